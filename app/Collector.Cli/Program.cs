@@ -1,0 +1,1 @@
+namespace Collector.Cli; internal static class Program { private static int Main() => 0; }
