@@ -1,0 +1,15 @@
+using Collector.Parsers.Platforms.Generic;
+
+namespace Collector.Parsers;
+
+/// <summary>
+/// Every parser that ships with Collector, one line each. The generic parser stays last: it is the fallback.
+/// </summary>
+public static class BuiltInParsers
+{
+    public static IReadOnlyList<IPlatformParser> Create() =>
+    [
+        // Platform parsers (add one line per platform).
+        new GenericParser(),
+    ];
+}

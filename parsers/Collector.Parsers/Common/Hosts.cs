@@ -1,0 +1,28 @@
+namespace Collector.Parsers.Common;
+
+/// <summary>Host matching for <see cref="IPlatformParser.Handles"/>.</summary>
+public static class Hosts
+{
+    /// <summary>True when the URL's host is one of the domains or a subdomain of one ("old.reddit.com" matches "reddit.com").</summary>
+    public static bool IsAny(Uri url, params ReadOnlySpan<string> domains)
+    {
+        if (!url.IsAbsoluteUri)
+        {
+            return false;
+        }
+
+        var host = url.IdnHost;
+        foreach (var domain in domains)
+        {
+            if (host.Equals(domain, StringComparison.OrdinalIgnoreCase)
+                || (host.Length > domain.Length
+                    && host.EndsWith(domain, StringComparison.OrdinalIgnoreCase)
+                    && host[host.Length - domain.Length - 1] == '.'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,57 @@
+using Collector.Model;
+using Collector.Parsers.Common;
+
+namespace Collector.Parsers;
+
+/// <summary>
+/// The base every built-in parser derives from: it turns hopeless input (empty, binary, huge) into a classified result
+/// before the parser sees it, and turns any exception the parser raises into <see cref="PageOutcome.Unrecognized"/>,
+/// so that <see cref="IPlatformParser.Parse"/> never throws.
+/// </summary>
+public abstract class PlatformParser : IPlatformParser
+{
+    public abstract string Platform { get; }
+
+    public abstract bool Handles(Uri url);
+
+    public ParseResult Parse(PageInput page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var rejected = InputGuard.Check(page);
+        if (rejected is not null)
+        {
+            return rejected with { Platform = Platform };
+        }
+
+        try
+        {
+            var result = ParseCore(page);
+            return result.Platform is null ? result with { Platform = Platform } : result;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return ParseResult.Classified(
+                PageOutcome.Unrecognized, $"parser failed: {ex.GetType().Name}: {Shorten(ex.Message)}", Platform);
+        }
+    }
+
+    /// <summary>Reads a page that passed <see cref="InputGuard"/>; may throw (the base classifies the failure).</summary>
+    protected abstract ParseResult ParseCore(PageInput page);
+
+    /// <summary>A content/empty result with this parser's platform.</summary>
+    protected ParseResult Found(IReadOnlyList<Post> posts, IReadOnlyList<FollowLink> next, PostKey? subject = null, string? reason = null) =>
+        new()
+        {
+            Classification = posts.Count > 0 ? PageOutcome.Content : PageOutcome.Empty,
+            Posts = posts,
+            Next = next,
+            Subject = subject,
+            Reason = reason,
+            Platform = Platform,
+        };
+
+    protected ParseResult Classified(PageOutcome outcome, string reason, PostKey? subject = null) =>
+        new() { Classification = outcome, Reason = reason, Platform = Platform, Subject = subject };
+
+    private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "...";
+}
