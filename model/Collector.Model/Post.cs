@@ -38,6 +38,12 @@ public sealed record Post
 
     public string? RootId { get; init; }
 
+    /// <summary>
+    /// For a repost, retweet, quote, share or reblog: the platform id of the post it re-publishes (also emitted as a post
+    /// when the page carries it). Repost chains are what detection looks for, so this is kept apart from <see cref="ParentId"/> (replies).
+    /// </summary>
+    public string? RepostOf { get; init; }
+
     public IReadOnlyList<Media> Media { get; init; } = [];
 
     /// <summary>Outbound URLs found in the text.</summary>
