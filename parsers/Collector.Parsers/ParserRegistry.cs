@@ -24,7 +24,7 @@ public sealed class ParserRegistry
             }
         }
 
-        _generic = _byPlatform.GetValueOrDefault(Platforms.Generic)
+        _generic = _byPlatform.GetValueOrDefault(PlatformKeys.Generic)
             ?? throw new ArgumentException("No generic parser registered: it is the fallback for every unknown site.", nameof(parsers));
     }
 
@@ -33,7 +33,7 @@ public sealed class ParserRegistry
 
     public IReadOnlyList<IPlatformParser> Parsers => _parsers;
 
-    public IReadOnlyCollection<string> PlatformKeys => _byPlatform.Keys;
+    public IReadOnlyCollection<string> KnownPlatforms => _byPlatform.Keys;
 
     /// <summary>The parser for a platform key, or null when none has that key.</summary>
     public IPlatformParser? ForPlatform(string platform) => _byPlatform.GetValueOrDefault(platform);

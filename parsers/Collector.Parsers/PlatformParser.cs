@@ -39,7 +39,7 @@ public abstract class PlatformParser : IPlatformParser
     protected abstract ParseResult ParseCore(PageInput page);
 
     /// <summary>A content/empty result with this parser's platform.</summary>
-    protected ParseResult Found(IReadOnlyList<Post> posts, IReadOnlyList<FollowLink> next, PostKey? subject = null, string? reason = null) =>
+    protected internal ParseResult Found(IReadOnlyList<Post> posts, IReadOnlyList<FollowLink> next, PostKey? subject = null, string? reason = null) =>
         new()
         {
             Classification = posts.Count > 0 ? PageOutcome.Content : PageOutcome.Empty,
@@ -50,7 +50,7 @@ public abstract class PlatformParser : IPlatformParser
             Platform = Platform,
         };
 
-    protected ParseResult Classified(PageOutcome outcome, string reason, PostKey? subject = null) =>
+    protected internal ParseResult Classified(PageOutcome outcome, string reason, PostKey? subject = null) =>
         new() { Classification = outcome, Reason = reason, Platform = Platform, Subject = subject };
 
     private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "...";

@@ -1,0 +1,56 @@
+namespace Collector.Parsers.Common;
+
+/// <summary>URL helpers that never throw.</summary>
+public static class Urls
+{
+    /// <summary>The absolute http(s) URL of <paramref name="href"/> resolved against the page; null for javascript:, mailto:, garbage.</summary>
+    public static Uri? Resolve(Uri page, string? href)
+    {
+        if (string.IsNullOrWhiteSpace(href))
+        {
+            return null;
+        }
+
+        var trimmed = href.Trim();
+        if (trimmed.StartsWith('#'))
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(page, trimmed, out var url) || !url.IsAbsoluteUri)
+        {
+            return null;
+        }
+
+        return url.Scheme is "http" or "https" ? url : null;
+    }
+
+    public static string? ResolveString(Uri page, string? href) => Resolve(page, href)?.AbsoluteUri;
+
+    /// <summary>The value of one query parameter, or null.</summary>
+    public static string? Query(Uri url, string name)
+    {
+        var query = url.Query.TrimStart('?');
+        foreach (var part in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = part.IndexOf('=', StringComparison.Ordinal);
+            var key = eq < 0 ? part : part[..eq];
+            if (string.Equals(Uri.UnescapeDataString(key), name, StringComparison.Ordinal))
+            {
+                return eq < 0 ? string.Empty : Uri.UnescapeDataString(part[(eq + 1)..].Replace('+', ' '));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The URL with one query parameter set (replacing any existing value).</summary>
+    public static Uri WithQuery(Uri url, string name, string value)
+    {
+        var kept = url.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => !string.Equals(Uri.UnescapeDataString(p.Split('=')[0]), name, StringComparison.Ordinal))
+            .Append($"{Uri.EscapeDataString(name)}={Uri.EscapeDataString(value)}");
+        var builder = new UriBuilder(url) { Query = string.Join('&', kept) };
+        return builder.Uri;
+    }
+}
