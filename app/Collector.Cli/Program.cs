@@ -1,1 +1,3 @@
-namespace Collector.Cli; internal static class Program { private static int Main() => 0; }
+using Collector.Cli;
+
+return await CollectorCli.RunAsync(args);
