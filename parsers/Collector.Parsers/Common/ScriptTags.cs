@@ -99,20 +99,34 @@ public static class ScriptTags
         }
     }
 
-    /// <summary>The JSON-LD blocks of the page (<c>script type="application/ld+json"</c>), raw.</summary>
+    /// <summary>The JSON-LD blocks of the page (<c>script type="application/ld+json"</c>), raw; only those scripts are read.</summary>
     public static IEnumerable<string> JsonLd(string html)
     {
-        if (!html.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
+        var i = 0;
+        while (true)
         {
-            yield break;
-        }
-
-        foreach (var script in All(html))
-        {
-            if (script.Attribute("type") is { } type && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
+            var marker = html.IndexOf("ld+json", i, StringComparison.OrdinalIgnoreCase);
+            if (marker < 0)
             {
-                yield return script.Body;
+                yield break;
             }
+
+            var open = html.LastIndexOf("<script", marker, Math.Min(marker + 1, 500), StringComparison.OrdinalIgnoreCase);
+            var gt = html.IndexOf('>', marker);
+            if (open < 0 || gt < 0)
+            {
+                i = marker + 7;
+                continue;
+            }
+
+            var close = html.IndexOf("</script", gt + 1, StringComparison.OrdinalIgnoreCase);
+            if (close < 0)
+            {
+                yield break;
+            }
+
+            yield return html.Substring(gt + 1, close - gt - 1);
+            i = close + 8;
         }
     }
 }

@@ -4,7 +4,9 @@ using Collector.Parsers.Common;
 namespace Collector.Parsers.Platforms.Generic;
 
 /// <summary>
-/// Any site: schema.org JSON-LD, microdata, OpenGraph/Twitter-card meta, then a readability-style main text.
+/// Any site: schema.org JSON-LD (read by scanning, no DOM), then microdata, then OpenGraph/Twitter-card meta with a
+/// readability-style main text. A page with none of these is <c>empty</c> (a listing) and offers its rel=next links and
+/// ItemList item URLs; a JavaScript shell is flagged <see cref="ParseResult.NeedsBrowser"/>.
 /// </summary>
 public sealed class GenericParser : PlatformParser
 {
@@ -14,11 +16,70 @@ public sealed class GenericParser : PlatformParser
 
     protected override ParseResult ParseCore(PageInput page)
     {
-        if (PageSignals.Detect(page) is { } signal)
+        if (page.LooksLikeJson)
         {
-            return Classified(signal.Outcome, signal.Reason);
+            return ReadJsonBody(page);
         }
 
-        return Classified(PageOutcome.Unrecognized, "generic parser not implemented yet");
+        var html = page.Body;
+        var meta = MetaTags.Read(html);
+        var ld = JsonLdReader.Read(html, page.Url);
+        var next = new List<FollowLink>();
+        next.AddRange(RelLinks.Find(html, page.Url, "next").Select(u => new FollowLink(u, FollowKind.NextPage)));
+        next.AddRange(ld.Items);
+
+        IReadOnlyList<Post> posts = ld.Posts;
+        var subjectCount = ld.TopLevelPosts;
+        if (posts.Count == 0 && !page.Rendered && PageSignals.Detect(page) is { } blocked)
+        {
+            return Classified(blocked.Outcome, blocked.Reason);
+        }
+
+        if (posts.Count == 0)
+        {
+            var document = HtmlPage.Parse(html);
+            if (MicrodataReader.MayHave(html))
+            {
+                posts = MicrodataReader.Read(document, page.Url);
+                subjectCount = posts.Count(p => p.ParentId is null);
+            }
+
+            if (posts.Count == 0)
+            {
+                posts = ArticleReader.Read(document, page.Url, meta);
+                subjectCount = posts.Count > 0 ? 1 : 0;
+            }
+        }
+
+        if (posts.Count == 0)
+        {
+            if (PageSignals.Detect(page) is { } signal)
+            {
+                return Classified(signal.Outcome, signal.Reason);
+            }
+
+            var shell = PageSignals.IsScriptShell(html) && !page.Rendered;
+            return Found([], next, reason: shell ? "script shell: no content without a browser" : "no structured data or main text") with
+            {
+                NeedsBrowser = shell,
+            };
+        }
+
+        var enriched = PostEnricher.EnrichAll(posts, meta.DeclaredLanguage);
+        PostKey? subject = subjectCount == 1 ? enriched.First(p => p.ParentId is null).Key : null;
+        return Found(enriched, next, subject);
+    }
+
+    private ParseResult ReadJsonBody(PageInput page)
+    {
+        var ld = JsonLdReader.Read($"<script type=\"application/ld+json\">{page.Body}</script>", page.Url);
+        if (ld.Blocks == 0)
+        {
+            return Classified(PageOutcome.Unrecognized, "JSON body that is not valid JSON");
+        }
+
+        return ld.Posts.Count == 0
+            ? Classified(PageOutcome.Unrecognized, "JSON body without schema.org posts")
+            : Found(PostEnricher.EnrichAll(ld.Posts), ld.Items);
     }
 }
