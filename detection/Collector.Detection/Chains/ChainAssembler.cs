@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Collector.Detection.Chains;
+
+/// <summary>Turns the tied sets of posts into ordered chains: origin first, platforms in order of first appearance.</summary>
+internal static class ChainAssembler
+{
+    /// <summary>Chains of two or more posts, ordered by origin time; <paramref name="chainOf"/> gets each post's chain index (-1 for none).</summary>
+    public static List<RepostChain> Assemble(PostTable table, UnionFind ties, MatchBits[] matched, Dictionary<int, List<string>> keysByPost, out int[] chainOf)
+    {
+        var members = new Dictionary<int, List<int>>();
+        for (var i = 0; i < table.Count; i++)
+        {
+            if (matched[i] == MatchBits.None)
+            {
+                continue;
+            }
+
+            var root = ties.Find(i);
+            if (ties.SizeOf(root) < 2)
+            {
+                continue;
+            }
+
+            if (!members.TryGetValue(root, out var list))
+            {
+                members[root] = list = [];
+            }
+
+            list.Add(i);
+        }
+
+        var ordered = members.Values
+            .Where(l => l.Count >= 2)
+            .Select(l => l.OrderBy(i => table.Times[i]).ThenBy(i => table.Posts[i].Post.Platform, StringComparer.Ordinal).ThenBy(i => table.Posts[i].Post.Id, StringComparer.Ordinal).ToList())
+            .OrderBy(l => table.Times[l[0]])
+            .ThenBy(l => table.Posts[l[0]].Post.Id, StringComparer.Ordinal)
+            .ToList();
+
+        chainOf = new int[table.Count];
+        Array.Fill(chainOf, -1);
+        var chains = new List<RepostChain>(ordered.Count);
+        foreach (var list in ordered)
+        {
+            var index = chains.Count;
+            var posts = new List<ChainPost>(list.Count);
+            var platforms = new List<string>();
+            var keys = new List<string>();
+            for (var k = 0; k < list.Count; k++)
+            {
+                var i = list[k];
+                chainOf[i] = index;
+                var dp = table.Posts[i];
+                var p = dp.Post;
+                if (!platforms.Contains(p.Platform))
+                {
+                    platforms.Add(p.Platform);
+                }
+
+                if (keysByPost.TryGetValue(i, out var postKeys))
+                {
+                    foreach (var key in postKeys)
+                    {
+                        if (keys.Count < 6 && !keys.Contains(key))
+                        {
+                            keys.Add(key);
+                        }
+                    }
+                }
+
+                posts.Add(new ChainPost
+                {
+                    Platform = p.Platform,
+                    Id = p.Id,
+                    PublishedAt = dp.Time,
+                    Author = PostTable.HandleOf(p),
+                    Role = k == 0 ? "origin" : "repost",
+                    MatchedBy = matched[i].ToWire(),
+                    Url = p.Url,
+                    Text = Snippet(p.Text ?? p.Title),
+                    TimeIsFirstSeen = p.PublishedAt is null,
+                });
+            }
+
+            var origin = table.Posts[list[0]].Post;
+            chains.Add(new RepostChain
+            {
+                Id = ChainId(origin.Platform, origin.Id),
+                Origin = new PostRef(origin.Platform, origin.Id),
+                Posts = posts,
+                Platforms = platforms,
+                CrossPlatform = platforms.Count > 1,
+                SpreadSeconds = table.Times[list[^1]] - table.Times[list[0]],
+                SharedKeys = keys,
+            });
+        }
+
+        return chains;
+    }
+
+    /// <summary>A stable id: the same origin gives the same chain id in every run.</summary>
+    public static string ChainId(string platform, string id)
+    {
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(platform + ":" + id));
+        return "chain-" + Convert.ToHexStringLower(bytes.AsSpan(0, 6));
+    }
+
+    private static string? Snippet(string? text) => text is null || text.Length <= 400 ? text : text[..400] + "…";
+}
