@@ -129,6 +129,11 @@ public static class ConfigLoader
                 .ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
             foreach (var (key, value) in obj)
             {
+                if (key == "$schema" && path == "$")
+                {
+                    continue;
+                }
+
                 if (!known.TryGetValue(key, out var property))
                 {
                     var hint = known.Keys.FirstOrDefault(k => k.StartsWith(key[..Math.Min(3, key.Length)], StringComparison.OrdinalIgnoreCase));

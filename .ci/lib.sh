@@ -1,0 +1,49 @@
+# Set-up shared by ./collector, tests/run.sh and .ci/run: install what is missing, build once.
+# Sourced, not run. Works on a fresh Debian 12 machine with the .NET 10 SDK, as root (or with sudo).
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+SUDO=""; [[ $(id -u) == 0 ]] || SUDO="sudo"
+APT_UPDATED=""
+
+log() { echo "[collector] $*" >&2; }
+
+apt_install() {
+  if [[ -z $APT_UPDATED ]]; then $SUDO apt-get update -qq >&2; APT_UPDATED=1; fi
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >&2
+}
+
+ensure_chromium() {
+  [[ -x /usr/lib/chromium/chromium ]] && return 0
+  log "installing Chromium from apt (the browser fetcher and report tests use it)"
+  apt_install chromium
+}
+
+# PostgreSQL backs the Quartz cluster tests; exports COLLECTOR_TEST_POSTGRES.
+ensure_postgres() {
+  command -v pg_ctlcluster >/dev/null || { log "installing PostgreSQL from apt"; apt_install postgresql; }
+  local version; version=$(ls /etc/postgresql 2>/dev/null | sort -n | tail -n 1)
+  [[ -n $version ]] || { log "no PostgreSQL cluster found"; return 1; }
+  if ! pg_lsclusters -h 2>/dev/null | awk '{print $4}' | grep -q online; then
+    $SUDO pg_ctlcluster "$version" main start >&2 || { log "could not start PostgreSQL $version"; return 1; }
+  fi
+  local psql=(psql -v ON_ERROR_STOP=1 -q -X)
+  run_pg() { if [[ $(id -u) == 0 ]]; then su postgres -c "$*"; else sudo -u postgres bash -c "$*"; fi; }
+  run_pg "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname='collector'\"" | grep -q 1 \
+    || run_pg "psql -qc \"CREATE ROLE collector LOGIN PASSWORD 'collector'\"" >&2
+  run_pg "psql -tAc \"SELECT 1 FROM pg_database WHERE datname='collector_test'\"" | grep -q 1 \
+    || run_pg "psql -qc \"CREATE DATABASE collector_test OWNER collector\"" >&2
+  export COLLECTOR_TEST_POSTGRES="Host=127.0.0.1;Port=$(pg_lsclusters -h | awk 'NR==1{print $3}');Username=collector;Password=collector;Database=collector_test"
+  : "${psql[@]}"
+}
+
+# Builds the solution once (Release) when any source is newer than the collector binary.
+COLLECTOR_DLL="$ROOT/app/Collector.Cli/bin/Release/net10.0/linux-x64/collector.dll"
+BUILD_STAMP="$ROOT/app/Collector.Cli/bin/Release/.built"
+ensure_build() {
+  if [[ -f $COLLECTOR_DLL && -f $BUILD_STAMP ]] && [[ -z $(find "$ROOT" \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' \) -newer "$BUILD_STAMP" -not -path '*/obj/*' -not -path '*/bin/*' -not -path '*/.slots/*' -not -path '*/archive/*' -print -quit) ]]; then
+    return 0
+  fi
+  log "building (Release)…"
+  dotnet build "$ROOT/Collector.sln" -c Release -nologo -v q >&2
+  touch "$BUILD_STAMP"
+}
