@@ -1,0 +1,40 @@
+namespace Collector.Evidence.Warc;
+
+/// <summary>
+/// One WARC 1.1 record before it is written: its named fields and its block. The writer adds Content-Length and
+/// the digests; <see cref="PayloadOffset"/> says where the payload starts inside the block (after the HTTP headers
+/// of a request/response; 0 for a resource), or null when the record has no well-defined payload.
+/// </summary>
+public sealed record WarcRecord
+{
+    public required string Type { get; init; }
+
+    /// <summary>&lt;urn:uuid:…&gt;, angle brackets included.</summary>
+    public required string RecordId { get; init; }
+
+    public required DateTimeOffset Date { get; init; }
+
+    public string? TargetUri { get; init; }
+
+    public string? ContentType { get; init; }
+
+    /// <summary>Further named fields (WARC-Concurrent-To, WARC-Warcinfo-ID, …) in the order they are written.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Fields { get; init; } = [];
+
+    public ReadOnlyMemory<byte> Block { get; init; }
+
+    public int? PayloadOffset { get; init; }
+}
+
+/// <summary>The WARC-Type values Collector writes.</summary>
+public static class WarcTypes
+{
+    public const string Warcinfo = "warcinfo";
+    public const string Request = "request";
+    public const string Response = "response";
+    public const string Resource = "resource";
+    public const string Metadata = "metadata";
+}
+
+/// <summary>Where a record landed in the file: the offset and length of its own gzip member.</summary>
+public sealed record WrittenRecord(WarcRecord Record, long Offset, long Length, string BlockDigest, string? PayloadDigest);
