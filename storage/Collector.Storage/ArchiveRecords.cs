@@ -99,4 +99,7 @@ public sealed record CaptureQuery
     public PostKey? Post { get; init; }
 
     public int? Limit { get; init; }
+
+    /// <summary>False to skip loading each capture's posts (cheaper when only the capture itself is wanted).</summary>
+    public bool IncludePosts { get; init; } = true;
 }

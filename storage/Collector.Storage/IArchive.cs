@@ -64,6 +64,12 @@ public sealed record ImportContext
     public required string Origin { get; init; }
 
     public string? Source { get; init; }
+
+    /// <summary>SHA-256 of the imported file, named in the custody entry.</summary>
+    public string? FileSha256 { get; init; }
+
+    /// <summary>SHA-256 of the configuration in use (for the custody log).</summary>
+    public string? ConfigHash { get; init; }
 }
 
 public sealed record CaptureReceipt

@@ -32,4 +32,11 @@ public enum ArtifactState
     Altered,
 }
 
-public sealed record ArtifactCheck(string Sha256, ArtifactState State, string? ActualSha256 = null, string? Location = null);
+public sealed record ArtifactCheck(string Sha256, ArtifactState State, string? ActualSha256 = null, string? Location = null)
+{
+    /// <summary>Uncompressed bytes read while checking (for throughput figures).</summary>
+    public long Length { get; init; }
+
+    /// <summary>Why an altered artifact could not be read back at all (e.g. its compressed form is corrupt).</summary>
+    public string? Detail { get; init; }
+}

@@ -1,0 +1,190 @@
+using Collector.Model;
+
+namespace Collector.Storage.Sqlite;
+
+/// <summary>
+/// The embedded archive: one SQLite database file (WAL) plus an artifact folder beside it. Every capture is recorded
+/// in one IMMEDIATE transaction (capture, observations, versions, metrics, tombstones, custody entry, queue completion).
+/// </summary>
+public sealed partial class SqliteArchive : IArchive
+{
+    private const int ImportBatch = 2000;
+    private readonly SqliteDatabase db;
+    private readonly TimeProvider time;
+    private readonly SqliteArtifactStore artifacts;
+
+    private SqliteArchive(string uri, SqliteDatabase db, string artifactRoot, TimeProvider time)
+    {
+        Uri = uri;
+        this.db = db;
+        this.time = time;
+        artifacts = new SqliteArtifactStore(db, artifactRoot, time);
+        Custody = new SqliteCustodyLog(db, time);
+        Queue = new SqliteRequestQueue(db, time);
+        Runs = new SqliteRunStore(db);
+    }
+
+    public string Uri { get; }
+
+    /// <summary>The database file.</summary>
+    public string DatabasePath => db.Path;
+
+    /// <summary>The artifact folder beside it (DATABASE.artifacts).</summary>
+    public string ArtifactRoot => artifacts.Root;
+
+    public IArtifactStore Artifacts => artifacts;
+
+    public ICustodyLog Custody { get; }
+
+    public IRequestQueue Queue { get; }
+
+    public IRunStore Runs { get; }
+
+    /// <summary>Opens (creating and migrating where needed) the database at <paramref name="path"/>.</summary>
+    public static SqliteArchive Open(string path, TimeProvider time, string? uri = null)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        SqliteFailures.Guard(full, () => Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!));
+        var db = SqliteDatabase.Open(full);
+        return new SqliteArchive(uri ?? "sqlite:" + path, db, full + ".artifacts", time);
+    }
+
+    public Task<CaptureReceipt> RecordCaptureAsync(Capture capture, CaptureContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(capture.Id);
+        var stored = capture with { Posts = [] };
+        var captureJson = CollectorJson.Serialize(stored);
+        return db.WriteAsync(w =>
+        {
+            using (var r = w.Command("SELECT new_posts, changed_posts, unchanged_posts, tombstoned FROM captures WHERE id = $id")
+                .Bind("$id", capture.Id).ExecuteReader())
+            {
+                if (r.Read())
+                {
+                    return new CaptureReceipt
+                    {
+                        CaptureId = capture.Id, NewPosts = r.GetInt32(0), ChangedPosts = r.GetInt32(1), UnchangedPosts = r.GetInt32(2),
+                        Tombstoned = r.GetInt32(3), Duplicate = true,
+                    };
+                }
+            }
+
+            int added = 0, changed = 0, unchanged = 0;
+            if (!capture.Outcome.IsBlocked() && capture.Outcome != PageOutcome.Failed)
+            {
+                var seenKeys = new HashSet<PostKey>();
+                var ordinal = 0;
+                foreach (var post in capture.Posts)
+                {
+                    if (string.IsNullOrEmpty(post.Platform) || string.IsNullOrEmpty(post.Id) || !seenKeys.Add(post.Key))
+                    {
+                        continue;
+                    }
+
+                    switch (SqlitePostWriter.Observe(w, post, capture.FetchedAt, capture.Id, ordinal++, capture.Source, imported: false))
+                    {
+                        case SqlitePostWriter.Seen.New: added++; break;
+                        case SqlitePostWriter.Seen.Changed: changed++; break;
+                        default: unchanged++; break;
+                    }
+                }
+            }
+
+            var tombstoned = capture.Outcome.IsGone() ? SqlitePostWriter.Tombstone(w, capture) : 0;
+            foreach (var a in capture.Artifacts.Where(a => a.Url is not null))
+            {
+                w.Command("INSERT OR IGNORE INTO artifact_urls(url, sha256, kind, length, content_type) VALUES ($u, $s, $k, $l, $c)")
+                    .Bind("$u", a.Url).Bind("$s", a.Sha256).Bind("$k", a.Kind).Bind("$l", a.Length).Bind("$c", a.ContentType).ExecuteNonQuery();
+            }
+
+            w.Command("""
+                INSERT INTO captures(id, fetched_at, request_url, final_url, outcome, platform, source, run_id, json,
+                    new_posts, changed_posts, unchanged_posts, tombstoned)
+                VALUES ($id, $t, $req, $fin, $o, $p, $s, $run, $json, $n, $c, $u, $tomb)
+                """)
+                .Bind("$id", capture.Id).Bind("$t", capture.FetchedAt.UtcTicks).Bind("$req", capture.RequestUrl).Bind("$fin", capture.FinalUrl)
+                .Bind("$o", capture.Outcome.ToWire()).Bind("$p", capture.Platform).Bind("$s", capture.Source).Bind("$run", capture.RunId)
+                .Bind("$json", captureJson).Bind("$n", added).Bind("$c", changed).Bind("$u", unchanged).Bind("$tomb", tombstoned)
+                .ExecuteNonQuery();
+            if (context.Lease is { } lease)
+            {
+                SqliteRequestQueue.Complete(w, lease, capture.Outcome);
+            }
+
+            SqliteCustodyLog.Append(w, new CustodyEvent
+            {
+                Action = "capture",
+                Subject = capture.Id,
+                ArtifactHashes = capture.Artifacts.Select(a => a.Sha256).Distinct(StringComparer.Ordinal).ToArray(),
+                ConfigHash = context.ConfigHash,
+                Detail = Short($"{capture.Outcome.ToWire()} {capture.HttpStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} {capture.FinalUrl}"),
+            }, time.GetUtcNow());
+            return new CaptureReceipt
+            {
+                CaptureId = capture.Id, NewPosts = added, ChangedPosts = changed, UnchangedPosts = unchanged, Tombstoned = tombstoned,
+            };
+        }, cancellationToken);
+    }
+
+    public async Task<ImportReceipt> ImportAsync(IEnumerable<Post> posts, ImportContext context, CancellationToken cancellationToken = default)
+    {
+        int added = 0, changed = 0, unchanged = 0, rejected = 0;
+        var batch = new List<Post>(ImportBatch);
+        using var e = posts.GetEnumerator();
+        var more = e.MoveNext();
+        while (true)
+        {
+            batch.Clear();
+            while (more && batch.Count < ImportBatch)
+            {
+                batch.Add(e.Current);
+                more = e.MoveNext();
+            }
+
+            var last = !more;
+            await db.WriteAsync(w =>
+            {
+                var at = time.GetUtcNow();
+                foreach (var post in batch)
+                {
+                    if (string.IsNullOrWhiteSpace(post.Platform) || string.IsNullOrWhiteSpace(post.Id))
+                    {
+                        rejected++;
+                        continue;
+                    }
+
+                    switch (SqlitePostWriter.Observe(w, post, at, null, 0, context.Source, imported: true))
+                    {
+                        case SqlitePostWriter.Seen.New: added++; break;
+                        case SqlitePostWriter.Seen.Changed: changed++; break;
+                        default: unchanged++; break;
+                    }
+                }
+
+                if (last)
+                {
+                    SqliteCustodyLog.Append(w, new CustodyEvent
+                    {
+                        Action = "import",
+                        Subject = context.Origin,
+                        ConfigHash = context.ConfigHash,
+                        Detail = Short(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                            $"sha256 {context.FileSha256 ?? "-"}; {added} new, {changed} changed, {unchanged} unchanged, {rejected} rejected")),
+                    }, at);
+                }
+
+                return 0;
+            }, cancellationToken);
+            if (last)
+            {
+                break;
+            }
+        }
+
+        return new ImportReceipt { NewPosts = added, ChangedPosts = changed, UnchangedPosts = unchanged, Rejected = rejected };
+    }
+
+    public ValueTask DisposeAsync() => db.DisposeAsync();
+
+    private static string Short(string s) => s.Length <= 400 ? s : s[..400];
+}

@@ -1,0 +1,67 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace Collector.Storage.Sqlite;
+
+/// <summary>The custody table: appended inside the writer's IMMEDIATE transaction, so the chain never forks.</summary>
+internal sealed class SqliteCustodyLog(SqliteDatabase db, TimeProvider time) : ICustodyLog
+{
+    public Task<CustodyEntry> AppendAsync(CustodyEvent custodyEvent, CancellationToken cancellationToken = default) =>
+        db.WriteAsync(w => Append(w, custodyEvent, time.GetUtcNow()), cancellationToken);
+
+    /// <summary>Appends within an open write (the capture's or import's own transaction).</summary>
+    internal static CustodyEntry Append(SqliteDatabase.WriteScope w, CustodyEvent e, DateTimeOffset at)
+    {
+        long previousSequence = 0;
+        var previousHash = CustodyChain.GenesisHash;
+        using (var r = w.Command("SELECT seq, hash FROM custody ORDER BY seq DESC LIMIT 1").ExecuteReader())
+        {
+            if (r.Read())
+            {
+                previousSequence = r.GetInt64(0);
+                previousHash = r.GetString(1);
+            }
+        }
+
+        var entry = CustodyChain.Next(e, previousSequence, previousHash, at);
+        w.Command("""
+            INSERT INTO custody(seq, at, action, subject, artifact_hashes, tool_version, config_hash, host, detail, previous_hash, hash)
+            VALUES ($seq, $at, $action, $subject, $hashes, $tool, $config, $host, $detail, $prev, $hash)
+            """)
+            .Bind("$seq", entry.Sequence).Bind("$at", entry.At.UtcTicks).Bind("$action", entry.Action).Bind("$subject", entry.Subject)
+            .Bind("$hashes", JsonSerializer.Serialize(entry.ArtifactHashes)).Bind("$tool", entry.ToolVersion)
+            .Bind("$config", entry.ConfigHash).Bind("$host", entry.Host).Bind("$detail", entry.Detail)
+            .Bind("$prev", entry.PreviousHash).Bind("$hash", entry.Hash)
+            .ExecuteNonQuery();
+        return entry;
+    }
+
+    public async IAsyncEnumerable<CustodyEntry> ReadAsync(long fromSequence = 1, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = db.OpenReader();
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = """
+            SELECT seq, at, action, subject, artifact_hashes, tool_version, config_hash, host, detail, previous_hash, hash
+            FROM custody WHERE seq >= $from ORDER BY seq
+            """;
+        cmd.Bind("$from", fromSequence);
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
+        {
+            yield return new CustodyEntry
+            {
+                Sequence = r.GetInt64(0),
+                At = r.Time(1),
+                Action = r.GetString(2),
+                Subject = r.GetString(3),
+                ArtifactHashes = JsonSerializer.Deserialize<string[]>(r.GetString(4)) ?? [],
+                ToolVersion = r.GetString(5),
+                ConfigHash = r.GetStringOrNull(6),
+                Host = r.GetString(7),
+                Detail = r.GetStringOrNull(8),
+                PreviousHash = r.GetString(9),
+                Hash = r.GetString(10),
+            };
+        }
+    }
+}
