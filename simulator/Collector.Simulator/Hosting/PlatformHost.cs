@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Net;
+using Collector.Simulator.Faults;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Collector.Simulator.Hosting;
+
+/// <summary>One Kestrel server on loopback for one simulated host: request log, robots.txt, faults, then the site's pages.</summary>
+public sealed class PlatformHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ISimSite _site;
+    private readonly RequestLog _log;
+    private readonly FaultSwitchboard _faults;
+    private readonly TimeProvider _time;
+    private volatile string _robots;
+
+    private PlatformHost(ISimSite site, int port, RequestLog log, FaultSwitchboard faults, TimeProvider time)
+    {
+        _site = site;
+        _log = log;
+        _faults = faults;
+        _time = time;
+        _robots = site.Robots;
+        _app = CreateApp(port, app => app.Run(HandleAsync));
+    }
+
+    public SimPlatform Platform => _site.Platform;
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public string Robots
+    {
+        get => _robots;
+        set => _robots = value;
+    }
+
+    public static async Task<PlatformHost> StartAsync(ISimSite site, int port, RequestLog log, FaultSwitchboard faults, TimeProvider time, CancellationToken cancel)
+    {
+        var host = new PlatformHost(site, port, log, faults, time);
+        host.BaseUrl = await StartAppAsync(host._app, cancel);
+        return host;
+    }
+
+    /// <summary>A bare Kestrel application on 127.0.0.1 (no configuration files, no logging providers).</summary>
+    public static WebApplication CreateApp(int port, Action<WebApplication> configure, Action<IServiceCollection>? services = null)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(PlatformHost).Assembly.GetName().Name });
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
+        {
+            k.Listen(IPAddress.Loopback, port);
+            k.Limits.MaxRequestBodySize = 1024 * 1024;
+        });
+        builder.Services.AddRoutingCore();
+        services?.Invoke(builder.Services);
+        var app = builder.Build();
+        configure(app);
+        return app;
+    }
+
+    public static async Task<Uri> StartAppAsync(WebApplication app, CancellationToken cancel)
+    {
+        await app.StartAsync(cancel);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var at = _time.GetUtcNow();
+        var path = context.Request.Path.Value ?? "/";
+        var rule = _faults.Take(_site.Platform, path);
+        try
+        {
+            if (rule is not null)
+            {
+                await FaultResponder.RespondAsync(context, _site.Platform, rule, () => ServeAsync(context, path), _time);
+            }
+            else
+            {
+                await ServeAsync(context, path);
+            }
+        }
+        finally
+        {
+            var status = rule?.Kind == FaultKind.ConnectionReset ? 0 : context.Response.StatusCode;
+            _log.Add(new SimRequest(
+                _site.Platform, at, context.Request.Method, path + context.Request.QueryString, status,
+                context.Request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua : null,
+                rule?.Kind.ToString(), Stopwatch.GetElapsedTime(started)));
+        }
+    }
+
+    private Task ServeAsync(HttpContext context, string path) =>
+        path == "/robots.txt" ? HttpWrite.Text(context, _robots) : _site.HandleAsync(context);
+}

@@ -1,0 +1,16 @@
+namespace Collector.Simulator.World;
+
+/// <summary>A string hash that is the same in every process (string.GetHashCode is randomized per process).</summary>
+public static class StableHash
+{
+    public static uint Of(string text)
+    {
+        var h = 2166136261u;
+        foreach (var c in text)
+        {
+            h = unchecked((h ^ c) * 16777619u);
+        }
+
+        return h;
+    }
+}
