@@ -56,7 +56,7 @@ internal sealed class AccountAnalyzer(PostTable table, DetectionOptions options)
         var languageId = new LanguageIdentifier();
         var needLanguage = byAccount.Where(l => l is not null && l.Count >= 2 * options.LanguageMinSegment).SelectMany(l => l).ToArray();
         Parallel.ForEach(needLanguage, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-            languages[i] = languageId.Identify(table.Posts[i].Post));
+            languages[i] = languageId.IdentifyFast(table.Posts[i].Post));
 
         var offTopic = new OffTopicReplyDetector(table);
         var findings = new ConcurrentBag<AccountFinding>();
@@ -72,6 +72,17 @@ internal sealed class AccountAnalyzer(PostTable table, DetectionOptions options)
             var key = table.AccountKeys[a];
             var shift = ShiftPatternDetector.Detect(table, posts, hours, weekdays, platformHours[table.AccountPlatform[a]], options);
             var language = LanguageSwitchDetector.Detect(table, posts, languages, options);
+            if (language is not null)
+            {
+                // A candidate by the fast labels: re-read every post of the account with Lingua and decide on those.
+                foreach (var i in posts)
+                {
+                    languages[i] = languageId.Identify(table.Posts[i].Post);
+                }
+
+                language = LanguageSwitchDetector.Detect(table, posts, languages, options);
+            }
+
             var replies = offTopic.Detect(posts, textGroup, chainOf, options);
             CoordinationEvidence? coordination = null;
             if (coordinated.TryGetValue(key, out var community))

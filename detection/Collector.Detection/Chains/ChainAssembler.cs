@@ -33,7 +33,7 @@ internal static class ChainAssembler
 
         var ordered = members.Values
             .Where(l => l.Count >= 2)
-            .Select(l => l.OrderBy(i => table.Times[i]).ThenBy(i => table.Posts[i].Post.Platform, StringComparer.Ordinal).ThenBy(i => table.Posts[i].Post.Id, StringComparer.Ordinal).ToList())
+            .Select(l => l.OrderBy(i => table.Posts[i].Time).ThenBy(i => table.Posts[i].Post.Platform, StringComparer.Ordinal).ThenBy(i => table.Posts[i].Post.Id, StringComparer.Ordinal).ToList())
             .OrderBy(l => table.Times[l[0]])
             .ThenBy(l => table.Posts[l[0]].Post.Id, StringComparer.Ordinal)
             .ToList();
@@ -91,7 +91,7 @@ internal static class ChainAssembler
                 Posts = posts,
                 Platforms = platforms,
                 CrossPlatform = platforms.Count > 1,
-                SpreadSeconds = table.Times[list[^1]] - table.Times[list[0]],
+                SpreadSeconds = (long)(table.Posts[list[^1]].Time - table.Posts[list[0]].Time).TotalSeconds,
                 SharedKeys = keys,
             });
         }
