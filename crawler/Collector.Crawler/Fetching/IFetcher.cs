@@ -57,6 +57,9 @@ public sealed record FetchRequest
     /// <summary>The proxy to go through (http://, https://, socks5://), or null for a direct connection.</summary>
     public Uri? Proxy { get; init; }
 
+    /// <summary>Body size cap for this request (media have their own); null = the crawler's MaxBodyBytes.</summary>
+    public long? MaxBytes { get; init; }
+
     /// <summary>Extra request headers (e.g. an OAuth Authorization header); never recorded in exchanges.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
 }

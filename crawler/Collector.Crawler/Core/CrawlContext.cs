@@ -1,0 +1,69 @@
+using System.Net;
+using Collector.Configuration;
+using Collector.Crawler.Fetching;
+using Collector.Crawler.Politeness;
+using Collector.Crawler.Resilience;
+using Collector.Crawler.Routing;
+using Collector.Crawler.Safety;
+using Collector.Crawler.Sessions;
+using Collector.Storage;
+
+namespace Collector.Crawler.Core;
+
+/// <summary>Everything one crawl run shares between its workers.</summary>
+public sealed class CrawlContext : IDisposable
+{
+    private int _consecutiveLoginWalls;
+    private long _known;
+
+    public required CrawlJob Job { get; init; }
+    public required string CrawlId { get; init; }
+    public required IArchive Archive { get; init; }
+    public required CrawlerOptions Options { get; init; }
+    public required HostBudgets Budgets { get; init; }
+    public required FetchPipelines Pipelines { get; init; }
+    public required AddressGuard Guard { get; init; }
+    public required LinkExtractor Links { get; init; }
+    public required ProxyRotation Proxies { get; init; }
+    public required IReadOnlyList<Cookie> Cookies { get; init; }
+    public RobotsCache? Robots { get; init; }
+    public RedditOAuth? Reddit { get; init; }
+    public CrawlCounters Counters { get; } = new();
+    public CancellationTokenSource Stop { get; init; } = new();
+
+    /// <summary>Media URLs already fetched in this crawl (a repost's image is downloaded once).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<Model.ArtifactRef?>>> Media { get; } = new(StringComparer.Ordinal);
+
+    public string? StoppedBecause { get; private set; }
+
+    public bool LoggedOut { get; private set; }
+
+    /// <summary>Requests this crawl knows (queued in any state), to keep within MaxPages.</summary>
+    public long Known => Interlocked.Read(ref _known);
+
+    public void AddKnown(long n) => Interlocked.Add(ref _known, n);
+
+    /// <summary>Stops the run: nothing more can succeed (the reason is reported).</summary>
+    public void StopRun(string reason, bool loggedOut = false)
+    {
+        lock (Stop)
+        {
+            StoppedBecause ??= reason;
+            LoggedOut |= loggedOut;
+        }
+
+        Stop.Cancel();
+    }
+
+    /// <summary>Counts login walls in a row; true when the session looks logged out (3 in a row).</summary>
+    public bool LoginWallSeen() => Interlocked.Increment(ref _consecutiveLoginWalls) >= 3;
+
+    public void ContentSeen() => Interlocked.Exchange(ref _consecutiveLoginWalls, 0);
+
+    public void Dispose()
+    {
+        Budgets.Dispose();
+        Reddit?.Dispose();
+        Stop.Dispose();
+    }
+}

@@ -1,0 +1,362 @@
+using System.Text;
+using Collector.Crawler.Fetching;
+using Collector.Crawler.Queue;
+using Collector.Crawler.Routing;
+using Collector.Crawler.Sessions;
+using Collector.Model;
+using Collector.Parsers;
+using Collector.Storage;
+using Microsoft.Extensions.Logging;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace Collector.Crawler.Core;
+
+/// <summary>
+/// One leased request from fetch to archive: robots, fetch (polite, retried), parse by the router, classify, store the
+/// artifacts, queue what to follow, then record the capture, which completes the lease in the same transaction.
+/// Children are queued before the capture is recorded, so a crash between the two loses nothing (the page is fetched
+/// again, its children deduplicated by key).
+/// </summary>
+public sealed partial class PageProcessor(
+    IReadOnlyDictionary<RenderMode, IFetcher> fetchers,
+    IRenderPolicy? renderPolicy,
+    CrawlRouter router,
+    MediaDownloader media,
+    TimeProvider time,
+    ILogger<PageProcessor> logger)
+{
+    /// <summary>Attempts at queue level (each with its own in-process retries) before a page is recorded failed.</summary>
+    private const int QueueAttempts = 3;
+
+    public async Task ProcessAsync(CrawlContext crawl, QueueLease lease, CancellationToken cancellationToken)
+    {
+        var request = lease.Request;
+        var url = new Uri(request.Url);
+        var source = crawl.Job.Source;
+        if (crawl.Robots is not null)
+        {
+            var robots = await crawl.Robots.GetAsync(url, (u, ct) => FetchAsync(crawl, Plain(crawl, u), RenderMode.Http, ct), cancellationToken);
+            if (!robots.IsAllowed(url, UserAgents.ProductToken(crawl.Options)))
+            {
+                crawl.Counters.RobotsDisallowed();
+                await crawl.Archive.Queue.FailAsync(lease, "disallowed by robots.txt", cancellationToken);
+                return;
+            }
+        }
+
+        var mode = request.Render ?? crawl.Job.EffectiveRender;
+        var sourceKey = source.Name.Length > 0 ? source.Name : crawl.CrawlId;
+        if (mode == RenderMode.Auto)
+        {
+            mode = renderPolicy?.Choose(sourceKey, url) ?? RenderMode.Http;
+        }
+
+        var fetchRequest = await PrepareAsync(crawl, url, cancellationToken);
+        FetchResult result;
+        try
+        {
+            result = await FetchAsync(crawl, fetchRequest, mode, cancellationToken);
+        }
+        catch (BrokenCircuitException)
+        {
+            await RetryLaterOrFailAsync(crawl, lease, url, FetchPipelinesBreak(), "host not answering: its circuit is open", cancellationToken);
+            return;
+        }
+        catch (TimeoutRejectedException)
+        {
+            await RetryLaterOrFailAsync(crawl, lease, url, TimeSpan.FromSeconds(5), "no answer within the total timeout", cancellationToken);
+            return;
+        }
+
+        if (result.Error is { } error)
+        {
+            switch (error.Action)
+            {
+                case FetchErrorAction.StopRun:
+                    await crawl.Archive.Queue.RetryLaterAsync(lease, time.GetUtcNow(), error.Message, CancellationToken.None);
+                    crawl.StopRun(error.Message);
+                    return;
+                case FetchErrorAction.Retry when lease.Attempt < QueueAttempts:
+                    await RetryLaterOrFailAsync(crawl, lease, url, error.RetryAfter ?? TimeSpan.FromSeconds(2 * lease.Attempt), error.Message, cancellationToken);
+                    return;
+                default:
+                    var outcome = result.Status == 429 ? PageOutcome.RateLimited : PageOutcome.Failed;
+                    await RecordAsync(crawl, lease, result, mode, outcome, error.Message, null, [], cancellationToken);
+                    return;
+            }
+        }
+
+        var parsed = Parse(crawl, request, result);
+        if (crawl.Job.EffectiveRender == RenderMode.Auto && !result.Rendered && renderPolicy is not null
+            && fetchers.ContainsKey(RenderMode.Browser) && renderPolicy.ShouldRender(sourceKey, url, result, parsed))
+        {
+            var rendered = await FetchAsync(crawl, fetchRequest, RenderMode.Browser, cancellationToken);
+            if (rendered.Error is null)
+            {
+                result = rendered;
+                mode = RenderMode.Browser;
+                parsed = Parse(crawl, request, result);
+            }
+        }
+
+        var (pageOutcome, reason) = Classify(result, parsed);
+        if (pageOutcome == PageOutcome.LoginWall && crawl.LoginWallSeen())
+        {
+            crawl.StopRun($"login walls on consecutive pages (last: {url}): the session is logged out; source '{source.Name}' paused", loggedOut: true);
+        }
+        else if (pageOutcome.IsContent())
+        {
+            crawl.ContentSeen();
+        }
+
+        var children = pageOutcome.IsContent() ? await FollowAsync(crawl, request, result, parsed, cancellationToken) : [];
+        if (children.Count > 0)
+        {
+            var added = await crawl.Archive.Queue.EnqueueAsync(crawl.CrawlId, children, cancellationToken);
+            crawl.AddKnown(added);
+        }
+
+        await RecordAsync(crawl, lease, result, mode, pageOutcome, reason, parsed, pageOutcome.IsContent() ? parsed.Posts : [], cancellationToken);
+    }
+
+    /// <summary>One fetch through the host's pipeline: each attempt waits for the host's budget, then reports back to it.</summary>
+    public Task<FetchResult> FetchAsync(CrawlContext crawl, FetchRequest request, RenderMode mode, CancellationToken cancellationToken)
+    {
+        var fetcher = fetchers.GetValueOrDefault(mode) ?? fetchers[RenderMode.Http];
+        var budget = crawl.Budgets.For(request.Url);
+        return crawl.Pipelines.For(request.Url).ExecuteAsync(
+            async ct =>
+            {
+                var attempt = request.Proxy is null && crawl.Proxies.Any ? request with { Proxy = crawl.Proxies.Next() } : request;
+                FetchResult result;
+                using (await budget.EnterAsync(ct))
+                {
+                    result = await fetcher.FetchAsync(attempt, ct);
+                }
+
+                if (result.Status is 429 or 503)
+                {
+                    budget.Throttle(result.Error?.RetryAfter);
+                }
+                else if (result.Error is null)
+                {
+                    budget.Succeeded();
+                }
+
+                if (attempt.Proxy is { } proxy)
+                {
+                    crawl.Proxies.Report(proxy, result.Status is not null);
+                }
+
+                return result;
+            },
+            cancellationToken).AsTask();
+    }
+
+    private static TimeSpan FetchPipelinesBreak() => Resilience.FetchPipelines.BreakDuration;
+
+    private static FetchRequest Plain(CrawlContext crawl, Uri url) => new() { Url = url, Cookies = crawl.Cookies, Screenshot = false };
+
+    private static async Task<FetchRequest> PrepareAsync(CrawlContext crawl, Uri url, CancellationToken cancellationToken)
+    {
+        var source = crawl.Job.Source;
+        var request = new FetchRequest
+        {
+            Url = url,
+            Platform = source.Platform,
+            WaitFor = source.WaitFor,
+            Scroll = source.Scroll > 0 ? new ScrollPlan { Times = source.Scroll } : null,
+            Cookies = crawl.Cookies,
+            Screenshot = crawl.Options.Browser.Screenshots,
+        };
+        if (crawl.Reddit is { } reddit && RedditOAuth.IsRedditUrl(url))
+        {
+            var token = await reddit.TokenAsync(cancellationToken);
+            request = request with { Url = reddit.ApiUrl(url), Headers = [new("Authorization", "bearer " + token)] };
+        }
+
+        return request;
+    }
+
+    private ParseResult Parse(CrawlContext crawl, QueueRequest request, FetchResult result)
+    {
+        var text = result.Rendered ? result.RenderedDom ?? result.Text : result.Text;
+        if (text is null)
+        {
+            return ParseResult.Classified(PageOutcome.Unrecognized, $"not a page: {result.ContentType ?? "unknown type"}");
+        }
+
+        var page = new PageInput
+        {
+            Url = result.FinalUrl,
+            Body = text,
+            ContentType = result.ContentType,
+            HttpStatus = result.Status,
+            Rendered = result.Rendered,
+            Network = [.. result.Network.Select(n => new NetworkResponse(n.Url, n.Status, n.ContentType, Encoding.UTF8.GetString(n.Body.Span)))],
+        };
+        try
+        {
+            return router.Route(page, request.Label, crawl.Job.Source.Platform);
+        }
+        catch (Exception e)
+        {
+            LogParserThrew(logger, e, request.Url);
+            return ParseResult.Classified(PageOutcome.Unrecognized, $"parser failed: {e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    private static (PageOutcome Outcome, string? Reason) Classify(FetchResult result, ParseResult parsed)
+    {
+        var status = result.Status ?? 0;
+        if (status is 404 or 410)
+        {
+            return parsed.Classification == PageOutcome.Removed ? (PageOutcome.Removed, parsed.Reason) : (PageOutcome.NotFound, $"HTTP {status}");
+        }
+
+        if (status >= 400 && parsed.Classification is PageOutcome.Content or PageOutcome.Empty or PageOutcome.Unrecognized)
+        {
+            return status is 401 or 407 ? (PageOutcome.LoginWall, $"HTTP {status}") : (PageOutcome.Failed, $"HTTP {status}");
+        }
+
+        return (parsed.Classification, parsed.Reason);
+    }
+
+    private static async Task<IReadOnlyList<QueueRequest>> FollowAsync(
+        CrawlContext crawl, QueueRequest request, FetchResult result, ParseResult parsed, CancellationToken cancellationToken)
+    {
+        var room = crawl.Job.Source.MaxPages - crawl.Known;
+        if (room <= 0)
+        {
+            return [];
+        }
+
+        var urls = new List<string>(parsed.Next.Count + 32);
+        urls.AddRange(parsed.Next.Select(n => n.Url.AbsoluteUri));
+        var html = result.Rendered ? result.RenderedDom : result.Text;
+        if (!crawl.Links.IsEmpty && html is not null && !(result.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) ?? false))
+        {
+            urls.AddRange(crawl.Links.Extract(html, result.FinalUrl));
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal) { UrlNormalizer.UniqueKey(result.FinalUrl) };
+        var children = new List<QueueRequest>();
+        foreach (var text in urls)
+        {
+            if (UrlNormalizer.TryHttp(text) is not { } url)
+            {
+                continue;
+            }
+
+            var key = UrlNormalizer.UniqueKey(url);
+            if (!seen.Add(key))
+            {
+                continue;
+            }
+
+            if (!await crawl.Guard.IsAllowedAsync(url, cancellationToken))
+            {
+                crawl.Counters.UnsafeLink();
+                continue;
+            }
+
+            children.Add(new QueueRequest
+            {
+                Url = url.AbsoluteUri,
+                UniqueKey = key,
+                Label = request.Label,
+                Depth = request.Depth + 1,
+                ParentUrl = request.Url,
+            });
+            if (children.Count >= room)
+            {
+                break;
+            }
+        }
+
+        return children;
+    }
+
+    private async Task RetryLaterOrFailAsync(CrawlContext crawl, QueueLease lease, Uri url, TimeSpan wait, string error, CancellationToken cancellationToken)
+    {
+        if (lease.Attempt < QueueAttempts)
+        {
+            await crawl.Archive.Queue.RetryLaterAsync(lease, time.GetUtcNow() + wait, error, cancellationToken);
+            return;
+        }
+
+        var failed = new FetchResult { RequestUrl = url, FinalUrl = url, FetchedAt = time.GetUtcNow(), Error = FetchError.GiveUp(error) };
+        await RecordAsync(crawl, lease, failed, crawl.Job.EffectiveRender, PageOutcome.Failed, error, null, [], cancellationToken);
+    }
+
+    private async Task RecordAsync(
+        CrawlContext crawl, QueueLease lease, FetchResult result, RenderMode mode, PageOutcome outcome, string? reason,
+        ParseResult? parsed, IReadOnlyList<Post> posts, CancellationToken cancellationToken)
+    {
+        var artifacts = await StoreArtifactsAsync(crawl.Archive.Artifacts, result, cancellationToken);
+        if (posts.Count > 0)
+        {
+            artifacts.AddRange(await media.DownloadAsync(crawl, posts, this, cancellationToken));
+        }
+
+        var capture = new Capture
+        {
+            Id = Ids.New(time),
+            RequestUrl = lease.Request.Url,
+            FinalUrl = result.FinalUrl.AbsoluteUri,
+            HttpStatus = result.Status,
+            FetchedAt = result.FetchedAt == default ? time.GetUtcNow() : result.FetchedAt,
+            RenderMode = mode == RenderMode.Auto ? RenderMode.Http : mode,
+            Outcome = outcome,
+            OutcomeReason = reason ?? result.Error?.Message,
+            Platform = parsed?.Platform ?? crawl.Job.Source.Platform,
+            Source = crawl.Job.OneOff ? null : crawl.Job.Source.Name,
+            RunId = crawl.Job.RunId,
+            Posts = posts,
+            Artifacts = artifacts,
+            Exchanges = result.Exchanges,
+            SubjectPost = parsed?.Subject,
+        };
+        var receipt = await crawl.Archive.RecordCaptureAsync(capture, new CaptureContext { Lease = lease, ConfigHash = crawl.Job.ConfigHash }, cancellationToken);
+        crawl.Counters.Recorded(capture, receipt);
+        if (outcome == PageOutcome.Failed)
+        {
+            crawl.Counters.Error($"{lease.Request.Url}: {capture.OutcomeReason}");
+        }
+
+        LogRecorded(logger, lease.Request.Url, outcome.ToWire(), posts.Count);
+    }
+
+    private static async Task<List<ArtifactRef>> StoreArtifactsAsync(IArtifactStore store, FetchResult result, CancellationToken cancellationToken)
+    {
+        var artifacts = new List<ArtifactRef>(2);
+        if (!result.Body.IsEmpty)
+        {
+            artifacts.Add(await store.PutAsync(new ArtifactContent(ArtifactKinds.Raw, result.Body, result.ContentType, result.FinalUrl.AbsoluteUri), cancellationToken));
+        }
+
+        if (result.RenderedDom is { Length: > 0 } dom)
+        {
+            artifacts.Add(await store.PutAsync(new ArtifactContent(ArtifactKinds.Dom, Encoding.UTF8.GetBytes(dom), "text/html"), cancellationToken));
+        }
+
+        if (result.Screenshot is { IsEmpty: false } png)
+        {
+            artifacts.Add(await store.PutAsync(new ArtifactContent(ArtifactKinds.Screenshot, png, "image/png"), cancellationToken));
+        }
+
+        foreach (var response in result.Network)
+        {
+            artifacts.Add(await store.PutAsync(new ArtifactContent(ArtifactKinds.Network, response.Body, response.ContentType, response.Url), cancellationToken));
+        }
+
+        return artifacts;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Url}: {Outcome}, {Posts} posts")]
+    private static partial void LogRecorded(ILogger logger, string url, string outcome, int posts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "parser threw on {Url}")]
+    private static partial void LogParserThrew(ILogger logger, Exception e, string url);
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using Collector.Crawler.Core;
+using Spectre.Console;
+
+namespace Collector.Crawler.Progress;
+
+/// <summary>
+/// Shows a running crawl: a live Spectre.Console table (pages, queue, failures, outcomes, per-host pace) on a terminal,
+/// or one plain line every few seconds otherwise. Both write to the given error stream, so stdout stays for results.
+/// </summary>
+public static class LiveProgress
+{
+    public static async Task<T> RunAsync<T>(TextWriter error, bool interactive, Func<IProgress<CrawlStats>, Task<T>> crawl)
+    {
+        ArgumentNullException.ThrowIfNull(crawl);
+        if (!interactive)
+        {
+            return await crawl(new PlainLines(error, TimeSpan.FromSeconds(5)));
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(error) });
+        T result = default!;
+        await console.Live(Render(null)).AutoClear(false).StartAsync(async context =>
+        {
+            var progress = new Callback(stats =>
+            {
+                context.UpdateTarget(Render(stats));
+                context.Refresh();
+            });
+            result = await crawl(progress);
+        });
+        return result;
+    }
+
+    public static string Line(CrawlStats s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var outcomes = string.Join(' ', s.ByOutcome.OrderByDescending(p => p.Value).Select(p => $"{p.Key}={p.Value}"));
+        var throttled = s.Hosts.Where(h => h.Throttled > 0).Select(h => $"{h.Host}@{h.Pace?.ToString("0.##", CultureInfo.InvariantCulture) ?? "-"}/s");
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"crawl {s.Elapsed:hh\\:mm\\:ss}: {s.PagesDone} pages ({s.PagesPerSecond:0.0}/s), {s.Queued} queued, {s.PagesFailed} failed, {s.Posts} posts, {s.Retries} retries; {outcomes} {string.Join(' ', throttled)}").TrimEnd();
+    }
+
+    private static Table Render(CrawlStats? s)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("crawl").AddColumn("");
+        if (s is null)
+        {
+            return table.AddRow("starting", "");
+        }
+
+        table.AddRow("elapsed", s.Elapsed.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture));
+        table.AddRow("pages", string.Create(CultureInfo.InvariantCulture, $"{s.PagesDone} ({s.PagesPerSecond:0.0}/s)"));
+        table.AddRow("queued", s.Queued.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("failed", s.PagesFailed.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("posts", s.Posts.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("retries", s.Retries.ToString(CultureInfo.InvariantCulture));
+        foreach (var (outcome, n) in s.ByOutcome.OrderByDescending(p => p.Value))
+        {
+            table.AddRow(Markup.Escape(outcome), n.ToString(CultureInfo.InvariantCulture));
+        }
+
+        foreach (var host in s.Hosts.OrderByDescending(h => h.Requests).Take(8))
+        {
+            var pace = host.Pace is { } p ? p.ToString("0.##", CultureInfo.InvariantCulture) + "/s" : "unpaced";
+            table.AddRow(Markup.Escape(host.Host), string.Create(CultureInfo.InvariantCulture, $"{host.Requests} requests, {host.Throttled} throttled, {pace}"));
+        }
+
+        return table;
+    }
+
+    private sealed class Callback(Action<CrawlStats> report) : IProgress<CrawlStats>
+    {
+        public void Report(CrawlStats value) => report(value);
+    }
+
+    /// <summary>A line at most every <c>interval</c> (crawl time), and the final one.</summary>
+    private sealed class PlainLines(TextWriter error, TimeSpan interval) : IProgress<CrawlStats>
+    {
+        private TimeSpan _last = TimeSpan.MinValue;
+
+        public void Report(CrawlStats value)
+        {
+            if (value.Elapsed - _last < interval)
+            {
+                return;
+            }
+
+            _last = value.Elapsed;
+            error.WriteLine(Line(value));
+        }
+    }
+}
