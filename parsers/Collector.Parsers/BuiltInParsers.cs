@@ -10,6 +10,7 @@ public static class BuiltInParsers
     public static IReadOnlyList<IPlatformParser> Create() =>
     [
         // Platform parsers (add one line per platform).
+        new Platforms.Reddit.RedditParser(),
         new Platforms.X.XParser(),
         new Platforms.Vk.VkParser(),
         new GenericParser(),

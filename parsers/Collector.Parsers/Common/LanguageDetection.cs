@@ -4,14 +4,16 @@ namespace Collector.Parsers.Common;
 
 /// <summary>
 /// A post's language: the page's declared language wins; otherwise Lingua detects it from text of at least
-/// <see cref="MinimumLength"/> characters; shorter text gets null. The detector is built once, on first use.
+/// <see cref="MinimumLength"/> characters; shorter text gets null. Scripts that name their language (Hangul, kana,
+/// Han without kana, Thai, Greek, Hebrew...) are told without Lingua; the rest goes to one Lingua detector, built once on
+/// first use in low-accuracy mode (all-language high-accuracy models take ~1 GB and tens of seconds to load).
 /// </summary>
 public static class LanguageDetection
 {
     public const int MinimumLength = 20;
 
     private static readonly Lazy<LanguageDetector> Detector = new(
-        () => LanguageDetectorBuilder.FromAllLanguages().WithMinimumRelativeDistance(0.1).Build(),
+        () => LanguageDetectorBuilder.FromAllLanguages().WithLowAccuracyMode().Build(),
         LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>ISO 639-1 code of the text's language, or null when unknown or too short.</summary>
@@ -28,9 +30,14 @@ public static class LanguageDetection
             return null;
         }
 
+        var sample = text.Length > 600 ? text[..600] : text;
+        if (ScriptLanguage.Of(sample) is { } byScript)
+        {
+            return byScript;
+        }
+
         try
         {
-            var sample = text.Length > 2000 ? text[..2000] : text;
             var language = Detector.Value.DetectLanguageOf(sample);
             if (language == Language.Unknown)
             {

@@ -52,6 +52,13 @@ public static class Times
             trimmed = trimmed[..^4] + "Z";
         }
 
+        // "+0000" offsets (no colon), as in shreddit's created-timestamp.
+        if (trimmed.Length > 10 && trimmed[^5] is '+' or '-' && trimmed.Contains('T', StringComparison.Ordinal)
+            && !trimmed.AsSpan(trimmed.Length - 4).ContainsAnyExceptInRange('0', '9'))
+        {
+            trimmed = string.Concat(trimmed.AsSpan(0, trimmed.Length - 2), ":", trimmed.AsSpan(trimmed.Length - 2));
+        }
+
         if (DateTimeOffset.TryParse(
                 trimmed,
                 CultureInfo.InvariantCulture,
