@@ -13,9 +13,9 @@ def parse_record(data):
         k, _, v = line.partition(":")
         fields[k.strip().lower()] = v.strip()
     n = int(fields["content-length"])
-    block, tail = rest[:n], rest[n:]
+    block, tail = rest[:n], rest[n:n + 4]
     assert tail == b"\r\n\r\n", "record not terminated by CRLFCRLF"
-    return fields, block
+    return fields, block, len(head) + 4 + n + 4
 
 def digest(b):
     return "sha256:" + hashlib.sha256(b).hexdigest()
@@ -59,7 +59,8 @@ def main(path):
         off, ln = int(j["offset"]), int(j["length"])
         member = warc[off:off + ln]
         d = zlib_one(member)
-        fields, block = parse_record(d)
+        fields, block, used = parse_record(d)
+        if used != len(d): problems.append("member at %d holds more than one record" % off)
         if fields.get("warc-target-uri") != j["url"]: problems.append("offset %d holds %s not %s" % (off, fields.get("warc-target-uri"), j["url"]))
         if fields.get("warc-block-digest") != digest(block): problems.append("block digest " + j["url"])
         payload = block.split(b"\r\n\r\n", 1)[1] if fields.get("content-type", "").startswith("application/http") else block
@@ -75,9 +76,8 @@ def main(path):
     whole = gzip.decompress(warc)
     count = 0
     while whole:
-        fields, block = parse_record(whole)
-        head_len = whole.index(b"\r\n\r\n") + 4
-        whole = whole[head_len + len(block) + 4:]
+        fields, block, used = parse_record(whole)
+        whole = whole[used:]
         count += 1
     if problems:
         print("\n".join(problems)); return 1
