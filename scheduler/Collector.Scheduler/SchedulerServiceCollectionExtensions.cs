@@ -25,7 +25,7 @@ public static class SchedulerServiceCollectionExtensions
         services.AddTransient<CollectSourceJob>();
 
         var cluster = config.Options.Scheduler.Cluster;
-        services.AddQuartz("collector", q =>
+        services.AddQuartz(q =>
         {
             q.UseTimeProvider(TimeProvider.System);
             if (string.IsNullOrWhiteSpace(cluster))
