@@ -13,6 +13,12 @@ public static class BuiltInParsers
         new Platforms.Reddit.RedditParser(),
         new Platforms.X.XParser(),
         new Platforms.Vk.VkParser(),
+        new Platforms.Pixiv.PixivParser(),
+        new Platforms.TikTok.TikTokParser(),
+        new Platforms.YouTube.YouTubeParser(),
+        new Platforms.Medium.MediumParser(),
+        new Platforms.Instagram.InstagramParser(),
+        new Platforms.Bluesky.BlueskyParser(),
         new GenericParser(),
     ];
 }

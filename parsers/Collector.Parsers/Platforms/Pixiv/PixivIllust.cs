@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Collector.Model;
+using Collector.Parsers.Common;
+
+namespace Collector.Parsers.Platforms.Pixiv;
+
+/// <summary>pixiv illust and user objects (preload data, ajax bodies, search rows) to posts.</summary>
+internal static class PixivIllust
+{
+    public static Post? Read(JsonElement illust)
+    {
+        var id = illust.Str("illustId") ?? illust.Str("id");
+        if (id is null || !id.All(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
+        var title = TextNormalizer.OneLine(illust.Str("illustTitle") ?? illust.Str("title"));
+        var text = HtmlText.ToPlainText(illust.Str("illustComment") ?? illust.Str("description"));
+        var userId = illust.Str("userId");
+        var tags = illust.At("tags", "tags") is { ValueKind: JsonValueKind.Array } tagObjects
+            ? tagObjects.EnumerateArray().Select(t => t.Str("tag")).OfType<string>().ToList()
+            : illust.Items("tags").Select(t => t.ValueKind == JsonValueKind.String ? t.GetString() : null).OfType<string>().ToList();
+        var image = illust.Str("urls", "original") ?? illust.Str("urls", "regular") ?? illust.Str("url");
+        var post = new Post
+        {
+            Platform = PlatformKeys.Pixiv,
+            Id = id,
+            Url = $"https://www.pixiv.net/en/artworks/{id}",
+            Kind = PostKinds.Post,
+            Author = userId is null ? null : new Author
+            {
+                Id = userId,
+                Handle = illust.Str("userAccount"),
+                Name = illust.Str("userName"),
+                Url = $"https://www.pixiv.net/en/users/{userId}",
+            },
+            PublishedAt = illust.Time("createDate") ?? illust.Time("uploadDate"),
+            Title = title,
+            Text = text,
+            Media = image is null ? [] : [new Media { Type = illust.Long("illustType") == 2 ? "gif" : "image", Url = image }],
+            Hashtags = tags,
+            Metrics = new Metrics
+            {
+                Likes = illust.Long("likeCount"),
+                Comments = illust.Long("commentCount"),
+                Views = illust.Long("viewCount"),
+            },
+        };
+        return PostEnricher.Enrich(post);
+    }
+
+    /// <summary>A user object (preload/ajax <c>userId,name,comment</c> or app API <c>id,name,account,comment</c>) as a profile post.</summary>
+    public static Post? Profile(JsonElement user)
+    {
+        var id = user.Str("userId") ?? user.Str("id");
+        if (id is null)
+        {
+            return null;
+        }
+
+        var text = HtmlText.ToPlainText(user.Str("comment"));
+        return PostEnricher.Enrich(new Post
+        {
+            Platform = PlatformKeys.Pixiv,
+            Id = "user:" + id,
+            Url = $"https://www.pixiv.net/en/users/{id}",
+            Kind = PostKinds.Profile,
+            Author = new Author { Id = id, Handle = user.Str("account"), Name = user.Str("name"), Url = $"https://www.pixiv.net/en/users/{id}" },
+            Title = user.Str("name"),
+            Text = text,
+        });
+    }
+}

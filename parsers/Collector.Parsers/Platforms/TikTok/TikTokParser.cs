@@ -1,0 +1,151 @@
+using System.Text.Json;
+using Collector.Model;
+using Collector.Parsers.Common;
+
+namespace Collector.Parsers.Platforms.TikTok;
+
+/// <summary>
+/// TikTok web pages: <c>script#__UNIVERSAL_DATA_FOR_REHYDRATION__</c> (<c>webapp.video-detail</c>, <c>webapp.user-detail</c>),
+/// the older <c>script#SIGI_STATE</c> (ItemModule/UserModule), and the item_list API JSON (<c>itemList[]</c>).
+/// </summary>
+public sealed class TikTokParser : PlatformParser
+{
+    public override string Platform => PlatformKeys.TikTok;
+
+    public override bool Handles(Uri url) => Hosts.IsAny(url, "tiktok.com");
+
+    protected override ParseResult ParseCore(PageInput page)
+    {
+        var subject = VideoSubject(page.Url);
+        var json = page.LooksLikeJson
+            ? page.Body
+            : ScriptTags.BodyById(page.Body, "__UNIVERSAL_DATA_FOR_REHYDRATION__") ?? ScriptTags.BodyById(page.Body, "SIGI_STATE");
+        if (json is null)
+        {
+            if (PageSignals.Detect(page) is { } signal)
+            {
+                return Classified(signal.Outcome, signal.Reason, subject);
+            }
+
+            return PageSignals.IsScriptShell(page.Body)
+                ? new ParseResult { Classification = PageOutcome.Empty, NeedsBrowser = true, Reason = "no rehydration data: JavaScript shell", Platform = Platform, Subject = subject }
+                : Classified(PageOutcome.Unrecognized, "no __UNIVERSAL_DATA_FOR_REHYDRATION__ or SIGI_STATE script", subject);
+        }
+
+        using var document = JsonRead.TryParse(json);
+        if (document is null)
+        {
+            return Classified(PageOutcome.Unrecognized, "rehydration data is not valid JSON", subject);
+        }
+
+        var root = document.RootElement;
+        var scope = root.At("__DEFAULT_SCOPE__");
+        if (scope?.At("webapp.video-detail") is { } detail)
+        {
+            return ReadDetail(detail, subject);
+        }
+
+        if (scope?.At("webapp.user-detail") is { } user)
+        {
+            return ReadUser(user);
+        }
+
+        if (root.At("ItemModule") is { ValueKind: JsonValueKind.Object } itemModule)
+        {
+            var posts = itemModule.EnumerateObject().Select(p => TikTokItem.Read(p.Value)).OfType<Post>().ToList();
+            return Found(posts, ItemLinks(posts, subject), subject);
+        }
+
+        if (root.At("itemList") is { ValueKind: JsonValueKind.Array } itemList)
+        {
+            var posts = itemList.EnumerateArray().Select(TikTokItem.Read).OfType<Post>().ToList();
+            var next = ItemLinks(posts, null);
+            if (root.Bool("hasMore") is true && root.Str("cursor") is { } cursor)
+            {
+                next.Add(new FollowLink(Urls.WithQuery(page.Url, "cursor", cursor), FollowKind.NextPage));
+            }
+
+            return Found(posts, next, null);
+        }
+
+        if (root.Long("statusCode") is { } code and not 0)
+        {
+            return Status(code, root.Str("statusMsg") ?? root.Str("status_msg"), subject);
+        }
+
+        return Classified(PageOutcome.Unrecognized, "rehydration data holds neither video-detail nor user-detail", subject);
+    }
+
+    private ParseResult ReadDetail(JsonElement detail, PostKey? subject)
+    {
+        if (detail.Long("statusCode") is { } code and not 0)
+        {
+            return Status(code, detail.Str("statusMsg"), subject);
+        }
+
+        var item = detail.At("itemInfo", "itemStruct");
+        if (item is null || TikTokItem.Read(item.Value) is not { } post)
+        {
+            return Classified(PageOutcome.Unrecognized, "video-detail without itemInfo.itemStruct", subject);
+        }
+
+        return Found([post], [], subject ?? post.Key);
+    }
+
+    private ParseResult ReadUser(JsonElement detail)
+    {
+        if (detail.Long("statusCode") is { } code and not 0)
+        {
+            return Status(code, detail.Str("statusMsg"), null);
+        }
+
+        var user = detail.At("userInfo", "user");
+        if (user is not { } u || u.Str("id") is not { } id || u.Str("uniqueId") is not { } handle)
+        {
+            return Classified(PageOutcome.Unrecognized, "user-detail without userInfo.user");
+        }
+
+        var bio = TextNormalizer.Normalize(u.Str("signature"));
+        var profile = new Post
+        {
+            Platform = PlatformKeys.TikTok,
+            Id = "user:" + id,
+            Url = $"https://www.tiktok.com/@{handle}",
+            Kind = PostKinds.Profile,
+            Author = new Author { Id = id, Handle = handle, Name = u.Str("nickname"), Url = $"https://www.tiktok.com/@{handle}" },
+            PublishedAt = u.Time("createTime"),
+            Title = u.Str("nickname"),
+            Text = bio,
+            Language = LanguageDetection.Resolve(bio),
+            Links = u.Str("bioLink", "link") is { } link ? [link] : [],
+            Hashtags = TextExtraction.Hashtags(bio),
+            Metrics = new Metrics { Likes = detail.Long("userInfo", "stats", "heartCount") },
+        };
+        var items = detail.Items("itemList").Select(TikTokItem.Read).OfType<Post>().ToList();
+        return Found([profile, .. items], ItemLinks(items, null), profile.Key);
+    }
+
+    /// <summary>TikTok's statusCode values: 10204 item gone, 10202 no such user, 10221/10223 banned, 10216/10222 private.</summary>
+    private ParseResult Status(long code, string? message, PostKey? subject)
+    {
+        var outcome = code switch
+        {
+            10204 or 10202 or 10201 => PageOutcome.NotFound,
+            10221 or 10223 or 10231 => PageOutcome.Removed,
+            10216 or 10222 or 10217 => PageOutcome.LoginWall,
+            10000 => PageOutcome.Captcha,
+            _ => PageOutcome.Unrecognized,
+        };
+        return Classified(outcome, $"TikTok statusCode {code}: {message}", subject);
+    }
+
+    private static List<FollowLink> ItemLinks(List<Post> posts, PostKey? except) =>
+        [.. posts.Where(p => p.Key != except && p.Url is not null).Select(p => new FollowLink(new Uri(p.Url!), FollowKind.Item))];
+
+    private static PostKey? VideoSubject(Uri url)
+    {
+        var segments = url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var i = Array.FindIndex(segments, s => s is "video" or "photo");
+        return i >= 0 && i + 1 < segments.Length && segments[i + 1].All(char.IsAsciiDigit) ? new PostKey(PlatformKeys.TikTok, segments[i + 1]) : null;
+    }
+}
