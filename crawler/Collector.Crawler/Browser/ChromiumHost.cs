@@ -1,0 +1,164 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+
+namespace Collector.Crawler.Browser;
+
+/// <summary>
+/// The one Chromium of this process: started on first use, shared by every fetch, relaunched when it crashes or is
+/// killed. Knows the browser's process id (found by a marker switch on its command line) so its memory can be read.
+/// </summary>
+public sealed class ChromiumHost : IAsyncDisposable
+{
+    private readonly BrowserFetcherOptions _options;
+    private readonly ILogger<ChromiumHost> _logger;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private int? _pid;
+    private int _launches;
+    private bool _disposed;
+
+    public ChromiumHost(BrowserFetcherOptions options, ILogger<ChromiumHost> logger)
+    {
+        _options = options;
+        _logger = logger;
+    }
+
+    /// <summary>How many times Chromium was started (1 + relaunches after crashes).</summary>
+    public int Launches => Volatile.Read(ref _launches);
+
+    /// <summary>The running browser's main process id, or null when none runs (or it could not be found).</summary>
+    public int? BrowserProcessId => _browser is { IsConnected: true } ? _pid : null;
+
+    /// <summary>The running browser, started (or restarted after a crash) when needed.</summary>
+    public async Task<IBrowser> GetBrowserAsync(CancellationToken cancellationToken)
+    {
+        var current = _browser;
+        if (current is { IsConnected: true })
+        {
+            return current;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_browser is { IsConnected: true })
+            {
+                return _browser;
+            }
+
+            if (_browser is not null)
+            {
+                Log.BrowserLost(_logger, _pid ?? 0);
+                await SafeCloseAsync(_browser);
+                _browser = null;
+            }
+
+            var marker = "--collector-browser=" + Guid.NewGuid().ToString("n", CultureInfo.InvariantCulture);
+            IBrowser browser;
+            try
+            {
+                _playwright ??= await Microsoft.Playwright.Playwright.CreateAsync();
+                browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+                {
+                    Headless = true,
+                    ExecutablePath = _options.ExecutablePath,
+                    Args = [.. BrowserFetcherOptions.QuietArguments, "--disable-gpu", .. _options.ExtraArguments, marker],
+                    Timeout = 60_000,
+                }).WaitAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                if (!File.Exists(_options.ExecutablePath))
+                {
+                    throw new BrowserLaunchException($"Chromium is not installed at '{_options.ExecutablePath}' (apt-get install -y chromium, or set Crawler.Browser.ExecutablePath).", ex);
+                }
+
+                throw new BrowserLaunchException($"Chromium could not be started from '{_options.ExecutablePath}': {ex.Message}", ex);
+            }
+
+            _pid = ProcessTreeMemory.FindByArgument(marker);
+            _browser = browser;
+            Interlocked.Increment(ref _launches);
+            Log.BrowserStarted(_logger, browser.Version, _pid ?? 0);
+            return browser;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Memory of the browser's whole process tree now (<see cref="MemorySample.None"/> when no browser runs).</summary>
+    public MemorySample MeasureMemory() =>
+        BrowserProcessId is { } pid ? ProcessTreeMemory.Measure(pid) : MemorySample.None;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            if (_browser is not null)
+            {
+                await SafeCloseAsync(_browser);
+            }
+
+            _playwright?.Dispose();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        _gate.Dispose();
+    }
+
+    private async Task SafeCloseAsync(IBrowser browser)
+    {
+        try
+        {
+            await browser.CloseAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            Log.CloseFailed(_logger, ex.Message);
+            KillQuietly(_pid);
+        }
+    }
+
+    /// <summary>A browser that would not close is ended by its own pid (never by name: other Chromiums may run here).</summary>
+    private static void KillQuietly(int? pid)
+    {
+        if (pid is null)
+        {
+            return;
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid.Value);
+            process.Kill(entireProcessTree: true);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // Already gone.
+        }
+    }
+}
+
+/// <summary>Chromium could not be started at all: nothing can be rendered in this run.</summary>
+public sealed class BrowserLaunchException : Exception
+{
+    public BrowserLaunchException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+}

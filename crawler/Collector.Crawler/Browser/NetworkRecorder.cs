@@ -1,0 +1,243 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Collector.Crawler.Fetching;
+using Collector.Model;
+using Microsoft.Playwright;
+
+namespace Collector.Crawler.Browser;
+
+/// <summary>
+/// Records what one page load fetched: every response as an <see cref="HttpExchange"/> (for WARC) and the bodies of the
+/// JSON responses (for the parser: feeds that virtualize their DOM are read from these). One recorder per capture;
+/// the page's events are routed to it only while the capture runs.
+/// </summary>
+public sealed class NetworkRecorder
+{
+    /// <summary>Headers that carry secrets; never recorded.</summary>
+    private static readonly HashSet<string> SecretHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "x-auth-token", "x-csrf-token",
+    };
+
+    private readonly Lock _sync = new();
+    private readonly IFrame _mainFrame;
+    private readonly TimeProvider _time;
+    private readonly long _maxBodyBytes;
+    private readonly HashSet<string> _secretHeaders;
+    private readonly List<Entry> _entries = [];
+    private readonly HashSet<IRequest> _inFlight = [];
+    private bool _armed;
+
+    /// <param name="extraSecretHeaders">Headers the request added (e.g. an API key): never recorded either.</param>
+    public NetworkRecorder(IFrame mainFrame, TimeProvider time, long maxBodyBytes, IEnumerable<string> extraSecretHeaders)
+    {
+        _secretHeaders = new HashSet<string>(SecretHeaders, StringComparer.OrdinalIgnoreCase);
+        _secretHeaders.UnionWith(extraSecretHeaders);
+        _mainFrame = mainFrame;
+        _time = time;
+        _maxBodyBytes = maxBodyBytes;
+    }
+
+    /// <summary>When the main document's (last) response arrived, or null before it did.</summary>
+    public DateTimeOffset? MainResponseAt { get; private set; }
+
+    /// <summary>XHR/fetch requests of this page still waiting for their response.</summary>
+    public int InFlightScriptRequests
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _inFlight.Count;
+            }
+        }
+    }
+
+    public void OnRequest(IRequest request)
+    {
+        if (request.ResourceType is not ("xhr" or "fetch"))
+        {
+            return;
+        }
+
+        lock (_sync)
+        {
+            if (_armed)
+            {
+                _inFlight.Add(request);
+            }
+        }
+    }
+
+    public void OnRequestDone(IRequest request)
+    {
+        lock (_sync)
+        {
+            _inFlight.Remove(request);
+        }
+    }
+
+    public void OnResponse(IResponse response)
+    {
+        var request = response.Request;
+        var isDocument = IsMainDocument(request);
+        lock (_sync)
+        {
+            // A reused page: responses of the previous document arriving before this navigation's own are not ours.
+            if (!_armed && !isDocument)
+            {
+                return;
+            }
+
+            _armed = true;
+        }
+
+        var at = _time.GetUtcNow();
+        if (isDocument)
+        {
+            MainResponseAt = at;
+        }
+
+        var contentType = Header(response.Headers, "content-type");
+        Task<byte[]?>? body = null;
+        if (!isDocument && IsJson(contentType) && response.Status is >= 200 and < 300 && !TooLarge(response.Headers))
+        {
+            body = ReadBodyAsync(response);
+        }
+
+        var entry = new Entry(
+            response.Url,
+            request.Method,
+            response.Status,
+            response.StatusText,
+            Clean(request.Headers),
+            Clean(response.Headers),
+            contentType,
+            at,
+            isDocument,
+            body);
+        lock (_sync)
+        {
+            _entries.Add(entry);
+        }
+    }
+
+    /// <summary>Waits for the JSON bodies still downloading and returns the exchanges (main document chain first) and the JSON responses.</summary>
+    public async Task<(IReadOnlyList<HttpExchange> Exchanges, IReadOnlyList<CapturedResponse> Network)> CompleteAsync(
+        ReadOnlyMemory<byte> documentBody, CancellationToken cancellationToken)
+    {
+        Entry[] entries;
+        lock (_sync)
+        {
+            entries = [.. _entries];
+        }
+
+        var documentSha = documentBody.IsEmpty ? null : Sha256(documentBody.Span);
+        var lastDocument = Array.FindLastIndex(entries, e => e.IsDocument);
+        var exchanges = new List<HttpExchange>(entries.Length);
+        var network = new List<CapturedResponse>();
+        foreach (var entry in entries.Where(e => e.IsDocument).Concat(entries.Where(e => !e.IsDocument)))
+        {
+            byte[]? bytes = null;
+            if (entry.Body is not null)
+            {
+                bytes = await entry.Body.WaitAsync(cancellationToken);
+            }
+
+            string? sha = null;
+            if (bytes is not null)
+            {
+                sha = Sha256(bytes);
+                network.Add(new CapturedResponse(entry.Url, entry.Status, MediaType(entry.ContentType), entry.ResponseHeaders, bytes));
+            }
+            else if (entry.IsDocument && ReferenceEquals(entry, entries[lastDocument]))
+            {
+                sha = documentSha;
+            }
+
+            exchanges.Add(new HttpExchange
+            {
+                Url = entry.Url,
+                Method = entry.Method,
+                Status = entry.Status,
+                StatusText = entry.StatusText,
+                RequestHeaders = entry.RequestHeaders,
+                ResponseHeaders = entry.ResponseHeaders,
+                ContentType = entry.ContentType,
+                BodySha256 = sha,
+                At = entry.At,
+            });
+        }
+
+        return (exchanges, network);
+    }
+
+    /// <summary>application/json, text/json, application/ld+json, application/x-json and the like.</summary>
+    public static bool IsJson(string? contentType) =>
+        contentType is not null && contentType.Contains("json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The media type without parameters ("text/html; charset=utf-8" becomes "text/html").</summary>
+    public static string? MediaType(string? contentType)
+    {
+        if (string.IsNullOrWhiteSpace(contentType))
+        {
+            return null;
+        }
+
+        var semicolon = contentType.IndexOf(';', StringComparison.Ordinal);
+        return (semicolon >= 0 ? contentType[..semicolon] : contentType).Trim().ToLowerInvariant();
+    }
+
+    public static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    private bool IsMainDocument(IRequest request)
+    {
+        try
+        {
+            return request.IsNavigationRequest && ReferenceEquals(request.Frame, _mainFrame);
+        }
+        catch (PlaywrightException)
+        {
+            return false;
+        }
+    }
+
+    private bool TooLarge(Dictionary<string, string> headers) =>
+        long.TryParse(Header(headers, "content-length"), NumberStyles.None, CultureInfo.InvariantCulture, out var length)
+        && length > _maxBodyBytes;
+
+    private async Task<byte[]?> ReadBodyAsync(IResponse response)
+    {
+        try
+        {
+            var bytes = await response.BodyAsync();
+            return bytes.LongLength <= _maxBodyBytes ? bytes : null;
+        }
+        catch (PlaywrightException)
+        {
+            // The body was evicted or the page went away first: the exchange is still recorded, without its body.
+            return null;
+        }
+    }
+
+    private static string? Header(Dictionary<string, string> headers, string name) =>
+        headers.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>The headers without the secret ones, sorted by name.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> StripSecrets(Dictionary<string, string> headers) => Clean(headers);
+
+    private List<KeyValuePair<string, string>> Clean(Dictionary<string, string> headers) =>
+        [.. headers.Where(h => !_secretHeaders.Contains(h.Key)).OrderBy(h => h.Key, StringComparer.Ordinal)];
+
+    private sealed record Entry(
+        string Url,
+        string Method,
+        int Status,
+        string StatusText,
+        IReadOnlyList<KeyValuePair<string, string>> RequestHeaders,
+        IReadOnlyList<KeyValuePair<string, string>> ResponseHeaders,
+        string? ContentType,
+        DateTimeOffset At,
+        bool IsDocument,
+        Task<byte[]?>? Body);
+}

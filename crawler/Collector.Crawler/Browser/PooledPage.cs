@@ -1,0 +1,93 @@
+using Microsoft.Playwright;
+
+namespace Collector.Crawler.Browser;
+
+/// <summary>
+/// A browser tab kept for reuse. Its event handlers are attached once, when it opens, and route to whichever capture is
+/// running on it: dialogs are dismissed, pop-ups closed, downloads cancelled, and responses recorded.
+/// </summary>
+public sealed class PooledPage
+{
+    private NetworkRecorder? _recorder;
+    private int _crashed;
+
+    internal PooledPage(IPage page, ContextSlot slot)
+    {
+        Page = page;
+        Slot = slot;
+        page.Dialog += (_, dialog) => _ = DismissAsync(dialog);
+        page.Popup += (_, popup) => _ = CloseQuietlyAsync(popup);
+        page.Download += (_, download) => _ = CancelAsync(download);
+        page.Crash += (_, _) => Interlocked.Exchange(ref _crashed, 1);
+        page.Request += (_, request) => _recorder?.OnRequest(request);
+        page.Response += (_, response) => _recorder?.OnResponse(response);
+        page.RequestFinished += (_, request) => _recorder?.OnRequestDone(request);
+        page.RequestFailed += (_, request) => _recorder?.OnRequestDone(request);
+    }
+
+    public IPage Page { get; }
+
+    internal ContextSlot Slot { get; }
+
+    /// <summary>The renderer of this tab crashed: the tab is not reused.</summary>
+    public bool Crashed => Volatile.Read(ref _crashed) == 1;
+
+    /// <summary>Pages this tab has captured.</summary>
+    public int Uses { get; private set; }
+
+    /// <summary>The extra request headers currently set on the tab (set only when they change: each set is a round trip).</summary>
+    internal IReadOnlyList<KeyValuePair<string, string>> ExtraHeaders { get; set; } = [];
+
+    /// <summary>Routes the tab's network events to <paramref name="recorder"/> until <see cref="EndCapture"/>.</summary>
+    public void BeginCapture(NetworkRecorder recorder)
+    {
+        Uses++;
+        _recorder = recorder;
+    }
+
+    public void EndCapture() => _recorder = null;
+
+    private static async Task DismissAsync(IDialog dialog)
+    {
+        try
+        {
+            // beforeunload: accepting lets the navigation go on; every other dialog is dismissed.
+            if (dialog.Type == DialogType.BeforeUnload)
+            {
+                await dialog.AcceptAsync();
+            }
+            else
+            {
+                await dialog.DismissAsync();
+            }
+        }
+        catch (PlaywrightException)
+        {
+            // The page closed with the dialog open: nothing to dismiss.
+        }
+    }
+
+    private static async Task CloseQuietlyAsync(IPage popup)
+    {
+        try
+        {
+            await popup.CloseAsync(new PageCloseOptions { RunBeforeUnload = false });
+        }
+        catch (PlaywrightException)
+        {
+            // Already closed.
+        }
+    }
+
+    private static async Task CancelAsync(IDownload download)
+    {
+        try
+        {
+            await download.CancelAsync();
+        }
+        catch (PlaywrightException)
+        {
+            // Downloads are refused by the context anyway; this only tidies up.
+        }
+    }
+}

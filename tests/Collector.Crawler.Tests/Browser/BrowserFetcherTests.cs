@@ -1,0 +1,202 @@
+using System.Text;
+using Collector.Crawler.Browser;
+using Collector.Crawler.Fetching;
+
+namespace Collector.Crawler.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class BrowserFetcherTests(BrowserFixture fixture)
+{
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    private CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task FetchAsync_ScriptInsertedContent_IsInRenderedDomNotInBody()
+    {
+        await using var browser = fixture.CreateFetcher();
+
+        var result = await browser.Fetcher.FetchAsync(new FetchRequest { Url = fixture.Site.Url("/js"), WaitFor = "article.post" }, Cancel);
+
+        Assert.Null(result.Error);
+        Assert.True(result.Rendered);
+        Assert.Equal(200, result.Status);
+        Assert.Contains("Inserted by script: Post js1 rendered from the API", result.RenderedDom, StringComparison.Ordinal);
+        Assert.DoesNotContain("Inserted by script: Post", result.Text, StringComparison.Ordinal);
+        Assert.Contains("Loading…", Encoding.UTF8.GetString(result.Body.Span), StringComparison.Ordinal);
+        Assert.Equal("text/html", result.ContentType);
+    }
+
+    [Fact]
+    public async Task FetchAsync_PageFetchesJson_JsonResponseCapturedWithBodyAndExchanges()
+    {
+        await using var browser = fixture.CreateFetcher();
+
+        var result = await browser.Fetcher.FetchAsync(new FetchRequest { Url = fixture.Site.Url("/js"), WaitFor = "article.post" }, Cancel);
+
+        var json = Assert.Single(result.Network);
+        Assert.EndsWith("/api/post/js1", json.Url, StringComparison.Ordinal);
+        Assert.Equal(200, json.Status);
+        Assert.Equal("application/json", json.ContentType);
+        Assert.Contains("\"id\":\"js1\"", Encoding.UTF8.GetString(json.Body.Span), StringComparison.Ordinal);
+        Assert.Contains(json.Headers, h => h.Key == "content-type");
+
+        // the main document first, then what the page loaded; bodies referenced by hash where kept
+        Assert.True(result.Exchanges.Count >= 2);
+        Assert.Equal(fixture.Site.Url("/js").AbsoluteUri, result.Exchanges[0].Url);
+        Assert.Equal(NetworkRecorder.Sha256(result.Body.Span), result.Exchanges[0].BodySha256);
+        var api = Assert.Single(result.Exchanges, e => e.Url.EndsWith("/api/post/js1", StringComparison.Ordinal));
+        Assert.Equal(NetworkRecorder.Sha256(json.Body.Span), api.BodySha256);
+    }
+
+    [Fact]
+    public async Task FetchAsync_Default_ScreenshotIsValidPng()
+    {
+        await using var browser = fixture.CreateFetcher();
+
+        var result = await browser.Fetcher.FetchAsync(new FetchRequest { Url = fixture.Site.Url("/static/1") }, Cancel);
+
+        Assert.NotNull(result.Screenshot);
+        var png = result.Screenshot.Value.ToArray();
+        Assert.True(png.Length > 100);
+        Assert.Equal(PngSignature, png[..8]);
+        Assert.Equal("IHDR"u8.ToArray(), png[12..16]);
+    }
+
+    [Fact]
+    public async Task FetchAsync_ScreenshotNotRequested_NoScreenshot()
+    {
+        await using var browser = fixture.CreateFetcher();
+
+        var result = await browser.Fetcher.FetchAsync(new FetchRequest { Url = fixture.Site.Url("/static/2"), Screenshot = false }, Cancel);
+
+        Assert.Null(result.Screenshot);
+        Assert.Contains("Static page 2", result.RenderedDom, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FetchAsync_FontsAndMediaBlockedByDefault_NeverReachServerButImagesDo()
+    {
+        await using var browser = fixture.CreateFetcher();
+        var fonts = fixture.Site.Hits("/font.woff2");
+        var clips = fixture.Site.Hits("/clip.mp4");
+        var pixels = fixture.Site.Hits("/pixel.png");
+
+        var result = await browser.Fetcher.FetchAsync(new FetchRequest { Url = fixture.Site.Url("/assets"), WaitFor = "load" }, Cancel);
+
+        Assert.Null(result.Error);
+        Assert.Equal(fonts, fixture.Site.Hits("/font.woff2"));
+        Assert.Equal(clips, fixture.Site.Hits("/clip.mp4"));
+        Assert.True(fixture.Site.Hits("/pixel.png") > pixels);
+        Assert.True(browser.Pool.Statistics.RequestsBlocked >= 2);
+    }
+
+    [Fact]
+    public async Task FetchAsync_NothingBlocked_FontIsFetched()
+    {
+        await using var browser = fixture.CreateFetcher(o => o.BlockResources = []);
+        var fonts = fixture.Site.Hits("/font.woff2");
+
+        await browser.Fetcher.FetchAsync(new FetchRequest { Url = fixture.Site.Url("/assets"), WaitFor = "load" }, Cancel);
+
+        Assert.True(fixture.Site.Hits("/font.woff2") > fonts);
+    }
+
+    [Fact]
+    public async Task FetchAsync_AlertConfirmPromptPopupAndBeforeUnload_DismissedAndNextPageOnSameTabWorks()
+    {
+        await using var browser = fixture.CreateFetcher(o => o.MaxConcurrentPages = 1);
+
+        var dialogs = await browser.Fetcher.FetchAsync(new FetchRequest { Url = fixture.Site.Url("/dialogs"), WaitFor = "article[data-rendered]" }, Cancel);
+        var next = await browser.Fetcher.FetchAsync(new FetchRequest { Url = fixture.Site.Url("/static/3") }, Cancel);
+
+        Assert.Null(dialogs.Error);
+        Assert.Contains("after dialogs false null", dialogs.RenderedDom, StringComparison.Ordinal);
+        Assert.Null(next.Error);
+        Assert.Contains("Static page 3", next.RenderedDom, StringComparison.Ordinal);
+        Assert.Equal(1, browser.Pool.Statistics.PagesOpened);
+    }
+
+    [Fact]
+    public async Task FetchAsync_Download_RefusedAsGiveUp()
+    {
+        await using var browser = fixture.CreateFetcher();
+
+        var result = await browser.Fetcher.FetchAsync(new FetchRequest { Url = fixture.Site.Url("/download") }, Cancel);
+
+        Assert.NotNull(result.Error);
+        Assert.Equal(FetchErrorAction.GiveUp, result.Error.Action);
+    }
+
+    [Fact]
+    public async Task FetchAsync_HungPage_TimesOutRetryableAndNextPageWorks()
+    {
+        await using var browser = fixture.CreateFetcher(o => o.NavigationTimeout = TimeSpan.FromSeconds(3));
+
+        var hung = await browser.Fetcher.FetchAsync(new FetchRequest { Url = fixture.Site.Url("/hang") }, Cancel);
+        var next = await browser.Fetcher.FetchAsync(new FetchRequest { Url = fixture.Site.Url("/js"), WaitFor = "article.post" }, Cancel);
+
+        Assert.NotNull(hung.Error);
+        Assert.Equal(FetchErrorAction.Retry, hung.Error.Action);
+        Assert.Contains("timed out", hung.Error.Message, StringComparison.Ordinal);
+        Assert.Null(next.Error);
+        Assert.Contains("Inserted by script", next.RenderedDom, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FetchAsync_429WithRetryAfter_RetryErrorCarriesDelay()
+    {
+        await using var browser = fixture.CreateFetcher();
+
+        var result = await browser.Fetcher.FetchAsync(new FetchRequest { Url = fixture.Site.Url("/busy"), WaitFor = "article" }, Cancel);
+
+        Assert.Equal(429, result.Status);
+        Assert.NotNull(result.Error);
+        Assert.Equal(FetchErrorAction.Retry, result.Error.Action);
+        Assert.Equal(TimeSpan.FromSeconds(7), result.Error.RetryAfter);
+    }
+
+    [Fact]
+    public async Task FetchAsync_Redirect_FinalUrlAndBothHopsRecorded()
+    {
+        await using var browser = fixture.CreateFetcher();
+
+        var result = await browser.Fetcher.FetchAsync(new FetchRequest { Url = fixture.Site.Url("/redirect"), WaitFor = "article.post" }, Cancel);
+
+        Assert.Null(result.Error);
+        Assert.Equal(fixture.Site.Url("/js"), result.FinalUrl);
+        Assert.Equal(302, result.Exchanges[0].Status);
+        Assert.Equal(fixture.Site.Url("/js").AbsoluteUri, result.Exchanges[1].Url);
+    }
+
+    [Fact]
+    public async Task FetchAsync_SelectorThatNeverAppears_PageTakenOnceQuietNotAtTimeout()
+    {
+        await using var browser = fixture.CreateFetcher(o => o.NavigationTimeout = TimeSpan.FromSeconds(30));
+        var started = TimeProvider.System.GetTimestamp();
+
+        var result = await browser.Fetcher.FetchAsync(new FetchRequest { Url = fixture.Site.Url("/static/4"), WaitFor = "article[data-rendered=\"1\"]" }, Cancel);
+
+        Assert.Null(result.Error);
+        Assert.Contains("Static page 4", result.RenderedDom, StringComparison.Ordinal);
+        Assert.Equal(1, browser.Fetcher.WaitResults[WaitResult.Quiet]);
+        Assert.Equal(0, browser.Fetcher.WaitResults[WaitResult.Cap]);
+        Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(20), "a page without the selector must not wait for the whole timeout");
+    }
+
+    [Fact]
+    public async Task FetchAsync_SecretRequestHeaders_SentButNeverRecorded()
+    {
+        await using var browser = fixture.CreateFetcher();
+
+        var result = await browser.Fetcher.FetchAsync(new FetchRequest
+        {
+            Url = fixture.Site.Url("/static/5"),
+            Headers = [new("X-Api-Token", "s3cret"), new("Authorization", "bearer s3cret")],
+        }, Cancel);
+
+        Assert.Null(result.Error);
+        Assert.Equal("s3cret", fixture.Site.Token("/static/5"));
+        Assert.DoesNotContain(result.Exchanges.SelectMany(e => e.RequestHeaders.Concat(e.ResponseHeaders)), h => h.Value.Contains("s3cret", StringComparison.Ordinal));
+    }
+}
