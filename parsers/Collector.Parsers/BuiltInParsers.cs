@@ -10,6 +10,9 @@ public static class BuiltInParsers
     public static IReadOnlyList<IPlatformParser> Create() =>
     [
         // Platform parsers (add one line per platform).
+        new Platforms.Telegram.TelegramParser(),
+        new Platforms.Quora.QuoraParser(),
+        new Platforms.Pinterest.PinterestParser(),
         new Platforms.Reddit.RedditParser(),
         new Platforms.X.XParser(),
         new Platforms.Vk.VkParser(),

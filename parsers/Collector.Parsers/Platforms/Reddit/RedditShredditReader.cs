@@ -13,7 +13,6 @@ internal static class RedditShredditReader
     public static ParseResult Read(RedditParser parser, PageInput page)
     {
         var document = HtmlPage.Parse(page.Body);
-        var meta = MetaTags.Read(page.Body);
         var posts = new List<Post>();
         var next = new List<FollowLink>();
         var onPostPage = RedditUrls.PostOf(page.Url);
@@ -60,7 +59,8 @@ internal static class RedditShredditReader
                 : parser.Found([], next, subject, "shreddit page without posts");
         }
 
-        var enriched = PostEnricher.EnrichAll(posts, meta.DeclaredLanguage);
+        // <html lang> is the interface language ("en-US" everywhere); shreddit's post-language is the declared one.
+        var enriched = PostEnricher.EnrichAll(posts);
         if (subject is { } key && enriched.FirstOrDefault(p => p.Key == key) is { } main && main.Author is null
             && document.QuerySelector($"shreddit-post[id={key.Id}]") is { } el && (el.HasAttribute("is-deleted") || el.HasAttribute("is-removed") || el.Attr("removed-by") is not null))
         {

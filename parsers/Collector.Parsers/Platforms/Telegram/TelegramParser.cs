@@ -1,0 +1,37 @@
+using Collector.Model;
+using Collector.Parsers.Common;
+
+namespace Collector.Parsers.Platforms.Telegram;
+
+/// <summary>
+/// Telegram's public web previews: channel feeds (<c>t.me/s/&lt;channel&gt;</c>, messages with views, dates,
+/// forwarded-from, next page via <c>?before=</c>), embedded single messages (<c>?embed=1</c>), single post pages
+/// (og:description carries the text) and channel landing pages.
+/// </summary>
+public sealed class TelegramParser : PlatformParser
+{
+    public override string Platform => PlatformKeys.Telegram;
+
+    public override bool Handles(Uri url) => Hosts.IsAny(url, "t.me", "telegram.me", "telegram.dog");
+
+    protected override ParseResult ParseCore(PageInput page)
+    {
+        var html = page.Body;
+        if (html.Contains("tgme_widget_message", StringComparison.Ordinal))
+        {
+            return TelegramFeedReader.Read(this, page);
+        }
+
+        if (html.Contains("tgme_page", StringComparison.Ordinal))
+        {
+            return TelegramPageReader.Read(this, page);
+        }
+
+        if (PageSignals.Detect(page) is { } signal)
+        {
+            return Classified(signal.Outcome, signal.Reason);
+        }
+
+        return Classified(PageOutcome.Unrecognized, "no tgme_widget_message or tgme_page markup");
+    }
+}
