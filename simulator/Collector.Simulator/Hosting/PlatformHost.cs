@@ -57,6 +57,7 @@ public sealed class PlatformHost : IAsyncDisposable
             k.Limits.MaxRequestBodySize = 1024 * 1024;
         });
         builder.Services.AddRoutingCore();
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedLifetime>();
         services?.Invoke(builder.Services);
         var app = builder.Build();
         configure(app);

@@ -71,6 +71,7 @@ public static class PinterestHtml
                   (p.images && p.images['236x'] ? '<img src="' + p.images['236x'].url + '" alt="' + esc(p.title) + '">' : '') + '</a></div>'));
                 bookmark = json.resource_response.bookmark; loading = false;
                 if (bookmark === '{{PinterestJson.End}}') grid.dataset.complete = '1';
+                else if (document.getElementById('feed-end').getBoundingClientRect().top < innerHeight) more();
               }
               addEventListener('scroll', () => { if (innerHeight + scrollY >= document.body.scrollHeight - 300) more(); });
               new IntersectionObserver(es => es.forEach(e => { if (e.isIntersecting) more(); })).observe(document.getElementById('feed-end'));

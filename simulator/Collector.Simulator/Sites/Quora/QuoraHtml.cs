@@ -80,6 +80,7 @@ public static class QuoraHtml
             page.edges.forEach(e => answer(e.node.answer));
             info = page.pageInfo; loading = false;
             if (!info.hasNextPage) main.dataset.complete = '1';
+            else if (document.getElementById('scrollSentinel').getBoundingClientRect().top < innerHeight) more();
           }
           new IntersectionObserver(es => es.forEach(e => { if (e.isIntersecting) more(); })).observe(document.getElementById('scrollSentinel'));
           addEventListener('scroll', () => { if (innerHeight + scrollY >= document.body.scrollHeight - 200) more(); });
