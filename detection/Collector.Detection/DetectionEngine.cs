@@ -19,13 +19,20 @@ public static class DetectionEngine
         options ??= new DetectionOptions();
         options.EnsureValid();
         var stages = new Dictionary<string, double>();
+        var cpu = new Dictionary<string, double>();
         var clock = Stopwatch.StartNew();
+        var process = Process.GetCurrentProcess();
+        var cpuMark = process.TotalProcessorTime;
         void Stage(string name)
         {
             stages[name] = Math.Round(clock.Elapsed.TotalSeconds, 3);
+            process.Refresh();
+            cpu[name] = Math.Round((process.TotalProcessorTime - cpuMark).TotalSeconds, 3);
+            cpuMark = process.TotalProcessorTime;
             clock.Restart();
         }
 
+        using var processHandle = process;
         var table = new PostTable(posts);
         Stage("load");
 
@@ -101,6 +108,7 @@ public static class DetectionEngine
                 ImagesTying = imagesTying,
                 ImagesDownWeighted = imagesDown,
                 StageSeconds = stages,
+                StageCpuSeconds = cpu,
             },
         };
     }

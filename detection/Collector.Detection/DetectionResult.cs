@@ -33,6 +33,9 @@ public sealed record DetectionStats
     public int ImagesTying { get; init; }
     public int ImagesDownWeighted { get; init; }
     public IReadOnlyDictionary<string, double> StageSeconds { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>CPU seconds per stage (all threads): on a shared machine a fairer measure than wall time.</summary>
+    public IReadOnlyDictionary<string, double> StageCpuSeconds { get; init; } = new Dictionary<string, double>();
 }
 
 /// <summary>A post's identity in outputs.</summary>

@@ -105,17 +105,48 @@ internal sealed class LanguageIdentifier
         return language == Language.Unknown ? null : language.IsoCode6391().ToString().ToLowerInvariant();
     }
 
+    private static readonly Dictionary<string, int> WordMask = BuildWordMask();
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> WordLookup = WordMask.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static string? VoteFunctionWords(string text)
     {
         Span<int> votes = stackalloc int[FunctionWords.Length];
-        foreach (var raw in text.Split((char[])[' ', ',', '.', '!', '?', ';', ':', '\n'], StringSplitOptions.RemoveEmptyEntries))
+        Span<char> lower = stackalloc char[16];
+        var i = 0;
+        while (i < text.Length)
         {
-            var word = raw.ToLowerInvariant();
-            for (var l = 0; l < FunctionWords.Length; l++)
+            while (i < text.Length && !char.IsLetter(text[i]))
             {
-                if (FunctionWords[l].Words.Contains(word))
+                i++;
+            }
+
+            var start = i;
+            while (i < text.Length && char.IsLetter(text[i]))
+            {
+                i++;
+            }
+
+            var length = i - start;
+            if (length is 0 or > 16)
+            {
+                continue;
+            }
+
+            scoped ReadOnlySpan<char> word = text.AsSpan(start, length);
+            if (char.IsUpper(word[0]))
+            {
+                word.ToLowerInvariant(lower);
+                word = lower[..length];
+            }
+
+            if (WordLookup.TryGetValue(word, out var mask))
+            {
+                for (var l = 0; l < FunctionWords.Length; l++)
                 {
-                    votes[l]++;
+                    if ((mask & (1 << l)) != 0)
+                    {
+                        votes[l]++;
+                    }
                 }
             }
         }
@@ -134,5 +165,19 @@ internal sealed class LanguageIdentifier
         }
 
         return best >= 0 && bestVotes >= 2 && bestVotes > second ? FunctionWords[best].Code : null;
+    }
+
+    private static Dictionary<string, int> BuildWordMask()
+    {
+        var masks = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var l = 0; l < FunctionWords.Length; l++)
+        {
+            foreach (var word in FunctionWords[l].Words)
+            {
+                masks[word] = masks.GetValueOrDefault(word) | (1 << l);
+            }
+        }
+
+        return masks;
     }
 }

@@ -31,6 +31,12 @@ public static class UrlCanonicalizer
         }
         else if (!trimmed.Contains("://", StringComparison.Ordinal))
         {
+            var colon = trimmed.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0 && trimmed[..colon].All(char.IsAsciiLetter) && !(colon + 1 < trimmed.Length && char.IsAsciiDigit(trimmed[colon + 1])))
+            {
+                return null; // mailto:, tel:, javascript: ... are not shared links
+            }
+
             trimmed = "https://" + trimmed;
         }
 

@@ -41,7 +41,7 @@ public sealed record WorldOptions
             BilingualDecoys = Scale(4, 2),
             NewsLinks = Scale(20, 4),
             ViralMemes = Scale(5, 2),
-            OrganicAccounts = Math.Max(20, (posts - fixedPosts) / 20),
+            OrganicAccounts = Math.Max(20, (posts - fixedPosts) / 18),
         };
     }
 }

@@ -20,7 +20,7 @@ public static class TextNormalizer
             return string.Empty;
         }
 
-        var nfkc = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        var nfkc = Ascii.IsValid(text) || text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
         var builder = new StringBuilder(nfkc.Length);
         var i = 0;
         while (i < nfkc.Length)
