@@ -22,6 +22,9 @@ public static class BuiltInParsers
         new Platforms.Medium.MediumParser(),
         new Platforms.Instagram.InstagramParser(),
         new Platforms.Bluesky.BlueskyParser(),
+        new Platforms.Facebook.FacebookParser(),
+        new Platforms.Blogger.BloggerParser(),
+        new Platforms.Tumblr.TumblrParser(),
         new GenericParser(),
     ];
 }

@@ -1,0 +1,107 @@
+using AngleSharp.Dom;
+using Collector.Model;
+using Collector.Parsers.Common;
+
+namespace Collector.Parsers.Platforms.Blogger;
+
+/// <summary>
+/// Blogger/Blogspot posts and blog pages in the classic templates: <c>[itemprop=blogPost]</c> / <c>.post.hentry</c> with
+/// <c>meta[itemprop=postId]</c>, <c>h3.post-title</c>, <c>div.post-body</c>, <c>abbr.published[title]</c> or <c>time</c>,
+/// labels, and comments (<c>li.comment</c>, permalinks with <c>showComment=&lt;ms&gt;</c>). Custom domains are read when the
+/// source names the platform.
+/// </summary>
+public sealed class BloggerParser : PlatformParser
+{
+    public override string Platform => PlatformKeys.Blogger;
+
+    public override bool Handles(Uri url) =>
+        Hosts.IsAny(url, "blogger.com", "blogspot.com") || (url.IsAbsoluteUri && url.Host.Contains(".blogspot.", StringComparison.OrdinalIgnoreCase));
+
+    protected override ParseResult ParseCore(PageInput page)
+    {
+        var html = page.Body;
+        var isPostPage = page.Url.AbsolutePath.EndsWith(".html", StringComparison.OrdinalIgnoreCase);
+        if (!html.Contains("post-body", StringComparison.Ordinal) && !html.Contains("blogPost", StringComparison.Ordinal)
+            && !html.Contains("post hentry", StringComparison.Ordinal))
+        {
+            return Classify(page);
+        }
+
+        var document = HtmlPage.Parse(html);
+        var meta = MetaTags.Read(html);
+        var blogName = meta.Get("og:site_name") ?? document.QuerySelector("h1.title, #header h1").Text();
+        var posts = new List<Post>();
+        var next = new List<FollowLink>();
+        foreach (var element in PostElements(document))
+        {
+            if (BloggerPostReader.Read(element, page.Url, meta, blogName) is { } post && posts.All(p => p.Id != post.Id))
+            {
+                posts.Add(post);
+                if (!isPostPage && post.Url is not null && Uri.TryCreate(post.Url, UriKind.Absolute, out var permalink))
+                {
+                    next.Add(new FollowLink(permalink, FollowKind.Item));
+                }
+            }
+        }
+
+        if (posts.Count == 0)
+        {
+            return Classified(PageOutcome.Unrecognized, "post markup present but no post with an id and body could be read");
+        }
+
+        PostKey? subject = isPostPage && posts.Count == 1 ? posts[0].Key : null;
+        var parent = posts[0];
+        foreach (var comment in document.QuerySelectorAll("li.comment, .comment-thread li[id^=c], dl#comments-block dt[id^=c]"))
+        {
+            if (BloggerPostReader.ReadComment(comment, parent, page.Url) is { } reply && posts.All(p => p.Id != reply.Id))
+            {
+                posts.Add(reply);
+            }
+        }
+
+        if (document.QuerySelector("a.blog-pager-older-link, #blog-pager-older-link a")?.GetAttribute("href") is { } older && Urls.Resolve(page.Url, older) is { } olderUrl)
+        {
+            next.Add(new FollowLink(olderUrl, isPostPage ? FollowKind.Item : FollowKind.NextPage));
+        }
+
+        return Found(posts, next, subject);
+    }
+
+    private static IEnumerable<IElement> PostElements(IDocument document)
+    {
+        var found = document.QuerySelectorAll("[itemprop=blogPost]").ToList();
+        if (found.Count == 0)
+        {
+            found = [.. document.QuerySelectorAll(".post.hentry, div.post")];
+        }
+
+        return found.Where(e => !found.Any(o => !ReferenceEquals(o, e) && o.Contains(e)));
+    }
+
+    private ParseResult Classify(PageInput page)
+    {
+        var body = page.Body;
+        if (body.Contains("Blog has been removed", StringComparison.OrdinalIgnoreCase) || body.Contains("blog has been deleted", StringComparison.OrdinalIgnoreCase))
+        {
+            return Classified(PageOutcome.Removed, "blog removed");
+        }
+
+        if (body.Contains("open to invited readers only", StringComparison.OrdinalIgnoreCase))
+        {
+            return Classified(PageOutcome.LoginWall, "blog open to invited readers only");
+        }
+
+        if (body.Contains("page you were looking for in this blog does not exist", StringComparison.OrdinalIgnoreCase)
+            || body.Contains("Blog not found", StringComparison.OrdinalIgnoreCase))
+        {
+            return Classified(PageOutcome.NotFound, "Blogger says the page does not exist");
+        }
+
+        if (PageSignals.Detect(page) is { } signal)
+        {
+            return Classified(signal.Outcome, signal.Reason);
+        }
+
+        return Classified(PageOutcome.Unrecognized, "no Blogger post markup (blogPost, post-body, post hentry)");
+    }
+}
