@@ -1,0 +1,128 @@
+using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using Collector.Model;
+using MongoDB.Bson;
+using MongoDB.Driver;
+using MongoDB.Driver.GridFS;
+
+namespace Collector.Storage.MongoDb;
+
+/// <summary>
+/// Artifacts in GridFS (bucket "artifacts"): the file name is the SHA-256 of the uncompressed bytes; text is stored
+/// gzip-compressed (metadata.encoding). A hash already stored is never uploaded again, and files are never modified.
+/// </summary>
+internal sealed class MongoArtifactStore(MongoStore m, TimeProvider time) : IArtifactStore
+{
+    public Task<ArtifactRef> PutAsync(ArtifactContent content, CancellationToken cancellationToken = default) => m.GuardAsync(async () =>
+    {
+        var sha = Convert.ToHexStringLower(SHA256.HashData(content.Bytes.Span));
+        var reference = new ArtifactRef { Kind = content.Kind, Sha256 = sha, Length = content.Bytes.Length, ContentType = content.ContentType, Url = content.Url };
+        if (await FindAsync(sha, cancellationToken) is not null)
+        {
+            return reference;
+        }
+
+        var bytes = content.Bytes.ToArray();
+        var encoding = "identity";
+        if (bytes.Length >= 256 && IsText(content))
+        {
+            using var output = new MemoryStream();
+            using (var gz = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
+            {
+                gz.Write(bytes);
+            }
+
+            if (output.Length < bytes.Length * 9L / 10)
+            {
+                bytes = output.ToArray();
+                encoding = "gzip";
+            }
+        }
+
+        var metadata = ArtifactMetadata.ToBson(content.Kind, content.Bytes.Length, content.ContentType, encoding);
+        metadata["storedAt"] = time.GetUtcNow().UtcTicks;
+        await m.Artifacts.UploadFromBytesAsync(sha, bytes, new GridFSUploadOptions { Metadata = metadata }, cancellationToken);
+        return reference;
+    });
+
+    public Task<Stream?> OpenReadAsync(string sha256, CancellationToken cancellationToken = default) => m.GuardAsync(async () =>
+    {
+        var file = await FindAsync(sha256, cancellationToken);
+        if (file is null)
+        {
+            return null;
+        }
+
+        Stream stream = await m.Artifacts.OpenDownloadStreamAsync(file.Id, cancellationToken: cancellationToken);
+        return IsGzip(file) ? new GZipStream(stream, CompressionMode.Decompress) : stream;
+    });
+
+    public async Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken = default) =>
+        await m.GuardAsync(() => FindAsync(sha256, cancellationToken)) is not null;
+
+    public async IAsyncEnumerable<string> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        using var cursor = await m.GuardAsync(() => m.Artifacts.FindAsync(FilterDefinition<GridFSFileInfo>.Empty,
+            new GridFSFindOptions { Sort = Builders<GridFSFileInfo>.Sort.Ascending(f => f.Filename) }, cancellationToken));
+        while (await cursor.MoveNextAsync(cancellationToken))
+        {
+            foreach (var f in cursor.Current)
+            {
+                if (seen.Add(f.Filename))
+                {
+                    yield return f.Filename;
+                }
+            }
+        }
+    }
+
+    public Task<ArtifactCheck> VerifyAsync(string sha256, CancellationToken cancellationToken = default) => m.GuardAsync(async () =>
+    {
+        var file = await FindAsync(sha256, cancellationToken);
+        var location = "gridfs artifacts/" + sha256;
+        if (file is null)
+        {
+            return new ArtifactCheck(sha256, ArtifactState.Missing, Location: location);
+        }
+
+        try
+        {
+            await using var stream = await OpenReadAsync(sha256, cancellationToken) ?? throw new GridFSFileNotFoundException(sha256);
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var buffer = new byte[1 << 16];
+            long length = 0;
+            int n;
+            while ((n = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                hash.AppendData(buffer, 0, n);
+                length += n;
+            }
+
+            var actual = Convert.ToHexStringLower(hash.GetHashAndReset());
+            return new ArtifactCheck(sha256, actual == sha256 ? ArtifactState.Ok : ArtifactState.Altered, actual, location) { Length = length };
+        }
+        catch (Exception ex) when (ex is InvalidDataException or GridFSChunkException)
+        {
+            return new ArtifactCheck(sha256, ArtifactState.Altered, null, location) { Detail = ex.Message };
+        }
+    });
+
+    private async Task<GridFSFileInfo?> FindAsync(string sha256, CancellationToken ct)
+    {
+        var filter = Builders<GridFSFileInfo>.Filter.Eq(f => f.Filename, sha256);
+        using var cursor = await m.Artifacts.FindAsync(filter, new GridFSFindOptions { Limit = 1, Sort = Builders<GridFSFileInfo>.Sort.Ascending(f => f.UploadDateTime) }, ct);
+        return await cursor.FirstOrDefaultAsync(ct);
+    }
+
+    private static bool IsGzip(GridFSFileInfo f) => f.Metadata is { } md && md.TryGetValue("encoding", out var e) && e == "gzip";
+
+    private static bool IsText(ArtifactContent c)
+    {
+        var ct = c.ContentType ?? string.Empty;
+        return (c.Kind is ArtifactKinds.Raw or ArtifactKinds.Dom or ArtifactKinds.Network or ArtifactKinds.Manifest && ct.Length == 0)
+            || ct.StartsWith("text/", StringComparison.OrdinalIgnoreCase) || ct.Contains("json", StringComparison.OrdinalIgnoreCase)
+            || ct.Contains("xml", StringComparison.OrdinalIgnoreCase) || ct.Contains("javascript", StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Runtime.CompilerServices;
+using MongoDB.Driver;
+
+namespace Collector.Storage.MongoDb;
+
+/// <summary>
+/// The custody collection, keyed by sequence number: an append reads the last entry and inserts entry N+1; when another
+/// writer took N+1 first, the insert fails on the unique _id and the append starts over, so the chain never forks.
+/// </summary>
+internal sealed class MongoCustodyLog(MongoStore m, TimeProvider time) : ICustodyLog
+{
+    private const int DuplicateKey = 11000;
+
+    public Task<CustodyEntry> AppendAsync(CustodyEvent custodyEvent, CancellationToken cancellationToken = default) =>
+        m.GuardAsync(async () =>
+        {
+            using var session = await m.Client.StartSessionAsync(cancellationToken: cancellationToken);
+            return await AppendAsync(session, custodyEvent, cancellationToken);
+        });
+
+    internal async Task<CustodyEntry> AppendAsync(IClientSessionHandle s, CustodyEvent e, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var last = await m.Custody.Find(s, FilterDefinition<CustodyDoc>.Empty).SortByDescending(c => c.Sequence).Limit(1).FirstOrDefaultAsync(ct);
+            var entry = CustodyChain.Next(e, last?.Sequence ?? 0, last?.Hash ?? CustodyChain.GenesisHash, time.GetUtcNow());
+            try
+            {
+                await m.Custody.InsertOneAsync(s, MongoMapping.ToDoc(entry), cancellationToken: ct);
+                return entry;
+            }
+            catch (MongoWriteException ex) when (ex.WriteError?.Code == DuplicateKey && !s.IsInTransaction && attempt < 100)
+            {
+                // Another writer appended entry N+1 first: read the new last entry and try again.
+            }
+        }
+    }
+
+    public async IAsyncEnumerable<CustodyEntry> ReadAsync(long fromSequence = 1, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        using var cursor = await m.GuardAsync(() => m.Custody.Find(c => c.Sequence >= fromSequence).SortBy(c => c.Sequence).ToCursorAsync(cancellationToken));
+        while (await cursor.MoveNextAsync(cancellationToken))
+        {
+            foreach (var d in cursor.Current)
+            {
+                yield return MongoMapping.FromDoc(d);
+            }
+        }
+    }
+}

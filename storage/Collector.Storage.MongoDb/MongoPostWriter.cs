@@ -1,0 +1,115 @@
+using Collector.Model;
+using MongoDB.Driver;
+
+namespace Collector.Storage.MongoDb;
+
+/// <summary>
+/// The snapshot model on MongoDB. Every write is keyed by a natural id (post key, post key + version number, capture id
+/// + post key), so that running the same observation twice (a retried unit of work) stores nothing twice.
+/// </summary>
+internal static class MongoPostWriter
+{
+    internal enum Seen
+    {
+        New,
+        Changed,
+        Unchanged,
+    }
+
+    private static readonly ReplaceOptions Upsert = new() { IsUpsert = true };
+
+    public static async Task<Seen> ObserveAsync(MongoStore m, IClientSessionHandle s, Post post, DateTimeOffset at, string? captureId, int ordinal, string? source, bool imported, CancellationToken ct)
+    {
+        var key = MongoMapping.PostId(post.Key);
+        var hash = PostContentHash.Compute(post);
+        var ticks = at.UtcTicks;
+        var doc = await m.Posts.Find(s, p => p.Id == key).FirstOrDefaultAsync(ct);
+        var json = CollectorJson.Serialize(post);
+        Seen seen;
+        int version;
+        if (doc is null)
+        {
+            version = 1;
+            await m.Versions.ReplaceOneAsync(s, v => v.Id == MongoMapping.VersionId(key, 1), Version(key, 1, hash, ticks, captureId, json, null), Upsert, ct);
+            await m.Posts.ReplaceOneAsync(s, p => p.Id == key, new PostDoc
+            {
+                Id = key, Platform = post.Platform, PostId = post.Id, FirstSeen = ticks, LastSeen = ticks, PublishedAt = post.PublishedAt?.UtcTicks,
+                VersionCount = 1, LatestHash = hash, UrlKey = UrlKey.Normalize(post.Url), Imported = imported,
+                Sources = source is null ? [] : [source], Title = post.Title, Text = post.Text, Json = json,
+                Metrics = MongoMapping.ToDoc(post.Metrics), MetricsAt = ticks,
+            }, Upsert, ct);
+            seen = Seen.New;
+        }
+        else if (doc.LatestHash == hash)
+        {
+            if (imported)
+            {
+                return Seen.Unchanged;
+            }
+
+            version = doc.VersionCount;
+            await m.Posts.UpdateOneAsync(s, p => p.Id == key, Builders<PostDoc>.Update.Max(p => p.LastSeen, ticks), cancellationToken: ct);
+            seen = Seen.Unchanged;
+        }
+        else
+        {
+            var previous = await m.Versions.Find(s, v => v.Id == MongoMapping.VersionId(key, doc.VersionCount)).FirstOrDefaultAsync(ct);
+            var changes = previous is null ? [] : PostDiff.Compare(CollectorJson.Deserialize<Post>(previous.Json)!, post);
+            version = doc.VersionCount + 1;
+            await m.Versions.ReplaceOneAsync(s, v => v.Id == MongoMapping.VersionId(key, version),
+                Version(key, version, hash, ticks, captureId, json, CollectorJson.Serialize(changes)), Upsert, ct);
+            var u = Builders<PostDoc>.Update;
+            await m.Posts.UpdateOneAsync(s, p => p.Id == key, u.Combine(
+                u.Set(p => p.VersionCount, version), u.Set(p => p.LatestHash, hash), u.Set(p => p.UrlKey, UrlKey.Normalize(post.Url)),
+                u.Set(p => p.Json, json), u.Set(p => p.Title, post.Title), u.Set(p => p.Text, post.Text),
+                u.Set(p => p.PublishedAt, post.PublishedAt?.UtcTicks ?? doc.PublishedAt), u.Max(p => p.LastSeen, ticks)), cancellationToken: ct);
+            seen = Seen.Changed;
+        }
+
+        var metrics = MongoMapping.ToDoc(post.Metrics);
+        await m.Posts.UpdateOneAsync(s, p => p.Id == key && p.MetricsAt <= ticks,
+            Builders<PostDoc>.Update.Set(p => p.Metrics, metrics).Set(p => p.MetricsAt, ticks), cancellationToken: ct);
+        var observationId = captureId is null ? "import|" + MongoMapping.VersionId(key, version) : captureId + "|" + key;
+        await m.Observations.ReplaceOneAsync(s, o => o.Id == observationId, new ObservationDoc
+        {
+            Id = observationId, PostKey = key, At = ticks, CaptureId = captureId, Ordinal = ordinal, Version = version,
+            Changed = seen != Seen.Unchanged, Metrics = metrics,
+        }, Upsert, ct);
+        if (source is not null)
+        {
+            await m.Posts.UpdateOneAsync(s, p => p.Id == key, Builders<PostDoc>.Update.AddToSet(p => p.Sources, source), cancellationToken: ct);
+        }
+
+        return seen;
+    }
+
+    public static async Task<int> TombstoneAsync(MongoStore m, IClientSessionHandle s, Capture capture, CancellationToken ct)
+    {
+        var tombstone = new TombstoneDoc { Reason = capture.Outcome.ToWire(), At = capture.FetchedAt.UtcTicks, CaptureId = capture.Id };
+        var set = Builders<PostDoc>.Update.Set(p => p.Tombstone, tombstone);
+        if (capture.SubjectPost is { } subject)
+        {
+            var key = MongoMapping.PostId(subject);
+            var r = await m.Posts.UpdateOneAsync(s, p => p.Id == key && p.Tombstone == null, set, cancellationToken: ct);
+            if (r.ModifiedCount > 0)
+            {
+                return (int)r.ModifiedCount;
+            }
+        }
+
+        var urls = new[] { UrlKey.Normalize(capture.RequestUrl), UrlKey.Normalize(capture.FinalUrl) }.OfType<string>().ToList();
+        if (urls.Count == 0)
+        {
+            return 0;
+        }
+
+        var result = await m.Posts.UpdateManyAsync(s, MongoFilters.TombstoneByUrl(urls), set, cancellationToken: ct);
+        return (int)result.ModifiedCount;
+    }
+
+    private static VersionDoc Version(string key, int number, string hash, long ticks, string? captureId, string json, string? changes) => new()
+    {
+        Id = MongoMapping.VersionId(key, number), PostKey = key, Number = number, ContentHash = hash, FirstSeen = ticks, CaptureId = captureId,
+        Json = json, Changes = changes,
+    };
+}

@@ -1,0 +1,82 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Collector.Model;
+using Parquet.Serialization;
+
+namespace Collector.Storage.Export;
+
+/// <summary>
+/// Writes archived posts as JSONL (the normalized post plus firstSeen, lastSeen, versionCount, tombstone, imported,
+/// sources), CSV (<see cref="ExportColumns"/>) or Parquet (the same columns, typed), optionally pseudonymized.
+/// </summary>
+public static class PostExporter
+{
+    public static readonly IReadOnlyList<string> Formats = ["jsonl", "csv", "parquet"];
+
+    /// <summary>Writes every post to <paramref name="output"/>; returns how many were written.</summary>
+    public static async Task<long> WriteAsync(IAsyncEnumerable<ArchivedPost> posts, string format, Stream output, Pseudonymizer? pseudonymizer, CancellationToken cancellationToken = default)
+    {
+        var source = pseudonymizer is null ? posts : posts.Select(p => p with { Post = pseudonymizer.Apply(p.Post) });
+        return format switch
+        {
+            "jsonl" => await WriteJsonlAsync(source, output, cancellationToken),
+            "csv" => await WriteCsvAsync(source, output, cancellationToken),
+            "parquet" => await WriteParquetAsync(source, output, cancellationToken),
+            _ => throw new ArgumentException($"unknown export format '{format}' (use jsonl, csv or parquet)", nameof(format)),
+        };
+    }
+
+    /// <summary>One JSONL line's object: the post's own fields at the top level, then what the archive knows.</summary>
+    public static JsonObject ToJson(ArchivedPost a)
+    {
+        var o = JsonSerializer.SerializeToNode(a.Post, CollectorJson.Options)!.AsObject();
+        o.Remove("key");
+        o["firstSeen"] = UtcDateTimeOffsetConverter.ToWire(a.FirstSeen);
+        o["lastSeen"] = UtcDateTimeOffsetConverter.ToWire(a.LastSeen);
+        o["versionCount"] = a.VersionCount;
+        o["tombstone"] = a.Tombstone is null ? null : JsonSerializer.SerializeToNode(a.Tombstone, CollectorJson.Options);
+        o["imported"] = a.Imported;
+        o["sources"] = new JsonArray([.. a.Sources.Select(s => (JsonNode?)JsonValue.Create(s))]);
+        return o;
+    }
+
+    private static async Task<long> WriteJsonlAsync(IAsyncEnumerable<ArchivedPost> posts, Stream output, CancellationToken ct)
+    {
+        long n = 0;
+        await using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        await foreach (var a in posts.WithCancellation(ct))
+        {
+            await writer.WriteLineAsync(ToJson(a).ToJsonString(CollectorJson.Options));
+            n++;
+        }
+
+        return n;
+    }
+
+    private static async Task<long> WriteCsvAsync(IAsyncEnumerable<ArchivedPost> posts, Stream output, CancellationToken ct)
+    {
+        long n = 0;
+        await using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\r\n" };
+        await writer.WriteLineAsync(Csv.Line(ExportColumns.Names));
+        await foreach (var a in posts.WithCancellation(ct))
+        {
+            await writer.WriteLineAsync(Csv.Line(ExportColumns.Values(a)));
+            n++;
+        }
+
+        return n;
+    }
+
+    private static async Task<long> WriteParquetAsync(IAsyncEnumerable<ArchivedPost> posts, Stream output, CancellationToken ct)
+    {
+        var rows = new List<ParquetPostRow>();
+        await foreach (var a in posts.WithCancellation(ct))
+        {
+            rows.Add(ParquetPostRow.From(a));
+        }
+
+        await ParquetSerializer.SerializeAsync(rows, output, cancellationToken: ct);
+        return rows.Count;
+    }
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text.Json;
+using Collector.Model;
+
+namespace Collector.Storage.Export;
+
+/// <summary>
+/// Reads normalized posts from another tool's file: JSONL (one post object per line, Collector's JSON shape; extra
+/// fields such as firstSeen are ignored) or CSV with a header (<see cref="ExportColumns"/>). Bad records are skipped
+/// and described in <see cref="Errors"/>, never silently.
+/// </summary>
+public sealed class PostFileReader
+{
+    private readonly string path;
+    private readonly List<string> errors = [];
+
+    public PostFileReader(string path)
+    {
+        this.path = path;
+        Format = Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".jsonl" or ".ndjson" or ".json" => "jsonl",
+            ".csv" => "csv",
+            var ext => throw new ArgumentException($"cannot import '{path}': unknown file type '{ext}' (use .jsonl or .csv)", nameof(path)),
+        };
+    }
+
+    public string Format { get; }
+
+    /// <summary>Records that could not be read ("line N: why"), filled while <see cref="Read"/> is enumerated.</summary>
+    public IReadOnlyList<string> Errors => errors;
+
+    public int Rejected { get; private set; }
+
+    public IEnumerable<Post> Read() => Format == "csv" ? ReadCsv() : ReadJsonl();
+
+    private IEnumerable<Post> ReadJsonl()
+    {
+        using var reader = new StreamReader(path);
+        var lineNumber = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            Post? post;
+            try
+            {
+                post = CollectorJson.Deserialize<Post>(line);
+            }
+            catch (JsonException ex)
+            {
+                Reject(lineNumber, ex.Message);
+                continue;
+            }
+
+            if (post is null || string.IsNullOrWhiteSpace(post.Platform) || string.IsNullOrWhiteSpace(post.Id))
+            {
+                Reject(lineNumber, "no platform or id");
+                continue;
+            }
+
+            yield return post with { Platform = post.Platform.ToLowerInvariant() };
+        }
+    }
+
+    private IEnumerable<Post> ReadCsv()
+    {
+        using var reader = new StreamReader(path);
+        string[]? header = null;
+        var record = 0;
+        foreach (var fields in Csv.Read(reader))
+        {
+            record++;
+            if (header is null)
+            {
+                header = fields.Select(ExportColumns.Key).ToArray();
+                continue;
+            }
+
+            if (fields.Count == 1 && fields[0].Length == 0)
+            {
+                continue;
+            }
+
+            Post post;
+            try
+            {
+                var map = new Dictionary<string, string>(StringComparer.Ordinal);
+                for (var i = 0; i < header.Length && i < fields.Count; i++)
+                {
+                    map[header[i]] = fields[i];
+                }
+
+                post = ExportColumns.FromRecord(map);
+            }
+            catch (Exception ex) when (ex is FormatException or JsonException or OverflowException)
+            {
+                Reject(record, ex.Message);
+                continue;
+            }
+
+            yield return post;
+        }
+    }
+
+    private void Reject(int where, string why)
+    {
+        Rejected++;
+        if (errors.Count < 50)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{(Format == "csv" ? "record" : "line")} {where}: {why}"));
+        }
+    }
+}
