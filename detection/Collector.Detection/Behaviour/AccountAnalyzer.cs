@@ -75,10 +75,7 @@ internal sealed class AccountAnalyzer(PostTable table, DetectionOptions options)
             if (language is not null)
             {
                 // A candidate by the fast labels: re-read every post of the account with Lingua and decide on those.
-                foreach (var i in posts)
-                {
-                    languages[i] = languageId.Identify(table.Posts[i].Post);
-                }
+                Parallel.ForEach(posts, i => languages[i] = languageId.Identify(table.Posts[i].Post));
 
                 language = LanguageSwitchDetector.Detect(table, posts, languages, options);
             }

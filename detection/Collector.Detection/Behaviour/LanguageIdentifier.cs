@@ -24,7 +24,7 @@ internal sealed class LanguageIdentifier
 
     private static readonly Lazy<LanguageDetector> Latin = new(() => LanguageDetectorBuilder
         .FromLanguages(Language.English, Language.Spanish, Language.French, Language.German, Language.Portuguese,
-            Language.Italian, Language.Dutch, Language.Indonesian, Language.Turkish, Language.Vietnamese, Language.Tagalog)
+            Language.Italian, Language.Indonesian)
         .WithLowAccuracyMode()
         .Build());
 
