@@ -130,4 +130,20 @@ public sealed class WarcTests
 
         Assert.Equal(shot.Sha256, e.Sha256);
     }
+
+    [Fact]
+    public async Task BuildAsync_ExchangeWithoutKeptBody_MarkedTruncatedAndNotIndexed()
+    {
+        var (capture, bytes) = EvidenceWorld.PostPage("4");
+        capture = capture with { Exchanges = [.. capture.Exchanges, new HttpExchange { Url = "https://www.example.test/site.css", Status = 200, ContentType = "text/css", At = capture.FetchedAt }] };
+        using var output = new MemoryStream();
+        var file = await CaptureWarcFile.StartAsync(output, EvidenceWorld.Source(bytes), "t.warc.gz", EvidenceWorld.T0, "test", TestContext.Current.CancellationToken);
+
+        var written = await file.AddAsync(capture, TestContext.Current.CancellationToken);
+
+        var css = Assert.Single(written, w => w.Record.Type == WarcTypes.Response && w.Record.TargetUri!.EndsWith(".css", StringComparison.Ordinal));
+        Assert.Contains(new KeyValuePair<string, string>("WARC-Truncated", "unspecified"), css.Record.Fields);
+        Assert.Null(Collector.Evidence.Wacz.CdxjLine.For(css, "x"));
+        Assert.NotNull(Collector.Evidence.Wacz.CdxjLine.For(written[0], "x"));
+    }
 }

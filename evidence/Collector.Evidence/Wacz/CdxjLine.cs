@@ -31,7 +31,8 @@ public sealed record CdxjLine
     public static CdxjLine? For(WrittenRecord written, string filename)
     {
         var record = written.Record;
-        if (record.TargetUri is null || record.Type is not (WarcTypes.Response or WarcTypes.Resource))
+        if (record.TargetUri is null || record.Type is not (WarcTypes.Response or WarcTypes.Resource)
+            || record.Fields.Any(f => f.Key == "WARC-Truncated"))
         {
             return null;
         }

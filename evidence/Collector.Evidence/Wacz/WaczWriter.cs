@@ -39,12 +39,12 @@ public static class WaczWriter
                 {
                     var records = await file.AddAsync(capture, cancellationToken);
                     index.AddRange(records.Select(r => CdxjLine.For(r, WarcName)).OfType<CdxjLine>());
-                    if (records.Any(r => r.Record.Type == WarcTypes.Response && r.Record.TargetUri == capture.FinalUrl))
+                    if (PageUrl(capture, records) is { } pageUrl)
                     {
                         pages.Add(new WaczPage
                         {
                             Id = capture.Id,
-                            Url = capture.FinalUrl,
+                            Url = pageUrl,
                             Ts = UtcDateTimeOffsetConverter.ToWire(capture.FetchedAt),
                             Title = capture.Posts.Select(p => p.Title ?? p.Text).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t)) is { } t
                                 ? (t.Length > 120 ? t[..120] + "…" : t) : null,
@@ -100,6 +100,19 @@ public static class WaczWriter
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    /// <summary>The URL a capture replays under: its final URL, else the response that carries its raw body.</summary>
+    private static string? PageUrl(Capture capture, IReadOnlyList<WrittenRecord> records)
+    {
+        var responses = records.Where(r => r.Record.Type == WarcTypes.Response && !r.Record.Fields.Any(f => f.Key == "WARC-Truncated")).ToList();
+        if (responses.Any(r => r.Record.TargetUri == capture.FinalUrl))
+        {
+            return capture.FinalUrl;
+        }
+
+        var raw = capture.Artifacts.FirstOrDefault(a => a.Kind == ArtifactKinds.Raw);
+        return raw is null ? null : responses.FirstOrDefault(r => r.PayloadDigest == WarcDigest.Prefix + raw.Sha256)?.Record.TargetUri;
     }
 
     private static byte[] Lines(IEnumerable<string> lines)

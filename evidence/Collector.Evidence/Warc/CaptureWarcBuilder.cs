@@ -43,6 +43,9 @@ public static class CaptureWarcBuilder
             var responseId = WarcRecordIds.For(capture.Id, $"response/{i}");
             var requestId = WarcRecordIds.For(capture.Id, $"request/{i}");
             var (block, payloadOffset) = HttpBlocks.Response(exchange, body);
+            // A browser keeps the bodies of documents and JSON only: a response whose body was not kept says so,
+            // and is left out of replay indexes rather than replayed as an empty 200.
+            var truncated = exchange.BodySha256 is null && exchange.Status is >= 200 and < 300 and not 204;
             records.Add(new WarcRecord
             {
                 Type = WarcTypes.Response,
@@ -50,7 +53,9 @@ public static class CaptureWarcBuilder
                 Date = at,
                 TargetUri = exchange.Url,
                 ContentType = "application/http; msgtype=response",
-                Fields = [.. common, new("WARC-Concurrent-To", requestId)],
+                Fields = truncated
+                    ? [.. common, new("WARC-Concurrent-To", requestId), new("WARC-Truncated", "unspecified")]
+                    : [.. common, new("WARC-Concurrent-To", requestId)],
                 Block = block,
                 PayloadOffset = payloadOffset,
             });
@@ -69,6 +74,12 @@ public static class CaptureWarcBuilder
                 pageResponseId = responseId;
             }
         }
+
+        // The page is the response at the final URL; failing that, the one whose body is the raw artifact.
+        pageResponseId ??= raw is null ? null : records
+            .Where(r => r.Type == WarcTypes.Response)
+            .Select((r, i) => (r, exchange: exchanges[i]))
+            .FirstOrDefault(x => x.exchange.BodySha256 == raw.Sha256).r?.RecordId;
 
         var link = pageResponseId is null ? common : [.. common, new("WARC-Concurrent-To", pageResponseId)];
         foreach (var artifact in capture.Artifacts)
