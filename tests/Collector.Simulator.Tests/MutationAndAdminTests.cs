@@ -26,7 +26,7 @@ public sealed class MutationAndAdminTests : IAsyncLifetime
         var report = _sim.AdvanceCycle();
         var state = _sim.World.State;
 
-        var redditDeleted = state.Find(SimPlatform.Reddit, report.Deleted.First(k => k.Platform == Platforms.Reddit).Id)!;
+        var redditDeleted = state.Find(report.Deleted.First(k => k.Platform == Platforms.Reddit))!;
         var marker = redditDeleted.State == SimPostState.Removed ? "[removed]" : "[deleted]";
         if (redditDeleted.Kind == PostKinds.Post)
         {
@@ -44,13 +44,13 @@ public sealed class MutationAndAdminTests : IAsyncLifetime
             Assert.DoesNotContain(redditDeleted.Text, thread, StringComparison.Ordinal);
         }
 
-        var removedCampaign = report.Deleted.Select(k => state.Find(SimPlatform.Reddit, k.Id)).FirstOrDefault(p => p?.ChainId is not null)!;
+        var removedCampaign = report.Deleted.Select(state.Find).FirstOrDefault(p => p?.ChainId is not null)!;
         Assert.Equal("[removed]", (await CommentsJsonPostAsync(removedCampaign)).GetProperty("selftext").GetString());
         var feed = await _http.TextAsync(_sim.Url(SimPlatform.Reddit, $"/r/{removedCampaign.Community}/new.json?limit=100"));
         Assert.DoesNotContain(removedCampaign.Id, feed, StringComparison.Ordinal);
 
         var forumGone = report.Deleted.Single(k => k.Platform == Platforms.Generic);
-        var forumPost = state.Find(SimPlatform.Forum, forumGone.Id)!;
+        var forumPost = state.Find(forumGone)!;
         if (forumPost.Kind != PostKinds.Comment)
         {
             Assert.Equal(404, await _http.StatusAsync(_sim.Url(SimPlatform.Forum, ForumHtml.PostPath(forumPost))));
@@ -60,14 +60,14 @@ public sealed class MutationAndAdminTests : IAsyncLifetime
         var channel = await _http.TextAsync(_sim.Url(SimPlatform.Telegram, $"/{telegramGone}"));
         Assert.Contains("Post not found", channel, StringComparison.Ordinal);
 
-        var telegramEdit = state.Find(SimPlatform.Telegram, report.Edited.Single(k => k.Platform == Platforms.Telegram).Id)!;
+        var telegramEdit = state.Find(report.Edited.Single(k => k.Platform == Platforms.Telegram))!;
         var single = Fetch.Html(await _http.TextAsync(_sim.Url(SimPlatform.Telegram, $"/{telegramEdit.Id}")));
         Assert.Equal(telegramEdit.Text, single.QuerySelector(".tgme_widget_message_text")!.TextContent);
         Assert.Contains("Edit:", telegramEdit.Text, StringComparison.Ordinal);
 
         var newest = report.Added.First(k => k.Platform == Platforms.Reddit);
-        var sub = state.Find(SimPlatform.Reddit, newest.Id)!.Community;
-        Assert.Contains(newest.Id, await _http.TextAsync(_sim.Url(SimPlatform.Reddit, $"/r/{sub}/new.json?limit=100")), StringComparison.Ordinal);
+        var newPost = state.Find(newest)!;
+        Assert.Contains(newPost.Id, await _http.TextAsync(_sim.Url(SimPlatform.Reddit, $"/r/{newPost.Community}/new.json?limit=100")), StringComparison.Ordinal);
     }
 
     [Fact]

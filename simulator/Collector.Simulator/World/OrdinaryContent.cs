@@ -64,6 +64,7 @@ public static class OrdinaryContent
         PublishedAt = at,
         Title = title,
         Text = title,
+        PathId = StableHash.QuoraSlug(title),
         Cycle = b.Cycle,
     });
 
@@ -86,6 +87,7 @@ public static class OrdinaryContent
             Kind = PostKinds.Answer,
             Community = question.Id,
             AuthorHandle = author.Handle,
+            PathId = $"{StableHash.QuoraSlug(question.Title!)}/answer/{author.Handle}",
             PublishedAt = at,
             Title = question.Title,
             Text = text,

@@ -79,6 +79,17 @@ public sealed record SimPost
 
     public bool IsLive => State == SimPostState.Live;
 
-    /// <summary>Collector's identity of this post as the platform's parser reports it.</summary>
-    public PostKey Key => new(Platform.ParserKey(), Id);
+    /// <summary>Quora: the permalink path Collector's parser identifies questions and answers by (set when the post is made).</summary>
+    public string? PathId { get; init; }
+
+    /// <summary>
+    /// Collector's identity of this post as the platform's parser reports it: Reddit fullnames (t3_…, t1_…), Quora permalink
+    /// paths ("Question-Slug/answer/Author"), Telegram "channel/N", Pinterest pin ids, the forum's JSON-LD identifier.
+    /// </summary>
+    public PostKey Key => new(Platform.ParserKey(), Platform switch
+    {
+        SimPlatform.Reddit => (Kind == PostKinds.Post ? "t3_" : "t1_") + Id,
+        SimPlatform.Quora => PathId ?? Id,
+        _ => Id,
+    });
 }

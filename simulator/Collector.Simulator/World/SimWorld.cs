@@ -53,8 +53,8 @@ public sealed class SimWorld
     /// <summary>The ground truth of the planted campaign, for tests and the demo to check detection against.</summary>
     public GroundTruth Truth => BuildTruth(_state);
 
-    public SimPost? Find(PostKey key) =>
-        SimPlatforms.Content.Where(p => p.ParserKey() == key.Platform).Select(p => _state.Find(p, key.Id)).FirstOrDefault(p => p is not null);
+    /// <summary>The post with this Collector identity (as the platform's parser reports it).</summary>
+    public SimPost? Find(PostKey key) => _state.Find(key);
 
     /// <summary>Moves the world on one cycle (edits, deletions, new posts) and says what changed.</summary>
     public CycleReport AdvanceCycle()

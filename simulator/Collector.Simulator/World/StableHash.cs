@@ -13,4 +13,16 @@ public static class StableHash
 
         return h;
     }
+
+    /// <summary>Quora's question slug: the title's letters and digits joined by hyphens.</summary>
+    public static string QuoraSlug(string title)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var c in title)
+        {
+            sb.Append(char.IsAsciiLetterOrDigit(c) ? c : '-');
+        }
+
+        return string.Join('-', sb.ToString().Split('-', StringSplitOptions.RemoveEmptyEntries));
+    }
 }

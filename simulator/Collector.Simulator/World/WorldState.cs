@@ -1,3 +1,5 @@
+using Collector.Model;
+
 namespace Collector.Simulator.World;
 
 /// <summary>An immutable snapshot of the world: pages render from one snapshot while a cycle builds the next.</summary>
@@ -7,6 +9,7 @@ public sealed class WorldState
     private readonly ILookup<(SimPlatform, string), SimPost> _byCommunity;
     private readonly ILookup<(SimPlatform, string), SimPost> _byParent;
     private readonly Dictionary<(SimPlatform, string), SimAccount> _accounts;
+    private readonly Dictionary<PostKey, SimPost> _byKey;
 
     public WorldState(int cycle, DateTimeOffset now, IReadOnlyList<SimPost> posts, IReadOnlyList<SimAccount> accounts)
     {
@@ -18,6 +21,7 @@ public sealed class WorldState
         _byCommunity = posts.ToLookup(p => (p.Platform, p.Community));
         _byParent = posts.Where(p => p.ParentId is not null).ToLookup(p => (p.Platform, p.ParentId!));
         _accounts = accounts.ToDictionary(a => (a.Platform, a.Handle));
+        _byKey = posts.ToDictionary(p => p.Key);
     }
 
     public int Cycle { get; }
@@ -30,6 +34,9 @@ public sealed class WorldState
     public IReadOnlyList<SimAccount> Accounts { get; }
 
     public SimPost? Find(SimPlatform platform, string id) => _byId.GetValueOrDefault((platform, id));
+
+    /// <summary>The post with this Collector identity (see <see cref="SimPost.Key"/>).</summary>
+    public SimPost? Find(PostKey key) => _byKey.GetValueOrDefault(key);
 
     public SimAccount? Account(SimPlatform platform, string handle) => _accounts.GetValueOrDefault((platform, handle));
 

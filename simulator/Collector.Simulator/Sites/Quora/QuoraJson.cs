@@ -16,16 +16,7 @@ public static class QuoraJson
     public const string AnswerQueryHash = "9b2e1f0d3c4a5b6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6";
     public const string PaginationQuery = "QuestionPagedListPaginationQuery";
 
-    public static string Slug(SimPost question)
-    {
-        var sb = new StringBuilder();
-        foreach (var c in question.Title ?? question.Text)
-        {
-            sb.Append(char.IsAsciiLetterOrDigit(c) ? c : '-');
-        }
-
-        return string.Join('-', sb.ToString().Split('-', StringSplitOptions.RemoveEmptyEntries));
-    }
+    public static string Slug(SimPost question) => StableHash.QuoraSlug(question.Title ?? question.Text);
 
     public static string QuestionPath(SimPost question) => "/" + Slug(question);
 
