@@ -28,6 +28,10 @@ public abstract class PlatformParser : IPlatformParser
             var result = ParseCore(page);
             return result.Platform is null ? result with { Platform = Platform } : result;
         }
+        catch (HostileMarkupException ex)
+        {
+            return ParseResult.Classified(PageOutcome.Unrecognized, ex.Message, Platform);
+        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             return ParseResult.Classified(

@@ -1,5 +1,9 @@
 using System.CommandLine;
+using System.Text.Json.Serialization;
 using Collector.Cli.Infrastructure;
+using Collector.Crawler.Fetching;
+using Collector.Model;
+using Collector.Parsers;
 
 namespace Collector.Cli.Commands;
 
@@ -12,7 +16,50 @@ public static class ParseCommand
         var url = new Option<string>("--url") { Description = "The URL the page was saved from.", Required = true, HelpName = "URL" };
         var platform = new Option<string?>("--platform") { Description = "Parser to use; default: by the URL's host, else generic.", HelpName = "P" };
         var command = new Command("parse", "Parse a saved page and print the posts, next links and classification as JSON.") { file, url, platform };
-        command.SetAction(_ => NotBuiltYet.Report("parse"));
+        command.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetRequiredValue(file);
+            if (!File.Exists(path))
+            {
+                throw new UsageException($"no such file: {path}");
+            }
+
+            var rawUrl = parse.GetRequiredValue(url);
+            if (!Uri.TryCreate(rawUrl, UriKind.Absolute, out var pageUrl) || pageUrl.Scheme is not ("http" or "https"))
+            {
+                throw new UsageException($"--url must be an absolute http(s) URL: {rawUrl}");
+            }
+
+            var registry = ParserRegistry.CreateDefault();
+            var platformKey = parse.GetValue(platform);
+            if (platformKey is not null && registry.ForPlatform(platformKey) is null)
+            {
+                throw new UsageException($"unknown platform '{platformKey}'; known: {string.Join(", ", registry.KnownPlatforms.Order(StringComparer.Ordinal))}");
+            }
+
+            var bytes = await File.ReadAllBytesAsync(path, ct);
+            var body = Charsets.Decode(bytes, contentTypeCharset: null);
+            var page = new PageInput
+            {
+                Url = pageUrl,
+                Body = body,
+                ContentType = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "application/json" : null,
+            };
+            var result = registry.Parse(page, platformKey);
+            var output = new ParseOutput(result.Posts, result.Next, result.Classification, result.Reason, result.Platform, result.NeedsBrowser, result.Subject?.ToString());
+            await parse.InvocationConfiguration.Output.WriteLineAsync(CollectorJson.Serialize(output, indented: true));
+            return CollectorCli.Ok;
+        });
         return command;
     }
+
+    /// <summary>The printed shape: what a researcher needs to judge a parser against a page.</summary>
+    private sealed record ParseOutput(
+        IReadOnlyList<Post> Posts,
+        IReadOnlyList<FollowLink> Next,
+        PageOutcome Classification,
+        string? Reason,
+        string? Platform,
+        [property: JsonPropertyName("needsBrowser")] bool NeedsBrowser,
+        string? Subject);
 }

@@ -14,8 +14,20 @@ public static class HtmlPage
         IsKeepingSourceReferences = false,
     };
 
-    /// <summary>Parses the body into a document (AngleSharp recovers from any malformed markup).</summary>
-    public static IHtmlDocument Parse(string html) => new HtmlParser(Options).ParseDocument(html);
+    /// <summary>
+    /// Parses the body into a document (AngleSharp recovers from any malformed markup); throws
+    /// <see cref="HostileMarkupException"/> for nesting beyond <see cref="MarkupDepth.Limit"/>, which would take AngleSharp hours.
+    /// </summary>
+    public static IHtmlDocument Parse(string html)
+    {
+        var depth = MarkupDepth.Max(html);
+        if (depth > MarkupDepth.Limit)
+        {
+            throw new HostileMarkupException($"markup nested more than {MarkupDepth.Limit} deep");
+        }
+
+        return new HtmlParser(Options).ParseDocument(html);
+    }
 
     /// <summary>Normalized text content of the element (null when none).</summary>
     public static string? Text(this IElement? element) => element is null ? null : TextNormalizer.Normalize(element.TextContent);

@@ -21,6 +21,11 @@ public sealed class RedditParser : PlatformParser
         }
 
         var html = page.Body;
+        if (html.AsSpan(0, Math.Min(html.Length, 600)).Contains("<feed", StringComparison.Ordinal))
+        {
+            return RedditAtomReader.Read(this, page);
+        }
+
         if (html.Contains("<shreddit-post", StringComparison.Ordinal) || html.Contains("<shreddit-comment", StringComparison.Ordinal)
             || html.Contains("search-post-unit", StringComparison.Ordinal))
         {

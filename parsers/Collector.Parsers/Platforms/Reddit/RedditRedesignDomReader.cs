@@ -17,7 +17,7 @@ internal static class RedditRedesignDomReader
         var onPostPage = RedditUrls.PostOf(page.Url);
         foreach (var container in document.QuerySelectorAll("[data-testid=post-container]"))
         {
-            var id = container.Attr("id") is { } raw && raw.StartsWith("t3_", StringComparison.Ordinal) ? raw : null;
+            var id = container.Attr("id") is { } raw && RedditUrls.IsFullname(raw, "t3") ? raw : null;
             var titleLink = container.QuerySelector("a[data-click-id=body]") ?? container.QuerySelector("a[href*='/comments/']");
             id ??= titleLink?.GetAttribute("href") is { } href && Urls.Resolve(page.Url, href) is { } u ? RedditUrls.PostOf(u) : null;
             if (id is null || posts.Any(p => p.Id == id) || container.QuerySelector("[data-testid=promoted-label]") is not null)
@@ -50,7 +50,7 @@ internal static class RedditRedesignDomReader
         var levels = new List<string>();
         foreach (var comment in document.QuerySelectorAll("div.Comment"))
         {
-            var id = comment.ClassList.FirstOrDefault(c => c.StartsWith("t1_", StringComparison.Ordinal));
+            var id = comment.ClassList.FirstOrDefault(c => RedditUrls.IsFullname(c, "t1"));
             if (id is null || posts.Any(p => p.Id == id))
             {
                 continue;

@@ -40,6 +40,13 @@ internal static partial class RedditUrls
         return match.Success ? match.Groups[1].Value : null;
     }
 
+    /// <summary>True for "t3_abc123"-shaped ids of the given kind (ads carry other tokens in the same places).</summary>
+    public static bool IsFullname(string value, string kind) =>
+        value.Length > kind.Length + 1 && value.StartsWith(kind + "_", StringComparison.Ordinal)
+        && !value.AsSpan(kind.Length + 1).ContainsAnyExcept(Base36);
+
+    private static readonly System.Buffers.SearchValues<char> Base36 = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789");
+
     public static string Fullname(string kind, string id) => id.Contains('_', StringComparison.Ordinal) && id.StartsWith('t') ? id : $"{kind}_{id}";
 
     /// <summary>The same listing URL with <c>after=</c> set (and <c>count</c> left as is).</summary>
