@@ -30,8 +30,9 @@ public sealed record ScrollOutcome(int Steps, int Items, int Clicks, ScrollStop 
 public static class AutoScroller
 {
     /// <param name="stepWait">How long one step waits for the feed to grow before counting it as "no growth".</param>
-    /// <param name="pendingRequests">XHR/fetch requests still in flight: a step that saw no growth while the feed's data is
-    /// still on its way (a slow API) does not count towards the no-growth stop.</param>
+    /// <param name="scriptTraffic">The page's XHR/fetch traffic: (requests in flight, a counter of requests started and
+    /// finished). A step without growth that saw data traffic (a slow API, a response not yet rendered) does not count
+    /// towards the no-growth stop; the time budget still bounds it.</param>
     public static async Task<ScrollOutcome> RunAsync(
         IPage page,
         ScrollPlan plan,
@@ -39,7 +40,7 @@ public static class AutoScroller
         TimeSpan stepWait,
         TimeProvider time,
         CancellationToken cancellationToken,
-        Func<int>? pendingRequests = null)
+        Func<(int InFlight, long Activity)>? scriptTraffic = null)
     {
         var started = time.GetTimestamp();
         var steps = 0;
@@ -60,6 +61,7 @@ public static class AutoScroller
             }
 
             var wait = left < stepWait ? left : stepWait;
+            var trafficBefore = scriptTraffic?.Invoke().Activity ?? 0;
             var step = await page.EvaluateAsync<JsonElement>(
                 PageScripts.ScrollStep,
                 new object?[] { plan.ItemSelector, loadMoreSelector, (int)wait.TotalMilliseconds }).WaitAsync(cancellationToken);
@@ -76,7 +78,9 @@ public static class AutoScroller
                 return new ScrollOutcome(steps, items, clicks, ScrollStop.MaxItems);
             }
 
-            stale = items > before ? 0 : (pendingRequests?.Invoke() ?? 0) > 0 ? stale : stale + 1;
+            var traffic = scriptTraffic?.Invoke() ?? (0, trafficBefore);
+            var busy = traffic.InFlight > 0 || traffic.Activity != trafficBefore;
+            stale = items > before ? 0 : busy ? stale : stale + 1;
             if (stale >= Math.Max(1, plan.StopAfterNoGrowth))
             {
                 return new ScrollOutcome(steps, items, clicks, ScrollStop.NoGrowth);

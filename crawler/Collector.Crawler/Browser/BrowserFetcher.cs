@@ -151,7 +151,7 @@ public sealed class BrowserFetcher : IFetcher, IDisposable
             if (plan is not null)
             {
                 var scrolled = await AutoScroller.RunAsync(
-                    page, plan, request.LoadMoreSelector, _options.ScrollStepWait, _time, cancellationToken, () => recorder.InFlightScriptRequests);
+                    page, plan, request.LoadMoreSelector, _options.ScrollStepWait, _time, cancellationToken, () => (recorder.InFlightScriptRequests, recorder.ScriptActivity));
                 Log.Scrolled(_logger, request.Url, scrolled.Steps, scrolled.Items, scrolled.Stop);
             }
         }
@@ -190,11 +190,12 @@ public sealed class BrowserFetcher : IFetcher, IDisposable
                 FullPage = _options.ScreenshotScope == ScreenshotScope.FullPage,
                 Type = ScreenshotType.Png,
                 Animations = ScreenshotAnimations.Disabled,
+                Timeout = (float)_options.NavigationTimeout.TotalMilliseconds,
             }).WaitAsync(cancellationToken);
         }
-        catch (PlaywrightException ex) when (!page.IsClosed)
+        catch (Exception ex) when ((ex is PlaywrightException or TimeoutException) && !page.IsClosed)
         {
-            // A page too large to paint is still captured (DOM, body, network); the screenshot is missing, and logged.
+            // A page too large or too slow to paint is still captured (DOM, body, network); the screenshot is missing, and logged.
             Log.ScreenshotFailed(_logger, page.Url, FirstLine(ex.Message));
             return null;
         }

@@ -27,6 +27,7 @@ public sealed class NetworkRecorder
     private readonly List<Entry> _entries = [];
     private readonly HashSet<IRequest> _inFlight = [];
     private bool _armed;
+    private long _scriptActivity;
 
     /// <param name="extraSecretHeaders">Headers the request added (e.g. an API key): never recorded either.</param>
     public NetworkRecorder(IFrame mainFrame, TimeProvider time, long maxBodyBytes, IEnumerable<string> extraSecretHeaders)
@@ -53,6 +54,9 @@ public sealed class NetworkRecorder
         }
     }
 
+    /// <summary>Counts XHR/fetch requests started and finished: unchanged over a while means the page's data traffic was idle.</summary>
+    public long ScriptActivity => Interlocked.Read(ref _scriptActivity);
+
     public void OnRequest(IRequest request)
     {
         if (request.ResourceType is not ("xhr" or "fetch"))
@@ -65,6 +69,7 @@ public sealed class NetworkRecorder
             if (_armed)
             {
                 _inFlight.Add(request);
+                _scriptActivity++;
             }
         }
     }
@@ -73,7 +78,10 @@ public sealed class NetworkRecorder
     {
         lock (_sync)
         {
-            _inFlight.Remove(request);
+            if (_inFlight.Remove(request))
+            {
+                _scriptActivity++;
+            }
         }
     }
 

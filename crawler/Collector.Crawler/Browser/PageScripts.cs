@@ -5,12 +5,15 @@ internal static class PageScripts
 {
     /// <summary>
     /// Resolves "selector" once the selector matches, "quiet" once the document has loaded and nothing in the DOM changed
-    /// for quietMs, "cap" after capMs. Argument: [selector or null, quietMs, capMs].
+    /// for quietMs (at once for a loaded page without scripts or frames: nothing can change it), "cap" after capMs.
+    /// Argument: [selector or null, quietMs, capMs].
     /// </summary>
     public const string WaitReady = """
         ([sel, quietMs, capMs]) => new Promise(resolve => {
           const found = () => { try { return !!(sel && document.querySelector(sel)); } catch { return false; } };
           if (found()) { resolve('selector'); return; }
+          const inert = () => document.readyState === 'complete' && document.scripts.length === 0 && window.frames.length === 0;
+          if (inert()) { resolve('quiet'); return; }
           const start = performance.now();
           let last = start, timer = 0, obs = null;
           const done = r => { if (obs) obs.disconnect(); clearInterval(timer); resolve(r); };
@@ -34,19 +37,24 @@ internal static class PageScripts
         async ([itemSel, moreSel, waitMs]) => {
           const root = document.scrollingElement || document.documentElement;
           const count = () => itemSel ? document.querySelectorAll(itemSel).length : root.scrollHeight;
+          // a rendered frame (or 100 ms where frames stall), so layout and IntersectionObservers see the last change
+          const frame = () => new Promise(r => { requestAnimationFrame(() => r()); setTimeout(r, 100); });
           const before = count();
           let clicked = false;
           if (moreSel) {
             const b = document.querySelector(moreSel);
             if (b && !b.disabled && b.getClientRects().length > 0) { b.scrollIntoView({ block: 'center' }); b.click(); clicked = true; }
           }
+          // step back a screen, then to the bottom: a feed's sentinel leaves and re-enters the viewport, so observers fire
+          window.scrollTo(0, Math.max(0, root.scrollHeight - 2 * innerHeight));
+          await frame();
           window.scrollTo(0, root.scrollHeight);
-          root.dispatchEvent(new Event('scroll'));
           const t0 = performance.now();
           while (performance.now() - t0 < waitMs) {
             await new Promise(r => setTimeout(r, 50));
             if (count() > before) break;
           }
+          await frame();
           return { before, after: count(), clicked };
         }
         """;

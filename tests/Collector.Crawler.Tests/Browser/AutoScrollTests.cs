@@ -17,7 +17,7 @@ public sealed partial class AutoScrollTests(BrowserFixture fixture)
         var result = await browser.Fetcher.FetchAsync(new FetchRequest
         {
             Url = fixture.Site.Url("/feed"),
-            Scroll = new ScrollPlan { Times = 30, ItemSelector = ".item", StopAfterNoGrowth = 2 },
+            Scroll = new ScrollPlan { Times = 30, ItemSelector = ".item", StopAfterNoGrowth = 2, Budget = TimeSpan.FromMinutes(2) },
         }, Cancel);
 
         Assert.Null(result.Error);
@@ -51,7 +51,7 @@ public sealed partial class AutoScrollTests(BrowserFixture fixture)
         {
             Url = fixture.Site.Url("/more"),
             LoadMoreSelector = "#more",
-            Scroll = new ScrollPlan { Times = 30, ItemSelector = ".item" },
+            Scroll = new ScrollPlan { Times = 30, ItemSelector = ".item", Budget = TimeSpan.FromMinutes(2) },
         }, Cancel);
 
         Assert.Equal(BrowserTestSite.FeedItems, Items(result.RenderedDom));
