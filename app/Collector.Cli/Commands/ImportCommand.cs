@@ -1,5 +1,10 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Security.Cryptography;
 using Collector.Cli.Infrastructure;
+using Collector.Configuration;
+using Collector.Storage;
+using Collector.Storage.Export;
 
 namespace Collector.Cli.Commands;
 
@@ -10,11 +15,57 @@ public static class ImportCommand
     {
         var file = new Argument<string>("file") { Description = "JSONL or CSV of normalized posts." };
         var source = new Option<string?>("--source") { Description = "Name the imported posts' source.", HelpName = "S" };
+        var store = CliOptions.Store();
+        var config = CliOptions.Config();
         var command = new Command("import", "Import normalized posts (JSONL or CSV) from other tools, marked as imported.")
         {
-            file, source, CliOptions.Store(), CliOptions.Config(),
+            file, source, store, config,
         };
-        command.SetAction(_ => NotBuiltYet.Report("import"));
+        command.SetAction(async (parse, ct) =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            var path = parse.GetRequiredValue(file);
+            if (!File.Exists(path))
+            {
+                throw new UsageException($"no such file: {path}");
+            }
+
+            PostFileReader reader;
+            try
+            {
+                reader = new PostFileReader(path);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new UsageException(ex.Message);
+            }
+
+            string sha;
+            await using (var read = File.OpenRead(path))
+            {
+                sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(read, ct));
+            }
+
+            var configPath = parse.GetValue(config);
+            await using var archive = await StoreAccess.OpenAsync(parse.GetValue(store), configPath, ct);
+            var receipt = await archive.ImportAsync(reader.Read(), new ImportContext
+            {
+                Origin = Path.GetFileName(path),
+                Source = parse.GetValue(source),
+                FileSha256 = sha,
+                ConfigHash = (configPath is null ? ConfigLoader.Defaults() : ConfigLoader.LoadFile(configPath)).Hash,
+            }, ct);
+            foreach (var error in reader.Errors.Take(20))
+            {
+                await stderr.WriteLineAsync($"import: skipped {error}");
+            }
+
+            var rejected = receipt.Rejected + reader.Rejected;
+            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"imported {path}: {receipt.NewPosts} new, {receipt.ChangedPosts} changed, {receipt.UnchangedPosts} unchanged, {rejected} rejected"));
+            return receipt.NewPosts + receipt.ChangedPosts + receipt.UnchangedPosts == 0 && rejected > 0 ? CollectorCli.Failure : CollectorCli.Ok;
+        });
         return command;
     }
 }

@@ -1,5 +1,9 @@
 using System.CommandLine;
+using System.Globalization;
 using Collector.Cli.Infrastructure;
+using Collector.Configuration;
+using Collector.Model;
+using Collector.Storage;
 
 namespace Collector.Cli.Commands;
 
@@ -9,11 +13,63 @@ public static class VerifyCommand
     public static Command Create()
     {
         var bundle = new Argument<string?>("bundle") { Description = "A case bundle (.zip) to check on its own, without an archive.", Arity = ArgumentArity.ZeroOrOne };
+        var store = CliOptions.Store();
+        var config = CliOptions.Config();
+        var json = CliOptions.Json();
         var command = new Command("verify", "Verify the archive (artifacts, custody chain, timestamp tokens) or a case bundle; exit 1 when anything is wrong.")
         {
-            bundle, CliOptions.Store(), CliOptions.Config(), CliOptions.Json(),
+            bundle, store, config, json,
         };
-        command.SetAction(_ => NotBuiltYet.Report("verify"));
+        command.SetAction(async (parse, ct) =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(bundle) is { } bundlePath)
+            {
+                return await EvidenceHooks.VerifyBundleAsync(bundlePath, stdout, ct);
+            }
+
+            var configPath = parse.GetValue(config);
+            await using var archive = await StoreAccess.OpenAsync(parse.GetValue(store), configPath, ct);
+            var result = await ArchiveVerifier.VerifyAsync(archive, ct);
+            var problems = result.Problems.ToList();
+            if (result.IsClean)
+            {
+                problems.AddRange(await EvidenceHooks.VerifyTimestampsAsync(archive, stdout, ct));
+            }
+
+            var summary = string.Create(CultureInfo.InvariantCulture,
+                $"{result.ArtifactsChecked} artifacts ({result.BytesChecked} bytes) re-hashed, {result.CustodyEntries} custody entries walked, {result.Captures} captures checked");
+            if (problems.Count == 0)
+            {
+                var configHash = (configPath is null ? ConfigLoader.Defaults() : ConfigLoader.LoadFile(configPath)).Hash;
+                await archive.Custody.AppendAsync(new CustodyEvent { Action = "verify", Subject = archive.Uri, ConfigHash = configHash, Detail = "clean: " + summary }, ct);
+            }
+
+            if (parse.GetValue(json))
+            {
+                await stdout.WriteLineAsync(CollectorJson.Serialize(new
+                {
+                    clean = problems.Count == 0,
+                    problems,
+                    artifacts = result.ArtifactsChecked,
+                    bytes = result.BytesChecked,
+                    custodyEntries = result.CustodyEntries,
+                    captures = result.Captures,
+                    seconds = result.Elapsed.TotalSeconds,
+                }, indented: true));
+            }
+            else
+            {
+                foreach (var p in problems)
+                {
+                    await stdout.WriteLineAsync("PROBLEM " + p);
+                }
+
+                await stdout.WriteLineAsync((problems.Count == 0 ? "verify: clean: " : string.Create(CultureInfo.InvariantCulture, $"verify: {problems.Count} problem(s): ")) + summary);
+            }
+
+            return problems.Count == 0 ? CollectorCli.Ok : CollectorCli.Failure;
+        });
         return command;
     }
 }
