@@ -139,7 +139,7 @@ internal static class BlueskyJsonReader
     private static Post? Read(JsonElement post)
     {
         var uri = post.Str("uri");
-        if (uri is null)
+        if (uri is null || !uri.StartsWith("at://", StringComparison.Ordinal) || uri.Split('/').Length < 5)
         {
             return null;
         }

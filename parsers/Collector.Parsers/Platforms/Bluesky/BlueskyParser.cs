@@ -33,7 +33,8 @@ public sealed class BlueskyParser : PlatformParser
     internal static string PostUrl(string? handle, string atUri)
     {
         var rkey = atUri[(atUri.LastIndexOf('/') + 1)..];
-        var who = handle ?? atUri.Split('/')[2];
+        var parts = atUri.Split('/');
+        var who = handle ?? (parts.Length > 2 ? parts[2] : atUri);
         return $"https://bsky.app/profile/{who}/post/{rkey}";
     }
 }
