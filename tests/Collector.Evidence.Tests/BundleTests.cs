@@ -215,6 +215,19 @@ public sealed class BundleTests : IAsyncLifetime
         Assert.True(CaseBundleVerifier.Verify(path).Valid);
     }
 
+    [Fact]
+    public async Task WriteAsync_AfterStampsAndExport_ArchiveStillVerifiesClean()
+    {
+        await BundleAsync(new PostKey("generic", "p1"));
+
+        var result = await ArchiveVerifier.VerifyAsync(archive, TestContext.Current.CancellationToken);
+        var (tokens, problems) = await ArchiveTimestampVerifier.VerifyAsync(archive, TestContext.Current.CancellationToken);
+
+        Assert.True(result.IsClean, string.Join("\n", result.Problems));
+        Assert.Equal(2, tokens);
+        Assert.Empty(problems);
+    }
+
     private static byte[] Read(ZipArchive zip, string name)
     {
         using var stream = zip.GetEntry(name)!.Open();

@@ -28,7 +28,6 @@ public static class EvidenceHooks
                     {
                         Action = "export",
                         Subject = Path.GetFileName(request.OutPath),
-                        ArtifactHashes = [WarcDigest.HexOf(summary.DatapackageHash)],
                         Detail = $"wacz: {summary.Pages} pages, {summary.IndexLines} index lines, {summary.Bytes} bytes; datapackage.json {summary.DatapackageHash}",
                     }, cancellationToken);
                     await stdout.WriteLineAsync($"wrote {summary.Path}: {summary.Pages} pages, {summary.IndexLines} records indexed, {summary.Bytes} bytes");

@@ -69,7 +69,7 @@ public static class CaseBundleWriter
         {
             Action = "export",
             Subject = Path.GetFileName(outPath),
-            ArtifactHashes = [manifestSha],
+            // the bundle is not an artifact of the archive: its hash goes in the detail, where verify does not look it up
             Detail = $"case bundle: {resolved.Posts.Count} posts, {resolved.Captures.Count} captures, {timestamps.Count} timestamps; manifest.json sha256 {manifestSha}",
         }, cancellationToken);
         return new BundleSummary(outPath, resolved.Posts.Count, resolved.Captures.Count, files.Count + 1, timestamps.Count, manifestSha);
