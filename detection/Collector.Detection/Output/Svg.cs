@@ -13,7 +13,7 @@ internal static class Svg
     /// <summary>One lane per platform (in order of first appearance), posts as dots on a log time axis from the origin.</summary>
     public static string ChainTimeline(RepostChain chain)
     {
-        const int width = 760, left = 96, right = 24, lane = 24, top = 10;
+        const int width = 760, left = 104, right = 24, lane = 24, top = 10;
         var height = top + (chain.Platforms.Count * lane) + 28;
         var t0 = chain.Posts[0].PublishedAt;
         var span = Math.Max(60.0, chain.SpreadSeconds);
@@ -24,7 +24,7 @@ internal static class Svg
         {
             var y = top + (l * lane) + (lane / 2);
             b.Append(Inv($"<line x1=\"{left}\" y1=\"{y}\" x2=\"{width - right}\" y2=\"{y}\" class=\"lane\"/>"));
-            b.Append(Inv($"<text x=\"{left - 8}\" y=\"{y + 4}\" text-anchor=\"end\" class=\"lane-label\" fill=\"{PlatformColors.Of(chain.Platforms[l])}\">{Esc(chain.Platforms[l])}</text>"));
+            b.Append(Inv($"<text x=\"{left - 16}\" y=\"{y + 4}\" text-anchor=\"end\" class=\"lane-label\" fill=\"{PlatformColors.Of(chain.Platforms[l])}\">{Esc(chain.Platforms[l])}</text>"));
         }
 
         var axisY = top + (chain.Platforms.Count * lane) + 6;
@@ -117,7 +117,7 @@ internal static class Svg
     public static string Network(CoordinationNetwork network, int maxCommunities = 12)
     {
         var communities = network.Communities.Where(c => c.Members.Count >= 2).Take(maxCommunities).ToList();
-        const int cell = 250, columns = 3;
+        const int cell = 270, columns = 3;
         var rows = Math.Max(1, (communities.Count + columns - 1) / columns);
         var width = cell * columns;
         var height = cell * rows;
@@ -138,7 +138,7 @@ internal static class Svg
             }
 
             b.Append(Inv($"<circle cx=\"{cx:0.#}\" cy=\"{cy:0.#}\" r=\"{radius + 18}\" class=\"community\"/>"));
-            b.Append(Inv($"<text x=\"{cx:0.#}\" y=\"{cy + 4:0.#}\" text-anchor=\"middle\" class=\"community-label\">#{communities[c].Id} · {communities[c].Members.Count}</text>"));
+            b.Append(Inv($"<text x=\"{cx:0.#}\" y=\"{cy - radius - 24:0.#}\" text-anchor=\"middle\" class=\"community-label\">community #{communities[c].Id} · {communities[c].Members.Count} accounts</text>"));
         }
 
         var maxWeight = Math.Max(1, network.Edges.Count == 0 ? 1 : network.Edges.Max(e => e.Weight));
