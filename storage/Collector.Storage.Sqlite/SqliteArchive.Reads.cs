@@ -134,6 +134,7 @@ public sealed partial class SqliteArchive
 
     public async IAsyncEnumerable<ArchivedPost> SearchAsync(string query, int limit, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        await IndexPendingTextAsync(cancellationToken);
         List<long> hits;
         try
         {
@@ -153,6 +154,22 @@ public sealed partial class SqliteArchive
                 yield return post;
             }
         }
+    }
+
+    /// <summary>Indexes the text of posts added or changed since the last search (done lazily, in one transaction).</summary>
+    public async Task<int> IndexPendingTextAsync(CancellationToken cancellationToken = default)
+    {
+        await using (var connection = db.OpenReader())
+        await using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT EXISTS (SELECT 1 FROM fts_queue)";
+            if (Convert.ToInt64(await cmd.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                return 0;
+            }
+        }
+
+        return await db.WriteAsync(SqlitePostWriter.IndexPending, cancellationToken);
     }
 
     private async Task<List<long>> MatchAsync(string match, int limit, CancellationToken cancellationToken)

@@ -46,7 +46,7 @@ internal static class SqlitePostWriter
                 .ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
             count = 1;
             InsertVersion(w, pk, 1, hash, ticks, captureId, post, null);
-            IndexText(w, pk, post, replace: false);
+            QueueForIndex(w, pk);
             seen = Seen.New;
         }
         else if (string.Equals(latestHash, hash, StringComparison.Ordinal))
@@ -74,7 +74,7 @@ internal static class SqlitePostWriter
                 """)
                 .Bind("$n", count).Bind("$h", hash).Bind("$u", UrlKey.Normalize(post.Url)).Bind("$pub", post.PublishedAt?.UtcTicks)
                 .Bind("$t", ticks).Bind("$pk", pk).ExecuteNonQuery();
-            IndexText(w, pk, post, replace: true);
+            QueueForIndex(w, pk);
             seen = Seen.Changed;
         }
 
@@ -102,18 +102,23 @@ internal static class SqlitePostWriter
             .Bind("$pk", pk).Bind("$n", number).Bind("$h", hash).Bind("$t", ticks).Bind("$c", captureId)
             .Bind("$j", CollectorJson.Serialize(post)).Bind("$ch", changes).ExecuteNonQuery();
 
-    private static void IndexText(SqliteDatabase.WriteScope w, long pk, Post post, bool replace)
+    /// <summary>Notes that the post's text must be (re)indexed; <see cref="IndexPending"/> does it in bulk.</summary>
+    private static void QueueForIndex(SqliteDatabase.WriteScope w, long pk)
     {
-        if (replace)
-        {
-            w.Command("DELETE FROM posts_fts WHERE rowid = $pk").Bind("$pk", pk).ExecuteNonQuery();
-        }
+        w.Command("INSERT OR IGNORE INTO fts_queue(post_pk) VALUES ($pk)").Bind("$pk", pk).ExecuteNonQuery();
+    }
 
-        if (post.Title is not null || post.Text is not null)
-        {
-            w.Command("INSERT INTO posts_fts(rowid, title, text) VALUES ($pk, $title, $text)")
-                .Bind("$pk", pk).Bind("$title", post.Title).Bind("$text", post.Text).ExecuteNonQuery();
-        }
+    /// <summary>Brings the full-text index up to date with every post's latest version (set-based: fast).</summary>
+    public static int IndexPending(SqliteDatabase.WriteScope w)
+    {
+        w.Command("DELETE FROM posts_fts WHERE rowid IN (SELECT post_pk FROM fts_queue)").ExecuteNonQuery();
+        var n = w.Command("""
+            INSERT INTO posts_fts(rowid, title, text)
+            SELECT p.pk, json_extract(v.json, '$.title'), json_extract(v.json, '$.text')
+            FROM fts_queue q JOIN posts p ON p.pk = q.post_pk JOIN versions v ON v.post_pk = p.pk AND v.number = p.version_count
+            """).ExecuteNonQuery();
+        w.Command("DELETE FROM fts_queue").ExecuteNonQuery();
+        return n;
     }
 
     /// <summary>Tombstones posts by key (the capture's subject) or by URL; returns how many were newly tombstoned.</summary>

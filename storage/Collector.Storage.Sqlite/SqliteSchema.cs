@@ -140,6 +140,13 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
         CREATE INDEX runs_started ON runs(source, started_at);
         """,
+
+        // 2: full-text indexing deferred to a set-based catch-up (per-row FTS5 inserts in small transactions were the
+        // largest cost of ingest): captures only note which posts need (re)indexing.
+        """
+        CREATE TABLE fts_queue (post_pk INTEGER PRIMARY KEY);
+        INSERT OR IGNORE INTO fts_queue(post_pk) SELECT pk FROM posts;
+        """,
     ];
 
     public static int Latest => Migrations.Length;

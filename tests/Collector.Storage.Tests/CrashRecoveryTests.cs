@@ -73,7 +73,42 @@ public sealed class CrashRecoveryTests : IDisposable
         }
     }
 
-    private static Process StartHelper(string db, string file)
+    [Fact]
+    public async Task RecordCapture_TwoProcessesWritingAtOnce_NeitherCorruptsNorDuplicates()
+    {
+        var db = Path.Combine(folder.Path, "shared.db");
+        using var first = StartHelper(db, "writer-a", nameof(ConcurrencyHelper_RecordCaptures));
+        using var second = StartHelper(db, "writer-b", nameof(ConcurrencyHelper_RecordCaptures));
+        await Task.WhenAll(first.WaitForExitAsync(Ct), second.WaitForExitAsync(Ct));
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(0, second.ExitCode);
+        await using var archive = await new SqliteArchiveBackend(TimeProvider.System).OpenAsync("sqlite:" + db, Ct);
+        Assert.Empty((await ArchiveVerifier.VerifyAsync(archive, Ct)).Problems);
+        Assert.Equal(80, await archive.QueryCapturesAsync(new CaptureQuery { IncludePosts = false }, Ct).CountAsync(Ct));
+        Assert.Equal(80, await archive.Custody.ReadAsync(1, Ct).CountAsync(Ct));
+        Assert.Equal(41, await archive.QueryPostsAsync(new PostQuery(), Ct).CountAsync(Ct));
+        var shared = (await archive.GetHistoryAsync(new PostKey("reddit", "shared"), Ct))!;
+        Assert.Single(shared.Versions);
+        Assert.Equal(80, shared.Observations.Count);
+    }
+
+    /// <summary>The child side of the two-writer test: 40 captures, each with a post of its own and one post both writers see.</summary>
+    [Fact]
+    public async Task ConcurrencyHelper_RecordCaptures()
+    {
+        var spec = Environment.GetEnvironmentVariable(HelperVariable);
+        Assert.SkipWhen(string.IsNullOrEmpty(spec), "runs only as a child process of the two-writer test");
+        var parts = spec!.Split('|');
+        await using var archive = await new SqliteArchiveBackend(TimeProvider.System).OpenAsync("sqlite:" + parts[0], Ct);
+        for (var i = 0; i < 40; i++)
+        {
+            var own = TestData.Post($"{parts[1]}-{i % 20}", "written by " + parts[1]);
+            await archive.RecordCaptureAsync(TestData.Capture($"{parts[1]}-c{i}", TestData.T0.AddSeconds(i), own, TestData.Post("shared", "seen by both")), CaptureContext.None, Ct);
+        }
+    }
+
+    private static Process StartHelper(string db, string file, string method = nameof(CrashHelper_ImportUntilKilled))
     {
         var self = Environment.ProcessPath!;
         var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -83,7 +118,7 @@ public sealed class CrashRecoveryTests : IDisposable
         }
 
         start.ArgumentList.Add("-method");
-        start.ArgumentList.Add("*." + nameof(CrashHelper_ImportUntilKilled));
+        start.ArgumentList.Add("*." + method);
         start.Environment[HelperVariable] = db + "|" + file;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
