@@ -26,6 +26,11 @@ internal static class MediumMarkupReader
 
         using (holder)
         {
+            if (ld is null && !html.Contains("og:title", StringComparison.Ordinal))
+            {
+                return null; // nothing to anchor an article on: do not pay for a full DOM
+            }
+
             var document = HtmlPage.Parse(html);
             string? Meta(string key) => meta.Get(key) ?? MetaValue(document, key);
             var id = ld?.Str("identifier") ?? postId;
