@@ -7,7 +7,7 @@ namespace Collector.Parsers.Platforms.Bluesky;
 /// <summary>AppView JSON: <c>thread</c> (getPostThread, with parent and replies), <c>feed[]</c> (getAuthorFeed, reposts via <c>reason</c>), <c>posts[]</c>.</summary>
 internal static class BlueskyJsonReader
 {
-    public static ParseResult Read(JsonElement root, BlueskyParser parser)
+    public static ParseResult Read(JsonElement root, Uri url, BlueskyParser parser)
     {
         if (root.Str("error") is { } error)
         {
@@ -80,8 +80,8 @@ internal static class BlueskyJsonReader
 
         if (root.Str("cursor") is { } cursor && posts.Count > 0)
         {
-            // The feed endpoint pages by cursor; the caller's URL carries the other parameters.
-            next.Add(new FollowLink(new Uri("https://public.api.bsky.app/xrpc/app.bsky.feed.getAuthorFeed?cursor=" + Uri.EscapeDataString(cursor)), FollowKind.NextPage));
+            // The feed endpoint pages by cursor; the request's own URL carries the other parameters (actor, limit).
+            next.Add(new FollowLink(Urls.WithQuery(url, "cursor", cursor), FollowKind.NextPage));
         }
 
         return parser.Result(posts, next, subject);
