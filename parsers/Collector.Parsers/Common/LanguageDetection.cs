@@ -25,15 +25,22 @@ public static class LanguageDetection
             return fromPage;
         }
 
-        if (text is null || text.Length < MinimumLength || !text.Any(char.IsLetter))
+        if (text is null || !text.Any(char.IsLetter))
         {
             return null;
         }
 
         var sample = text.Length > 600 ? text[..600] : text;
-        if (ScriptLanguage.Of(sample) is { } byScript)
+
+        // A script used by one language names it even in a short text (a CJK sentence of 10 characters is a full one).
+        if (text.Length >= 8 && ScriptLanguage.Of(sample) is { } byScript)
         {
             return byScript;
+        }
+
+        if (text.Length < MinimumLength)
+        {
+            return null;
         }
 
         try

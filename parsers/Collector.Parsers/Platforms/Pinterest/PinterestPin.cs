@@ -20,7 +20,6 @@ internal sealed class PinterestPin
     {
         var id = First(p => IdOf(p))!;
         var pinner = Obj("pinner");
-        var board = Obj("board");
         var title = Text("title", "title") ?? Text("gridTitle", "grid_title");
         var description = Text("closeupUnifiedDescription", "closeup_unified_description") ?? Text("description", "description");
         var link = Str("link", "link");
@@ -37,7 +36,7 @@ internal sealed class PinterestPin
             PublishedAt = First(p => Times.Parse(p.Str("createdAt") ?? p.Str("created_at"))),
             Title = TextNormalizer.OneLine(title),
             Text = description,
-            Community = board is { } b ? b.Str("name") : null,
+            Community = First(p => TextNormalizer.OneLine(p.Str("board", "name"))),
             Media = Media(),
             Links = link is not null && !link.Contains("pinterest.", StringComparison.Ordinal) ? [link] : [],
             RepostOf = isRepin == true && origin is { } o && pinner is { } pp && o.Str("username") != pp.Str("username") ? $"user:{o.Str("username")}" : null,

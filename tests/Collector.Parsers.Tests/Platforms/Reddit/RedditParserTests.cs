@@ -1,0 +1,153 @@
+using Collector.Model;
+using Collector.Parsers.Platforms.Reddit;
+
+namespace Collector.Parsers.Tests.Platforms.Reddit;
+
+public class RedditParserTests
+{
+    public static TheoryData<string> Fixtures => ExpectedPageCheck.Files("Reddit");
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Parse_RealCapture_MatchesHandReadExpectations(string expected) =>
+        ExpectedPageCheck.Run(new RedditParser(), "Reddit", expected);
+
+    private static ParseResult Parse(string url, string body, string? contentType = null) =>
+        new RedditParser().Parse(new PageInput { Url = new Uri(url), Body = body, ContentType = contentType });
+
+    [Fact]
+    public void Parse_CommentTreeJson_NestedRepliesGetParentAndRootAndMoreBecomesLinks()
+    {
+        const string json = """
+            [{"kind":"Listing","data":{"after":null,"children":[{"kind":"t3","data":{"id":"abc","name":"t3_abc","author":"op","created_utc":1700000000,
+               "title":"A title","selftext":"Body with https://example.org/x link #tag","subreddit":"test","score":5,"num_comments":3,"permalink":"/r/test/comments/abc/a_title/","is_self":true}}]}},
+             {"kind":"Listing","data":{"after":null,"children":[
+               {"kind":"t1","data":{"id":"c1","name":"t1_c1","author":"alice","created_utc":1700000100,"body":"first","parent_id":"t3_abc","link_id":"t3_abc","score":2,
+                 "replies":{"kind":"Listing","data":{"children":[
+                   {"kind":"t1","data":{"id":"c2","name":"t1_c2","author":"[deleted]","created_utc":1700000200,"body":"[removed]","parent_id":"t1_c1","link_id":"t3_abc","replies":""}},
+                   {"kind":"more","data":{"count":0,"children":[],"parent_id":"t1_c2"}}]}}}},
+               {"kind":"more","data":{"count":12,"children":["c7","c8"],"parent_id":"t3_abc"}}]}}]
+            """;
+        var result = Parse("https://www.reddit.com/r/test/comments/abc/a_title/.json", json, "application/json");
+
+        Assert.Equal(PageOutcome.Content, result.Classification);
+        Assert.Equal(new PostKey("reddit", "t3_abc"), result.Subject);
+        var post = result.Posts.Single(p => p.Id == "t3_abc");
+        Assert.Equal(["https://example.org/x"], post.Links);
+        Assert.Equal(["tag"], post.Hashtags);
+        var removed = result.Posts.Single(p => p.Id == "t1_c2");
+        Assert.Equal("t1_c1", removed.ParentId);
+        Assert.Equal("t3_abc", removed.RootId);
+        Assert.Null(removed.Text);
+        Assert.Null(removed.Author);
+        Assert.Contains(result.Next, n => n.Kind == FollowKind.Comments && n.Url.Query.Contains("children=c7,c8", StringComparison.Ordinal));
+        Assert.Contains(result.Next, n => n.Kind == FollowKind.Comments && n.Url.AbsolutePath.EndsWith("/comments/abc/_/c2/.json", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_RemovedPostJson_IsRemovedWithSubject()
+    {
+        const string json = """
+            [{"kind":"Listing","data":{"children":[{"kind":"t3","data":{"id":"gone","name":"t3_gone","author":"[deleted]","created_utc":1700000000,"title":"t","selftext":"[removed]","removed_by_category":"moderator","subreddit":"s","permalink":"/r/s/comments/gone/t/"}}]}},
+             {"kind":"Listing","data":{"children":[]}}]
+            """;
+        var result = Parse("https://www.reddit.com/r/s/comments/gone/t/.json", json, "application/json");
+        Assert.Equal(PageOutcome.Removed, result.Classification);
+        Assert.Equal(new PostKey("reddit", "t3_gone"), result.Subject);
+    }
+
+    [Theory]
+    [InlineData("""{"message": "Not Found", "error": 404}""", PageOutcome.NotFound)]
+    [InlineData("""{"message": "Too Many Requests", "error": 429}""", PageOutcome.RateLimited)]
+    [InlineData("""{"reason": "private", "message": "Forbidden", "error": 403}""", PageOutcome.LoginWall)]
+    [InlineData("""{"reason": "banned", "message": "Forbidden", "error": 403}""", PageOutcome.Removed)]
+    [InlineData("""{"kind": "Listing", "data": {"after": null, "children": []}}""", PageOutcome.Empty)]
+    [InlineData("""{"data": {"something": "else"}}""", PageOutcome.Unrecognized)]
+    public void Parse_ApiBodies_Classified(string json, PageOutcome expected) =>
+        Assert.Equal(expected, Parse("https://www.reddit.com/r/s/new.json", json, "application/json").Classification);
+
+    [Fact]
+    public void Parse_ShredditCommentsPartial_ReadsAttributesAndNesting()
+    {
+        const string html = """
+            <html><body><shreddit-comment-tree>
+            <shreddit-comment thingid="t1_c1" postid="t3_p1" author="alice" created="2024-06-25T09:20:00.000000+0000" score="88" depth="0" permalink="/r/x/comments/p1/comment/c1/">
+              <div id="t1_c1-comment-rtjson-content" slot="comment"><p>See <a href="https://arxiv.org/abs/2402.00001">this</a></p></div>
+              <shreddit-comment thingid="t1_c2" postid="t3_p1" author="bob" created="2024-06-25T09:21:00.000000+0000" score="4" depth="1">
+                <div id="t1_c2-comment-rtjson-content" slot="comment"><p>[deleted]</p></div>
+              </shreddit-comment>
+            </shreddit-comment>
+            <faceplate-partial src="/svc/shreddit/more-comments/x/t3_p1?cursor=abc" loading="action"></faceplate-partial>
+            </shreddit-comment-tree></body></html>
+            """;
+        var result = Parse("https://www.reddit.com/svc/shreddit/comments/r/x/t3_p1", html);
+
+        Assert.Equal(2, result.Posts.Count);
+        var first = result.Posts[0];
+        Assert.Equal(("t1_c1", "alice", "t3_p1", "t3_p1", 88L), (first.Id, first.Author!.Handle, first.ParentId, first.RootId, first.Metrics.Score!.Value));
+        Assert.Equal(new DateTimeOffset(2024, 6, 25, 9, 20, 0, TimeSpan.Zero), first.PublishedAt);
+        Assert.Equal(["https://arxiv.org/abs/2402.00001"], first.Links);
+        Assert.Equal("t1_c1", result.Posts[1].ParentId);
+        Assert.Null(result.Posts[1].Text);
+        Assert.Contains(result.Next, n => n.Kind == FollowKind.Comments && n.Url.AbsolutePath.Contains("more-comments", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_OldRedditCommentPage_NestedThingsGiveParents()
+    {
+        const string html = """
+            <html><body><div id="siteTable" class="sitetable linklisting">
+             <div class=" thing id-t3_p1 link self" data-fullname="t3_p1" data-author="op" data-subreddit="x" data-timestamp="1700000000000" data-score="10" data-comments-count="2" data-permalink="/r/x/comments/p1/t/">
+               <p class="title"><a class="title" href="/r/x/comments/p1/t/">Post title</a></p></div></div>
+             <div class="commentarea"><div class="sitetable nestedlisting">
+              <div class=" thing id-t1_c1 comment" data-fullname="t1_c1" data-author="alice" data-subreddit="x" data-permalink="/r/x/comments/p1/t/c1/">
+                <div class="entry"><p class="tagline"><a class="author">alice</a><span class="score unvoted" title="7">7 points</span><time datetime="2023-11-14T22:20:00+00:00">1 yr</time></p>
+                  <form><div class="usertext-body"><div class="md"><p>Top level</p></div></div></form></div>
+                <div class="child"><div class="sitetable listing">
+                  <div class=" thing id-t1_c2 comment" data-fullname="t1_c2" data-author="bob">
+                    <div class="entry"><p class="tagline"><a class="author">bob</a></p><form><div class="usertext-body"><div class="md"><p>Reply</p></div></div></form></div>
+                  </div></div></div>
+              </div></div></div></body></html>
+            """;
+        var result = Parse("https://old.reddit.com/r/x/comments/p1/t/", html);
+
+        Assert.Equal(new PostKey("reddit", "t3_p1"), result.Subject);
+        var c1 = result.Posts.Single(p => p.Id == "t1_c1");
+        Assert.Equal(("t3_p1", "t3_p1", "Top level", 7L), (c1.ParentId, c1.RootId, c1.Text, c1.Metrics.Score!.Value));
+        Assert.Equal(new DateTimeOffset(2023, 11, 14, 22, 20, 0, TimeSpan.Zero), c1.PublishedAt);
+        Assert.Equal("t1_c1", result.Posts.Single(p => p.Id == "t1_c2").ParentId);
+    }
+
+    [Fact]
+    public void Parse_VeryOldMarkupWithoutDataAttributes_ReadsClassesAndTagline()
+    {
+        const string html = """
+            <html><body><div id="siteTable"><div class="thing id-t3_old1 odd link">
+              <div class="midcol"><div class="score unvoted">151</div></div>
+              <div class="entry"><p class="title"><a class="title" href="http://example.com/story">Old story</a></p>
+              <p class="tagline">submitted <time title="Mon Jan 3 10:00:00 2011 UTC" datetime="2011-01-03T10:00:00+00:00">x</time> by <a class="author" href="/user/veteran">veteran</a> to <a class="subreddit hover" href="/r/news/">news</a></p>
+              <ul><li class="first"><a class="comments" href="/r/news/comments/old1/old_story/">42 comments</a></li></ul></div>
+            </div></div></body></html>
+            """;
+        var post = Assert.Single(Parse("https://old.reddit.com/r/news/", html).Posts);
+
+        Assert.Equal(("t3_old1", "veteran", "news", 42L, 151L), (post.Id, post.Author!.Handle, post.Community, post.Metrics.Comments!.Value, post.Metrics.Score!.Value));
+        Assert.Equal(new DateTimeOffset(2011, 1, 3, 10, 0, 0, TimeSpan.Zero), post.PublishedAt);
+        Assert.Equal("Old story", post.Title);
+    }
+
+    [Fact]
+    public void Parse_UnknownRedditMarkup_IsUnrecognizedNotEmpty()
+    {
+        var html = "<html><head><title>reddit</title></head><body><div class='new-2027-layout'>" + new string('x', 500) + "</div></body></html>";
+        var result = Parse("https://www.reddit.com/r/x/", html);
+        Assert.Equal(PageOutcome.Unrecognized, result.Classification);
+    }
+
+    [Fact]
+    public void Parse_LoginWallPage_IsLoginWall()
+    {
+        var html = "<html><body><h1>Log in to continue</h1><form id='login_form'></form></body></html>";
+        Assert.Equal(PageOutcome.LoginWall, Parse("https://www.reddit.com/r/x/comments/p9/t/", html).Classification);
+    }
+}
