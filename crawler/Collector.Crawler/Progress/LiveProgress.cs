@@ -78,11 +78,11 @@ public static class LiveProgress
     /// <summary>A line at most every <c>interval</c> (crawl time), and the final one.</summary>
     private sealed class PlainLines(TextWriter error, TimeSpan interval) : IProgress<CrawlStats>
     {
-        private TimeSpan _last = TimeSpan.MinValue;
+        private TimeSpan? _last;
 
         public void Report(CrawlStats value)
         {
-            if (value.Elapsed - _last < interval)
+            if (_last is { } last && value.Elapsed - last < interval)
             {
                 return;
             }
