@@ -29,7 +29,8 @@ ensure_postgres() {
   local psql=(psql -v ON_ERROR_STOP=1 -q -X)
   run_pg() { if [[ $(id -u) == 0 ]]; then su postgres -c "$*"; else sudo -u postgres bash -c "$*"; fi; }
   run_pg "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname='collector'\"" | grep -q 1 \
-    || run_pg "psql -qc \"CREATE ROLE collector LOGIN PASSWORD 'collector'\"" >&2
+    || run_pg "psql -qc \"CREATE ROLE collector LOGIN CREATEDB PASSWORD 'collector'\"" >&2
+  run_pg "psql -qc \"ALTER ROLE collector CREATEDB\"" >&2
   run_pg "psql -tAc \"SELECT 1 FROM pg_database WHERE datname='collector_test'\"" | grep -q 1 \
     || run_pg "psql -qc \"CREATE DATABASE collector_test OWNER collector\"" >&2
   export COLLECTOR_TEST_POSTGRES="Host=127.0.0.1;Port=$(pg_lsclusters -h | awk 'NR==1{print $3}');Username=collector;Password=collector;Database=collector_test"

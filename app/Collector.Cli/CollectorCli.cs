@@ -51,7 +51,8 @@ public static class CollectorCli
             return UsageError;
         }
 
-        var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
+        // Ctrl-C and SIGTERM cancel the command; it gets a minute to finish in-flight pages and checkpoint.
+        var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(60) };
         if (stdout is not null)
         {
             invocation.Output = stdout;

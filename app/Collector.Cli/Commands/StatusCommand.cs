@@ -1,5 +1,11 @@
 using System.CommandLine;
+using System.Globalization;
 using Collector.Cli.Infrastructure;
+using Collector.Configuration;
+using Collector.Model;
+using Collector.Scheduler;
+using Collector.Storage;
+using Spectre.Console;
 
 namespace Collector.Cli.Commands;
 
@@ -8,11 +14,52 @@ public static class StatusCommand
 {
     public static Command Create()
     {
-        var command = new Command("status", "Show each configured source's schedule, next fire time and last run outcome.")
+        var config = CliOptions.Config();
+        var store = CliOptions.Store();
+        var json = CliOptions.Json();
+        var command = new Command("status", "Show each configured source's schedule, next fire time and last run outcome.") { config, store, json };
+        command.SetAction(async (parse, ct) =>
         {
-            CliOptions.Config(), CliOptions.Store(), CliOptions.Json(),
-        };
-        command.SetAction(_ => NotBuiltYet.Report("status"));
+            var path = parse.GetValue(config) ?? RunCommand.DefaultConfig;
+            var loaded = ConfigLoader.LoadFile(path);
+            await using var archive = await StoreAccess.OpenAsync(parse.GetValue(store) ?? loaded.Options.Storage.Uri, null, ct);
+            var now = TimeProvider.System.GetUtcNow();
+            var rows = new List<SourceStatus>();
+            foreach (var source in loaded.Options.Sources)
+            {
+                var recent = await archive.Runs.ListAsync(source.Name, 20, ct);
+                var schedule = SourceSchedule.For(source);
+                rows.Add(new SourceStatus(
+                    source.Name, source.Platform, source.Schedule, schedule?.TimeZone.Id, source.Enabled,
+                    schedule?.NextAfter(now), recent.Count > 0 ? recent[0] : null,
+                    recent.TakeWhile(r => r.Outcome == RunOutcomes.Failed).Count()));
+            }
+
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                await output.WriteLineAsync(CollectorJson.Serialize(new { sources = rows }, indented: true));
+                return CollectorCli.Ok;
+            }
+
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("source", "platform", "schedule", "next fire (UTC)", "last run", "outcome", "failing");
+            foreach (var r in rows)
+            {
+                table.AddRow(
+                    Markup.Escape(r.Source), r.Platform, Markup.Escape((r.Schedule ?? "none") + (r.TimeZone is null or "UTC" ? "" : $" ({r.TimeZone})")),
+                    r.Enabled ? r.NextFire?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "-" : "disabled",
+                    r.LastRun?.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "never",
+                    r.LastRun?.Outcome ?? "-",
+                    r.ConsecutiveFailures > 0 ? $"[red]{r.ConsecutiveFailures} in a row[/]" : "");
+            }
+
+            console.Write(table);
+            return CollectorCli.Ok;
+        });
         return command;
     }
+
+    private sealed record SourceStatus(
+        string Source, string Platform, string? Schedule, string? TimeZone, bool Enabled, DateTimeOffset? NextFire, RunRecord? LastRun, int ConsecutiveFailures);
 }

@@ -1,0 +1,138 @@
+using Collector.Cli.Commands;
+using Collector.Cli.Infrastructure;
+using Collector.Configuration;
+using Collector.Detection;
+using Collector.Detection.Output;
+using Collector.Evidence.Timestamps;
+using Collector.Simulator;
+using Collector.Simulator.World;
+using Collector.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Collector.Cli.Demo;
+
+/// <summary>
+/// The whole mission offline: simulated platforms on loopback, the scheduler collecting them for N cycles while the world
+/// edits and deletes posts between cycles, then detection, verification, a WACZ and a case bundle for the top chain.
+/// </summary>
+public sealed class DemoRunner(DemoDisplay display, TimeProvider time)
+{
+    public static TimeSpan CycleTimeout { get; set; } = TimeSpan.FromSeconds(150);
+
+    public async Task<DemoOutcome> RunAsync(string outDir, int cycles, CancellationToken cancellationToken)
+    {
+        outDir = Path.GetFullPath(outDir);
+        Directory.CreateDirectory(outDir);
+        var state = DemoState.Load(outDir);
+        var storeUri = "sqlite:" + Path.Combine(outDir, "archive", "collector.db");
+        Directory.CreateDirectory(Path.Combine(outDir, "archive"));
+
+        display.Step("Starting the simulated platforms and a loopback time-stamping authority");
+        await using var tsa = await LoopbackTimestampAuthority.StartAsync(time, cancellationToken);
+        await using var sim = await SimulatedPlatforms.StartAsync(new SimulationOptions { Seed = state.Seed }, cancellationToken);
+        var changes = new List<CycleReport>();
+        for (var i = 0; i < state.CyclesDone; i++)
+        {
+            sim.AdvanceCycle(); // replay the story so far: this run continues it
+        }
+
+        if (state.CyclesDone > 0)
+        {
+            changes.Add(sim.AdvanceCycle());
+            state = state with { CyclesDone = state.CyclesDone + 1 };
+            display.Note($"continuing the archive in {outDir}: the world is at cycle {state.CyclesDone}");
+        }
+
+        var configPath = Path.Combine(outDir, "collector.json");
+        await File.WriteAllTextAsync(configPath, DemoConfig.Build(sim, storeUri, tsa.Url.ToString()), cancellationToken);
+        var config = ConfigLoader.LoadFile(configPath);
+        display.Note($"{config.Options.Sources.Count} sources ({string.Join(", ", config.Options.Sources.Select(s => $"{s.Name}: {s.Targets.Count} targets, {s.Render.ToString().ToLowerInvariant()}"))}), every {DemoConfig.EverySeconds} s");
+
+        await using (var archive = await StoreAccess.OpenAsync(storeUri, null, cancellationToken))
+        {
+            using var host = BuildHost(config, archive, Path.Combine(outDir, "demo.log"));
+            await host.StartAsync(cancellationToken);
+            try
+            {
+                for (var cycle = 1; cycle <= cycles; cycle++)
+                {
+                    var started = time.GetUtcNow();
+                    await display.CycleAsync(cycle, cycles, config.Options.Sources.Select(s => s.Name).ToList(),
+                        ct => RunsSinceAsync(archive, started, ct), CycleTimeout, cancellationToken);
+                    if (cycle < cycles)
+                    {
+                        var report = sim.AdvanceCycle();
+                        changes.Add(report);
+                        state = state with { CyclesDone = state.CyclesDone + 1 };
+                        display.Note($"the world moved on: {report.Edited.Count} posts edited, {report.Deleted.Count} deleted, {report.Added.Count} new");
+                    }
+                }
+            }
+            finally
+            {
+                display.Step("Stopping the scheduler (in-flight pages finish)");
+                await host.StopAsync(CancellationToken.None);
+            }
+        }
+
+        state.Save(outDir);
+        return await FinishAsync(outDir, storeUri, sim.World.Truth, changes, cancellationToken);
+    }
+
+    private async Task<DemoOutcome> FinishAsync(string outDir, string storeUri, GroundTruth truth, List<CycleReport> changes, CancellationToken cancellationToken)
+    {
+        await using var archive = await StoreAccess.OpenAsync(storeUri, null, cancellationToken);
+        display.Step("Detecting repost chains, coordination and account behaviour");
+        var posts = await DetectCommand.LoadAsync(archive, new PostQuery(), cancellationToken);
+        var result = DetectionEngine.Run(posts);
+        var reportDir = Path.Combine(outDir, "report");
+        await DetectionWriters.WriteAllAsync(result, reportDir, time, cancellationToken);
+
+        display.Step("Verifying the archive (every artifact re-hashed, custody chain walked, timestamps checked)");
+        var verification = await ArchiveVerifier.VerifyAsync(archive, cancellationToken);
+        var tokenProblems = await EvidenceHooks.VerifyTimestampsAsync(archive, TextWriter.Null, cancellationToken);
+
+        display.Step("Exporting a WACZ and a case bundle for the top chain");
+        var evidenceDir = Path.Combine(outDir, "evidence");
+        Directory.CreateDirectory(evidenceDir);
+        var wacz = Path.Combine(evidenceDir, "demo.wacz");
+        var waczOk = await EvidenceHooks.ExportAsync(archive, new EvidenceExportRequest { Format = "wacz", OutPath = wacz }, TextWriter.Null, cancellationToken) == 0;
+        var top = result.Chains.Where(c => c.CrossPlatform).OrderByDescending(c => c.Posts.Count).FirstOrDefault();
+        string? bundle = null;
+        var bundleOk = false;
+        if (top is not null)
+        {
+            bundle = Path.Combine(evidenceDir, $"case-{top.Id}.zip");
+            var request = new EvidenceExportRequest
+            {
+                Format = "bundle", OutPath = bundle, Chains = [top.Id], ChainsFile = Path.Combine(reportDir, "chains.json"),
+            };
+            bundleOk = await EvidenceHooks.ExportAsync(archive, request, TextWriter.Null, cancellationToken) == 0
+                && await EvidenceHooks.VerifyBundleAsync(bundle, TextWriter.Null, cancellationToken) == 0;
+        }
+
+        return await DemoOutcome.SummarizeAsync(archive, result, truth, changes, verification, tokenProblems, reportDir, wacz, waczOk, bundle, bundleOk, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyDictionary<string, RunRecord>> RunsSinceAsync(IArchive archive, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var runs = await archive.Runs.ListAsync(null, 200, cancellationToken);
+        return runs.Where(r => r.StartedAt >= since && r.EndedAt is not null)
+            .GroupBy(r => r.Source, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.OrderBy(r => r.StartedAt).First(), StringComparer.OrdinalIgnoreCase);
+    }
+
+    private IHost BuildHost(LoadedConfig config, IArchive archive, string logPath)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(new FileLoggerProvider(logPath, time));
+        builder.Logging.AddFilter("Quartz", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
+        builder.Services.AddCollection(config, archive);
+        return builder.Build();
+    }
+}

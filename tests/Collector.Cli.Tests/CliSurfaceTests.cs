@@ -1,0 +1,99 @@
+using Collector.Cli;
+
+namespace Collector.Cli.Tests;
+
+/// <summary>The command line as a user meets it: help, exit codes, configuration errors. Runs in process.</summary>
+public sealed class CliSurfaceTests
+{
+    [Fact]
+    public async Task Help_Root_ListsEverySubcommand()
+    {
+        var (code, stdout, _) = await RunAsync("--help");
+
+        Assert.Equal(0, code);
+        foreach (var command in new[] { "crawl", "run", "parse", "import", "detect", "export", "verify", "demo", "history", "search", "runs", "status" })
+        {
+            Assert.Matches($@"(?m)^\s+{command}\b", stdout);
+        }
+    }
+
+    [Theory]
+    [InlineData("crawl", "--render", "--follow", "--wait-for", "--scroll", "--max-pages", "--concurrency", "--store", "--json")]
+    [InlineData("run", "--config", "--once", "--source")]
+    [InlineData("parse", "--url", "--platform")]
+    [InlineData("export", "--format", "--out", "--pseudonymize", "--post", "--chain", "--since", "--until")]
+    [InlineData("detect", "--store", "--since", "--until", "--platform", "--out")]
+    [InlineData("demo", "--out", "--cycles")]
+    public async Task Help_Subcommand_DescribesItsOptions(string command, params string[] options)
+    {
+        var (code, stdout, _) = await RunAsync(command, "--help");
+
+        Assert.Equal(0, code);
+        Assert.All(options, o => Assert.Contains(o, stdout, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Parse_UnknownOption_IsAUsageError()
+    {
+        var (code, _, stderr) = await RunAsync("runs", "--no-such-option");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--no-such-option", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_ConfigWithThreeMistakes_ExitTwoListingEach()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():n}.json");
+        await File.WriteAllTextAsync(path, """
+            { "sources": [ { "name": "a", "platform": "reddit", "target": "not a url", "schedule": "every tuesday", "bogusKey": 1 } ] }
+            """, TestContext.Current.CancellationToken);
+        try
+        {
+            var (code, _, stderr) = await RunAsync("run", "--config", path, "--once");
+
+            Assert.Equal(2, code);
+            Assert.Contains("$.sources[0].bogusKey", stderr, StringComparison.Ordinal);
+            Assert.Contains("$.sources[0].schedule", stderr, StringComparison.Ordinal);
+            Assert.Contains("$.sources[0].target", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Run_MissingConfigFile_ExitTwo()
+    {
+        var (code, _, stderr) = await RunAsync("run", "--config", "/nonexistent/collector.json", "--once");
+
+        Assert.Equal(2, code);
+        Assert.Contains("does not exist", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Runs_UnknownStoreScheme_ExitTwo()
+    {
+        var (code, _, stderr) = await RunAsync("runs", "--store", "postgres://nowhere/x");
+
+        Assert.Equal(2, code);
+        Assert.Contains("unknown store", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_ZeroCycles_ExitTwo()
+    {
+        var (code, _, _) = await RunAsync("demo", "--cycles", "0", "--out", Path.GetTempPath());
+
+        Assert.Equal(2, code);
+    }
+
+    internal static async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await CollectorCli.RunAsync(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+}

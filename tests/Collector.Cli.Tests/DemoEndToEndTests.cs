@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Collector.Storage;
+using Collector.Storage.Sqlite;
+using Microsoft.Playwright;
+
+namespace Collector.Cli.Tests;
+
+/// <summary>
+/// The offline demo end to end (two cycles): planted chains found across platforms, edits and deletions recorded as
+/// versions and tombstones, verify clean, WACZ and bundle valid, the report rendered in Chromium with its charts.
+/// </summary>
+public sealed class DemoEndToEndTests
+{
+    [Fact]
+    public async Task Demo_TwoCycles_FindsTheCampaignAndKeepsEvidence()
+    {
+        Assert.SkipWhen(!File.Exists(RepoPaths.Chromium), $"Chromium not installed at {RepoPaths.Chromium}");
+        var outDir = Directory.CreateTempSubdirectory("collector-demo-").FullName;
+
+        var (code, stdout, stderr) = await CliSurfaceTests.RunAsync("demo", "--out", outDir, "--cycles", "2");
+
+        Assert.True(code == 0, $"demo exit {code}\n{stdout}\n{stderr}");
+        var chains = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "report", "chains.json"), TestContext.Current.CancellationToken));
+        var cross = chains.RootElement.GetProperty("chains").EnumerateArray().Where(c => c.GetProperty("crossPlatform").GetBoolean()).ToList();
+        Assert.NotEmpty(cross);
+        Assert.Contains("planted campaign chains found", stdout, StringComparison.Ordinal);
+
+        await using (var archive = await new SqliteArchiveBackend(TimeProvider.System).OpenAsync("sqlite:" + Path.Combine(outDir, "archive", "collector.db")))
+        {
+            var versioned = 0;
+            var tombstoned = 0;
+            await foreach (var post in archive.QueryPostsAsync(new PostQuery(), TestContext.Current.CancellationToken))
+            {
+                versioned += post.VersionCount > 1 ? 1 : 0;
+                tombstoned += post.Tombstone is null ? 0 : 1;
+            }
+
+            Assert.True(versioned > 0, "edits between cycles became new versions");
+            Assert.True(tombstoned > 0, "deletions between cycles became tombstones");
+            Assert.True((await ArchiveVerifier.VerifyAsync(archive, TestContext.Current.CancellationToken)).IsClean);
+            Assert.True((await archive.Runs.ListAsync(cancellationToken: TestContext.Current.CancellationToken)).Count >= 10, "every source ran in each cycle");
+        }
+
+        var bundle = Directory.GetFiles(Path.Combine(outDir, "evidence"), "case-*.zip").Single();
+        Assert.Equal(0, (await CliSurfaceTests.RunAsync("verify", bundle)).Code);
+        Assert.True(new FileInfo(Path.Combine(outDir, "evidence", "demo.wacz")).Length > 1000);
+
+        await AssertReportRendersAsync(Path.Combine(outDir, "report", "report.html"));
+    }
+
+    private static async Task AssertReportRendersAsync(string report)
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = RepoPaths.Chromium,
+            Headless = true,
+            Args = ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        await page.GotoAsync(new Uri(report).AbsoluteUri);
+
+        Assert.Empty(errors);
+        Assert.True(await page.Locator("svg.timeline").CountAsync() > 0, "chain timelines drawn");
+        Assert.True(await page.Locator("svg.hours rect.bar").CountAsync() > 0, "hour-of-day charts drawn");
+
+        // The README's picture of the report comes from here: COLLECTOR_WRITE_DOCS=1 tests/run.sh refreshes docs/report.png.
+        if (Environment.GetEnvironmentVariable("COLLECTOR_WRITE_DOCS") == "1")
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Root(), "docs", "report.png"), FullPage = false });
+        }
+    }
+}
