@@ -49,6 +49,8 @@ internal static class PageScripts
           window.scrollTo(0, Math.max(0, root.scrollHeight - 2 * innerHeight));
           await frame();
           window.scrollTo(0, root.scrollHeight);
+          // a page too short to scroll gets no scroll event of its own: feeds that listen for one still hear it
+          window.dispatchEvent(new Event('scroll'));
           const t0 = performance.now();
           while (performance.now() - t0 < waitMs) {
             await new Promise(r => setTimeout(r, 50));
