@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Globalization;
+using Collector.Parsers;
+
+namespace Collector.Bench;
+
+/// <summary>
+/// Parses every real capture in ../shared/fixtures repeatedly with the parser of its platform and prints MB/s and posts/s
+/// per platform and input kind (JSON vs HTML). Targets: 10 MB/s for every platform, 50 MB/s for JSON-backed ones.
+/// Usage: parsers [--rounds N] (default 5).
+/// </summary>
+public static class ParserBench
+{
+    private static readonly Dictionary<string, (string Platform, string Url)> Folders = new(StringComparer.Ordinal)
+    {
+        ["reddit"] = ("reddit", "https://www.reddit.com/r/x/comments/abc/t/"),
+        ["quora"] = ("quora", "https://www.quora.com/profile/x"),
+        ["pinterest"] = ("pinterest", "https://www.pinterest.com/pin/1/"),
+        ["telegram"] = ("telegram", "https://t.me/s/x"),
+        ["twitter"] = ("x", "https://x.com/i/status/1"),
+        ["youtube"] = ("youtube", "https://www.youtube.com/watch?v=x"),
+        ["facebook"] = ("facebook", "https://m.facebook.com/story.php"),
+        ["medium"] = ("medium", "https://medium.com/@x/y"),
+        ["tumblr"] = ("tumblr", "https://x.tumblr.com/post/1"),
+        ["blogger"] = ("blogger", "https://x.blogspot.com/2020/01/y.html"),
+        ["pixiv"] = ("pixiv", "https://www.pixiv.net/en/artworks/1"),
+        ["tiktok"] = ("tiktok", "https://www.tiktok.com/@x/video/1"),
+        ["instagram"] = ("instagram", "https://www.instagram.com/p/x/"),
+        ["bluesky"] = ("bluesky", "https://bsky.app/profile/x/post/y"),
+        ["vk"] = ("vk", "https://api.vk.com/method/wall.get"),
+    };
+
+    public static Task<int> RunAsync(string[] args)
+    {
+        var rounds = args.Length >= 2 && args[0] == "--rounds" && int.TryParse(args[1], CultureInfo.InvariantCulture, out var r) ? r : 5;
+        var fixtures = FindFixtures();
+        if (fixtures is null)
+        {
+            Console.Error.WriteLine("parsers bench: ../shared/fixtures not found next to the repository");
+            return Task.FromResult(2);
+        }
+
+        var registry = ParserRegistry.CreateDefault();
+        var pages = new List<(string Row, PageInput Page, string Platform)>();
+        foreach (var (folder, (platform, url)) in Folders)
+        {
+            var dir = Path.Combine(fixtures, folder);
+            if (!Directory.Exists(dir))
+            {
+                continue;
+            }
+
+            foreach (var file in Directory.EnumerateFiles(dir).Where(f => !Path.GetFileName(f).StartsWith("robots", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+            {
+                var json = file.EndsWith(".json", StringComparison.Ordinal);
+                var page = new PageInput { Url = new Uri(url), Body = File.ReadAllText(file), ContentType = json ? "application/json" : "text/html" };
+                pages.Add(($"{platform} ({(json ? "json" : "html")})", page, platform));
+            }
+        }
+
+        // Warm-up: JIT and the language detector's models load once, outside the timing.
+        foreach (var (_, page, platform) in pages)
+        {
+            registry.Parse(page, platform);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"platform",-22} {"files",5} {"MB",8} {"MB/s",8} {"posts/s",10}"));
+        foreach (var group in pages.GroupBy(p => p.Row).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            long chars = 0;
+            long posts = 0;
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < rounds; i++)
+            {
+                foreach (var (_, page, platform) in group)
+                {
+                    posts += registry.Parse(page, platform).Posts.Count;
+                    chars += page.Body.Length;
+                }
+            }
+
+            watch.Stop();
+            var mb = chars / 1e6;
+            var seconds = Math.Max(watch.Elapsed.TotalSeconds, 1e-6);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{group.Key,-22} {group.Count(),5} {mb / rounds,8:F2} {mb / seconds,8:F1} {posts / seconds,10:F0}"));
+        }
+
+        return Task.FromResult(0);
+    }
+
+    private static string? FindFixtures()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Collector.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        var fixtures = dir is null ? null : Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "fixtures"));
+        return fixtures is not null && Directory.Exists(fixtures) ? fixtures : null;
+    }
+}
