@@ -65,7 +65,7 @@ public sealed partial class PageProcessor(
         }
         catch (TimeoutRejectedException)
         {
-            await RetryLaterOrFailAsync(crawl, lease, url, TimeSpan.FromSeconds(5), "no answer within the total timeout", cancellationToken);
+            await RetryLaterOrFailAsync(crawl, lease, url, QueueDelay(crawl, lease), "no answer within the total timeout", cancellationToken);
             return;
         }
 
@@ -78,7 +78,7 @@ public sealed partial class PageProcessor(
                     crawl.StopRun(error.Message);
                     return;
                 case FetchErrorAction.Retry when lease.Attempt < QueueAttempts:
-                    await RetryLaterOrFailAsync(crawl, lease, url, error.RetryAfter ?? TimeSpan.FromSeconds(2 * lease.Attempt), error.Message, cancellationToken);
+                    await RetryLaterOrFailAsync(crawl, lease, url, error.RetryAfter ?? QueueDelay(crawl, lease), error.Message, cancellationToken);
                     return;
                 default:
                     var outcome = result.Status == 429 ? PageOutcome.RateLimited : PageOutcome.Failed;
@@ -153,6 +153,9 @@ public sealed partial class PageProcessor(
             },
             cancellationToken).AsTask();
     }
+
+    /// <summary>How long a request rests in the queue before its next round of attempts: 4x the retry delay per round so far.</summary>
+    private static TimeSpan QueueDelay(CrawlContext crawl, QueueLease lease) => crawl.Job.RetryDelay * 4 * lease.Attempt;
 
     private static TimeSpan FetchPipelinesBreak() => Resilience.FetchPipelines.BreakDuration;
 
