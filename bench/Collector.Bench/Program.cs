@@ -4,7 +4,7 @@ using Collector.Bench;
 // `all` runs each with its default arguments. Figures and how to read them: bench/README.md.
 var benches = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
-    ["parsers"] = ParserBenchEntry.RunAsync,
+    ["parsers"] = ParserBench.RunAsync,
     ["storage"] = StorageBench.RunAsync,
     ["crawl"] = CrawlBench.RunAsync,
     ["browser"] = BrowserBench.RunAsync,

@@ -176,7 +176,7 @@ internal static class RedditShredditReader
         {
             var sort = page.Url.AbsolutePath.TrimEnd('/').Split('/') is { Length: > 3 } parts && parts[^1] is "hot" or "new" or "top" or "rising" ? parts[^1] : "hot";
             next.Add(new FollowLink(
-                new Uri($"{RedditUrls.Origin}/svc/shreddit/community-more-posts/{sort}/?after={Uri.EscapeDataString(cursor)}&name={community}&feedLength={posts.Count(p => p.Kind == PostKinds.Post)}"),
+                new Uri(page.Url, $"/svc/shreddit/community-more-posts/{sort}/?after={Uri.EscapeDataString(cursor)}&name={community}&feedLength={posts.Count(p => p.Kind == PostKinds.Post)}"),
                 FollowKind.NextPage));
         }
 

@@ -27,7 +27,8 @@ internal static partial class TelegramFeedReader
         var before = document.QuerySelector("a.tme_messages_more[data-before]").Attr("data-before");
         if (before is not null && channel is not null)
         {
-            next.Add(new FollowLink(new Uri($"https://t.me/s/{channel}?before={Uri.EscapeDataString(before)}"), FollowKind.NextPage));
+            // relative to the page, so a mirror or a saved copy pages within itself (on t.me this is t.me)
+            next.Add(new FollowLink(new Uri(page.Url, $"/s/{channel}?before={Uri.EscapeDataString(before)}"), FollowKind.NextPage));
         }
 
         PostKey? subject = posts.Count == 1 && !page.Url.AbsolutePath.StartsWith("/s/", StringComparison.Ordinal) ? posts[0].Key : null;
