@@ -11,6 +11,7 @@ namespace Collector.Scheduler;
 public sealed partial class SourceRunCoordinator(
     ConfigState config,
     ISourceRunner runner,
+    IRunStore runs,
     SourceHealth health,
     TimeProvider time,
     ILogger<SourceRunCoordinator> logger)
@@ -21,6 +22,13 @@ public sealed partial class SourceRunCoordinator(
         if (source is null || !source.Enabled)
         {
             LogSourceGone(logger, sourceName);
+            return null;
+        }
+
+        if (trigger.ScheduledAt is { } scheduled && await AlreadyRanAsync(source.Name, scheduled, cancellationToken))
+        {
+            // a fire recovered after its node died once the run had already finished: it ran once, it does not run twice
+            LogAlreadyRan(logger, source.Name, scheduled);
             return null;
         }
 
@@ -63,6 +71,12 @@ public sealed partial class SourceRunCoordinator(
         return run;
     }
 
+    private async Task<bool> AlreadyRanAsync(string source, DateTimeOffset scheduled, CancellationToken cancellationToken)
+    {
+        var recent = await runs.ListAsync(source, 50, cancellationToken);
+        return recent.Any(r => r.ScheduledAt == scheduled && r.EndedAt is not null);
+    }
+
     private void Failed(SourceOptions source, string error)
     {
         var schedule = SourceSchedule.For(source);
@@ -78,6 +92,9 @@ public sealed partial class SourceRunCoordinator(
             LogFailedOnce(logger, source.Name, error);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "source {Source}: the fire of {Scheduled:u} already ran to the end; not running it again")]
+    private static partial void LogAlreadyRan(ILogger logger, string source, DateTimeOffset scheduled);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "source {Source} is no longer configured; its fire is ignored")]
     private static partial void LogSourceGone(ILogger logger, string source);

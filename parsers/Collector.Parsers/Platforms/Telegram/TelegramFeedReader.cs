@@ -32,6 +32,13 @@ internal static partial class TelegramFeedReader
         }
 
         PostKey? subject = posts.Count == 1 && !page.Url.AbsolutePath.StartsWith("/s/", StringComparison.Ordinal) ? posts[0].Key : null;
+        if (posts.Count == 0 && document.QuerySelector(".tgme_widget_message_error") is { } error
+            && PostIdOf(page.Url) is { } gone)
+        {
+            // t.me/channel/N of a deleted message: "Post not found" (the page stands for that message: a tombstone)
+            return parser.Classified(PageOutcome.NotFound, error.TextContent.Trim(), new PostKey(PlatformKeys.Telegram, gone));
+        }
+
         if (posts.Count == 0)
         {
             return document.QuerySelector(".tgme_channel_history, .tgme_widget_message_wrap") is not null
@@ -105,6 +112,12 @@ internal static partial class TelegramFeedReader
         var match = PostPath().Match(href);
         return match.Success ? $"{match.Groups[1].Value}/{match.Groups[2].Value}" : null;
     }
+
+    /// <summary>channel/N of a single-message URL (t.me/channel/N), else null.</summary>
+    internal static string? PostIdOf(Uri url) =>
+        url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries) is [var channel, var n] && channel != "s" && long.TryParse(n, out _)
+            ? $"{channel}/{n}"
+            : null;
 
     internal static string? ChannelOf(Uri url)
     {

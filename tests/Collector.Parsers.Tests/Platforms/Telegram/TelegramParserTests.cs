@@ -55,4 +55,13 @@ public class TelegramParserTests
         Assert.Equal(PageOutcome.Empty, Parse("https://t.me/s/quiet", empty).Classification);
         Assert.Equal(PageOutcome.Unrecognized, Parse("https://t.me/s/quiet", "<html><body><div class='tg-2027'>x</div></body></html>").Classification);
     }
+
+    [Fact]
+    public void Parse_DeletedMessagePage_IsNotFoundForThatMessage()
+    {
+        var result = Parse("https://t.me/newsroom/41", "<html><body><div class=\"tgme_widget_message_error\">Post not found</div></body></html>");
+
+        Assert.Equal(PageOutcome.NotFound, result.Classification);
+        Assert.Equal(new PostKey("telegram", "newsroom/41"), result.Subject);
+    }
 }
