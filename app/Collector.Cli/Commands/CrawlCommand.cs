@@ -106,7 +106,7 @@ public static class CrawlCommand
         await using var archive = await StoreAccess.OpenAsync(r.Store, r.ConfigPath, cancellationToken);
 
         // a site on this machine or the local network is one's own (tests, the bench, the demo): no pacing
-        var local = targets.All(t => IPAddress.TryParse(t.Host.Trim('[', ']'), out var ip) ? AddressGuard.IsPrivate(ip) : t.IsLoopback);
+        var local = LocalTargets.AreLocal(targets);
         var job = new CrawlJob
         {
             Source = source,

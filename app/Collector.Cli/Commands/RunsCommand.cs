@@ -38,7 +38,19 @@ public static class RunsCommand
                 return CollectorCli.Ok;
             }
 
-            Render(runs, output);
+            if (ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected)
+            {
+                Render(runs, output);
+            }
+            else
+            {
+                // piped or captured: one line per run, whole words (a table would wrap them at 80 columns)
+                foreach (var run in runs)
+                {
+                    await output.WriteLineAsync(Describe(run));
+                }
+            }
+
             return CollectorCli.Ok;
         });
         return command;

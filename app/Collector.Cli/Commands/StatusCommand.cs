@@ -42,6 +42,17 @@ public static class StatusCommand
                 return CollectorCli.Ok;
             }
 
+            if (!ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected)
+            {
+                foreach (var r in rows)
+                {
+                    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"{r.Source} ({r.Platform}) schedule '{r.Schedule ?? "none"}' {r.TimeZone ?? ""} next {r.NextFire?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) ?? "-"} last {r.LastRun?.Outcome ?? "never"}{(r.ConsecutiveFailures > 0 ? $", failing {r.ConsecutiveFailures} in a row" : "")}"));
+                }
+
+                return CollectorCli.Ok;
+            }
+
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
             var table = new Table().Border(TableBorder.Rounded).AddColumns("source", "platform", "schedule", "next fire (UTC)", "last run", "outcome", "failing");
             foreach (var r in rows)

@@ -10,7 +10,11 @@ public sealed class CrawlSourceCollector(ICrawlRunner crawler, IArchive archive,
 {
     public async Task<CollectResult> CollectAsync(SourceOptions source, CollectRequest request, CancellationToken cancellationToken)
     {
-        var job = CrawlJob.ForSource(source, request.RunId, request.RevisitUrls) with { ConfigHash = request.ConfigHash };
+        var job = CrawlJob.ForSource(source, request.RunId, request.RevisitUrls) with
+        {
+            ConfigHash = request.ConfigHash,
+            RequestsPerSecond = LocalTargets.AreLocal(source.Targets) ? 0 : null,
+        };
         var summary = await crawler.RunAsync(job, archive, progress, cancellationToken);
         return new CollectResult
         {
