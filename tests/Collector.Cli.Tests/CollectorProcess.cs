@@ -77,7 +77,7 @@ internal sealed class CollectorProcess : IDisposable
     /// <summary>SIGKILL, as `kill -9`.</summary>
     public void KillHard() => process.Kill(entireProcessTree: true);
 
-    /// <summary>SIGTERM, then wait for a graceful exit.</summary>
+    /// <summary>SIGTERM, then wait for a graceful exit (killed after <paramref name="timeout"/>; returns -1 then).</summary>
     public async Task<int> StopAsync(TimeSpan timeout)
     {
         if (!process.HasExited)
@@ -86,8 +86,16 @@ internal sealed class CollectorProcess : IDisposable
         }
 
         using var cts = new CancellationTokenSource(timeout);
-        await process.WaitForExitAsync(cts.Token);
-        return process.ExitCode;
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+            return process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true); // still finishing its in-flight run: the caller asked for a bounded wait
+            return -1;
+        }
     }
 
     public void Dispose()

@@ -23,7 +23,9 @@ public sealed class DemoEndToEndTests
         var chains = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "report", "chains.json"), TestContext.Current.CancellationToken));
         var cross = chains.RootElement.GetProperty("chains").EnumerateArray().Where(c => c.GetProperty("crossPlatform").GetBoolean()).ToList();
         Assert.NotEmpty(cross);
-        Assert.Contains("planted campaign chains found", stdout, StringComparison.Ordinal);
+        var planted = System.Text.RegularExpressions.Regex.Match(stdout, @"planted campaign chains found: (\d+) of (\d+)");
+        Assert.True(planted.Success, stdout);
+        Assert.Equal(planted.Groups[2].Value, planted.Groups[1].Value); // every planted chain found
 
         await using (var archive = await new SqliteArchiveBackend(TimeProvider.System).OpenAsync("sqlite:" + Path.Combine(outDir, "archive", "collector.db")))
         {
