@@ -51,15 +51,8 @@ public static class RunCommand
         }
 
         await using var archive = await StoreAccess.OpenAsync(config.Options.Storage.Uri, null, cancellationToken);
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; o.UseUtcTimestamp = true; });
-        builder.Logging.AddFilter("Quartz", LogLevel.Warning);
-        builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
-        builder.Services.AddCollection(config, archive);
-        using var host = builder.Build();
+        using var host = CollectorServices.CreateHost(config, archive,
+            logging => logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; o.UseUtcTimestamp = true; }));
 
         if (once)
         {

@@ -124,15 +124,6 @@ public sealed class DemoRunner(DemoDisplay display, TimeProvider time)
             .ToDictionary(g => g.Key, g => g.OrderBy(r => r.StartedAt).First(), StringComparer.OrdinalIgnoreCase);
     }
 
-    private IHost BuildHost(LoadedConfig config, IArchive archive, string logPath)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(new FileLoggerProvider(logPath, time));
-        builder.Logging.AddFilter("Quartz", LogLevel.Warning);
-        builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
-        builder.Services.AddCollection(config, archive);
-        return builder.Build();
-    }
+    private IHost BuildHost(LoadedConfig config, IArchive archive, string logPath) =>
+        CollectorServices.CreateHost(config, archive, logging => logging.AddProvider(new FileLoggerProvider(logPath, time)));
 }
