@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Net;
 using System.Text.Json;
 using Collector.Cli.Infrastructure;
 using Collector.Configuration;
@@ -9,7 +8,6 @@ using Collector.Crawler.Core;
 using Collector.Crawler.Progress;
 using Collector.Crawler.Queue;
 using Collector.Crawler.Routing;
-using Collector.Crawler.Safety;
 using Collector.Crawler.Sessions;
 using Collector.Model;
 using Microsoft.Extensions.DependencyInjection;
