@@ -14,6 +14,13 @@ public abstract class PlatformParser : IPlatformParser
 
     public abstract bool Handles(Uri url);
 
+    /// <summary>
+    /// The origins this parser writes into the absolute URLs it builds (<c>https://www.reddit.com</c>). A page served from
+    /// any host this parser does not <see cref="Handles"/> gets those URLs moved onto its own origin (see
+    /// <see cref="OriginRebase"/>).
+    /// </summary>
+    protected virtual IReadOnlyList<string> CanonicalOrigins => [];
+
     public ParseResult Parse(PageInput page)
     {
         ArgumentNullException.ThrowIfNull(page);
@@ -26,6 +33,11 @@ public abstract class PlatformParser : IPlatformParser
         try
         {
             var result = ParseCore(page);
+            if (!Handles(page.Url))
+            {
+                result = OriginRebase.Apply(result, page.Url, CanonicalOrigins);
+            }
+
             return result.Platform is null ? result with { Platform = Platform } : result;
         }
         catch (HostileMarkupException ex)

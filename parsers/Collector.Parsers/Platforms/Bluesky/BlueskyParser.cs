@@ -13,6 +13,8 @@ public sealed class BlueskyParser : PlatformParser
 
     public override bool Handles(Uri url) => Hosts.IsAny(url, "bsky.app", "bsky.social", "bsky.network");
 
+    protected override IReadOnlyList<string> CanonicalOrigins { get; } = ["https://bsky.app"];
+
     protected override ParseResult ParseCore(PageInput page)
     {
         if (page.LooksLikeJson)

@@ -18,6 +18,8 @@ public sealed class FacebookParser : PlatformParser
 
     public override bool Handles(Uri url) => Hosts.IsAny(url, "facebook.com", "fb.com", "fb.watch");
 
+    protected override IReadOnlyList<string> CanonicalOrigins { get; } = ["https://www.facebook.com", "https://m.facebook.com"];
+
     protected override ParseResult ParseCore(PageInput page)
     {
         var subject = Subject(page.Url);

@@ -19,6 +19,8 @@ public sealed partial class InstagramParser : PlatformParser
 
     public override bool Handles(Uri url) => Hosts.IsAny(url, "instagram.com", "instagr.am");
 
+    protected override IReadOnlyList<string> CanonicalOrigins { get; } = ["https://www.instagram.com"];
+
     protected override ParseResult ParseCore(PageInput page)
     {
         var html = page.Body;

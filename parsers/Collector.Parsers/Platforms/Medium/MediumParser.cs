@@ -14,6 +14,8 @@ public sealed partial class MediumParser : PlatformParser
 
     public override bool Handles(Uri url) => Hosts.IsAny(url, "medium.com");
 
+    protected override IReadOnlyList<string> CanonicalOrigins { get; } = ["https://medium.com"];
+
     protected override ParseResult ParseCore(PageInput page)
     {
         var html = page.Body;

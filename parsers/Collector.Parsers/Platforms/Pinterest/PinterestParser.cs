@@ -16,6 +16,8 @@ public sealed partial class PinterestParser : PlatformParser
     public override bool Handles(Uri url) => Hosts.IsAny(url, "pinterest.com", "pin.it", "pinimg.com")
         || url.Host.Contains(".pinterest.", StringComparison.OrdinalIgnoreCase) || url.Host.StartsWith("pinterest.", StringComparison.OrdinalIgnoreCase);
 
+    protected override IReadOnlyList<string> CanonicalOrigins { get; } = ["https://www.pinterest.com"];
+
     protected override ParseResult ParseCore(PageInput page)
     {
         var html = page.Body;

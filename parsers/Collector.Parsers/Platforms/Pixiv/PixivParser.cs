@@ -14,6 +14,8 @@ public sealed class PixivParser : PlatformParser
 
     public override bool Handles(Uri url) => Hosts.IsAny(url, "pixiv.net", "pximg.net");
 
+    protected override IReadOnlyList<string> CanonicalOrigins { get; } = ["https://www.pixiv.net"];
+
     protected override ParseResult ParseCore(PageInput page)
     {
         if (page.LooksLikeJson)

@@ -14,6 +14,8 @@ public sealed class QuoraParser : PlatformParser
 
     public override bool Handles(Uri url) => Hosts.IsAny(url, "quora.com");
 
+    protected override IReadOnlyList<string> CanonicalOrigins { get; } = ["https://www.quora.com"];
+
     protected override ParseResult ParseCore(PageInput page)
     {
         var html = page.Body;

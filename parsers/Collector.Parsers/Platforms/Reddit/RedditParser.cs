@@ -13,6 +13,8 @@ public sealed class RedditParser : PlatformParser
 
     public override bool Handles(Uri url) => Hosts.IsAny(url, "reddit.com", "redd.it", "redditmedia.com");
 
+    protected override IReadOnlyList<string> CanonicalOrigins { get; } = ["https://www.reddit.com"];
+
     protected override ParseResult ParseCore(PageInput page)
     {
         if (page.LooksLikeJson)

@@ -14,6 +14,8 @@ public sealed class TelegramParser : PlatformParser
 
     public override bool Handles(Uri url) => Hosts.IsAny(url, "t.me", "telegram.me", "telegram.dog");
 
+    protected override IReadOnlyList<string> CanonicalOrigins { get; } = ["https://t.me"];
+
     protected override ParseResult ParseCore(PageInput page)
     {
         var html = page.Body;

@@ -14,6 +14,8 @@ public sealed class TikTokParser : PlatformParser
 
     public override bool Handles(Uri url) => Hosts.IsAny(url, "tiktok.com");
 
+    protected override IReadOnlyList<string> CanonicalOrigins { get; } = ["https://www.tiktok.com"];
+
     protected override ParseResult ParseCore(PageInput page)
     {
         var subject = VideoSubject(page.Url);

@@ -14,6 +14,8 @@ public sealed class VkParser : PlatformParser
 
     public override bool Handles(Uri url) => Hosts.IsAny(url, "vk.com", "vk.ru", "vkontakte.ru", "userapi.com");
 
+    protected override IReadOnlyList<string> CanonicalOrigins { get; } = ["https://vk.com"];
+
     protected override ParseResult ParseCore(PageInput page)
     {
         if (!page.LooksLikeJson)

@@ -13,6 +13,8 @@ public sealed class XParser : PlatformParser
 
     public override bool Handles(Uri url) => Hosts.IsAny(url, "x.com", "twitter.com", "twimg.com");
 
+    protected override IReadOnlyList<string> CanonicalOrigins { get; } = ["https://x.com", "https://twitter.com"];
+
     protected override ParseResult ParseCore(PageInput page)
     {
         if (page.LooksLikeJson)

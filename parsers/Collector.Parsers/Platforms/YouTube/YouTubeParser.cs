@@ -13,6 +13,8 @@ public sealed class YouTubeParser : PlatformParser
 
     public override bool Handles(Uri url) => Hosts.IsAny(url, "youtube.com", "youtu.be", "youtube-nocookie.com");
 
+    protected override IReadOnlyList<string> CanonicalOrigins { get; } = ["https://www.youtube.com"];
+
     protected override ParseResult ParseCore(PageInput page)
     {
         var subject = VideoId(page.Url) is { } id ? new PostKey(PlatformKeys.YouTube, id) : (PostKey?)null;

@@ -44,6 +44,31 @@ public class RedditParserTests
         Assert.Contains(result.Next, n => n.Kind == FollowKind.Comments && n.Url.AbsolutePath.EndsWith("/comments/abc/_/c2/.json", StringComparison.Ordinal));
     }
 
+    private const string ListingWithLink = """
+        {"kind":"Listing","data":{"after":"t3_p2","children":[{"kind":"t3","data":{"id":"p1","name":"t3_p1","author":"op","created_utc":1700000000,
+           "title":"T","selftext":"see https://www.reddit.com/r/other/ too","subreddit":"s","permalink":"/r/s/comments/p1/t/","is_self":true}}]}}
+        """;
+
+    [Fact]
+    public void Parse_PageServedFromAnotherHost_PermalinksAndNextPagesPointBackThere()
+    {
+        var result = Parse("http://127.0.0.1:5123/r/s/new.json", ListingWithLink, "application/json");
+
+        var post = Assert.Single(result.Posts);
+        Assert.Equal("http://127.0.0.1:5123/r/s/comments/p1/t/", post.Url);
+        Assert.Equal("http://127.0.0.1:5123/user/op", post.Author?.Url);
+        Assert.Equal(["https://www.reddit.com/r/other/"], post.Links); // what the text says stays as written
+        Assert.All(result.Next, n => Assert.Equal("127.0.0.1:5123", n.Url.Authority));
+    }
+
+    [Fact]
+    public void Parse_PageFromRedditItself_PermalinksStayCanonical()
+    {
+        var result = Parse("https://old.reddit.com/r/s/new.json", ListingWithLink, "application/json");
+
+        Assert.Equal("https://www.reddit.com/r/s/comments/p1/t/", Assert.Single(result.Posts).Url);
+    }
+
     [Fact]
     public void Parse_RemovedPostJson_IsRemovedWithSubject()
     {
