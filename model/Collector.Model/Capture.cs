@@ -46,6 +46,12 @@ public sealed record Capture
 
     /// <summary>For a page that stands for one post (a permalink): that post, so that removed/not-found pages can tombstone it.</summary>
     public PostKey? SubjectPost { get; init; }
+
+    /// <summary>
+    /// Posts this page shows as deleted or removed while the page itself is content (a thread that keeps a
+    /// "[deleted]" stub in place of a comment): each gets a tombstone citing this capture.
+    /// </summary>
+    public IReadOnlyList<PostKey> RemovedPosts { get; init; } = [];
 }
 
 /// <summary>A stored artifact as a capture refers to it.</summary>

@@ -23,6 +23,9 @@ public sealed record ParseResult
     /// <summary>For a permalink page: the post the page stands for (so removed/not-found can tombstone it).</summary>
     public PostKey? Subject { get; init; }
 
+    /// <summary>Posts the page marks as deleted or removed in place (not in <see cref="Posts"/>): tombstones, not versions.</summary>
+    public IReadOnlyList<PostKey> Removed { get; init; } = [];
+
     public static ParseResult Classified(PageOutcome outcome, string? reason, string? platform = null) =>
         new() { Classification = outcome, Reason = reason, Platform = platform };
 }

@@ -69,7 +69,8 @@ public sealed partial class MongoArchive : IArchive
                 }
             }
 
-            var tombstoned = capture.Outcome.IsGone() ? await MongoPostWriter.TombstoneAsync(m, s, capture, ct) : 0;
+            var tombstoned = (capture.Outcome.IsGone() ? await MongoPostWriter.TombstoneAsync(m, s, capture, ct) : 0)
+                + await MongoPostWriter.TombstoneRemovedAsync(m, s, capture, ct);
             foreach (var a in capture.Artifacts.Where(a => a.Url is not null))
             {
                 var id = a.Url + "|" + a.Sha256;

@@ -83,6 +83,20 @@ internal static class MongoPostWriter
         return seen;
     }
 
+    /// <summary>Tombstones the posts a content page shows as removed in place; returns how many were newly tombstoned.</summary>
+    public static async Task<int> TombstoneRemovedAsync(MongoStore m, IClientSessionHandle s, Capture capture, CancellationToken ct)
+    {
+        if (capture.RemovedPosts.Count == 0)
+        {
+            return 0;
+        }
+
+        var tombstone = new TombstoneDoc { Reason = PageOutcome.Removed.ToWire(), At = capture.FetchedAt.UtcTicks, CaptureId = capture.Id };
+        var keys = capture.RemovedPosts.Select(MongoMapping.PostId).Distinct(StringComparer.Ordinal).ToList();
+        var r = await m.Posts.UpdateManyAsync(s, p => keys.Contains(p.Id) && p.Tombstone == null, Builders<PostDoc>.Update.Set(p => p.Tombstone, tombstone), cancellationToken: ct);
+        return (int)r.ModifiedCount;
+    }
+
     public static async Task<int> TombstoneAsync(MongoStore m, IClientSessionHandle s, Capture capture, CancellationToken ct)
     {
         var tombstone = new TombstoneDoc { Reason = capture.Outcome.ToWire(), At = capture.FetchedAt.UtcTicks, CaptureId = capture.Id };

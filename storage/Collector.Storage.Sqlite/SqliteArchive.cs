@@ -90,7 +90,7 @@ public sealed partial class SqliteArchive : IArchive
                 }
             }
 
-            var tombstoned = capture.Outcome.IsGone() ? SqlitePostWriter.Tombstone(w, capture) : 0;
+            var tombstoned = (capture.Outcome.IsGone() ? SqlitePostWriter.Tombstone(w, capture) : 0) + SqlitePostWriter.TombstoneRemoved(w, capture);
             foreach (var a in capture.Artifacts.Where(a => a.Url is not null))
             {
                 w.Command("INSERT OR IGNORE INTO artifact_urls(url, sha256, kind, length, content_type) VALUES ($u, $s, $k, $l, $c)")

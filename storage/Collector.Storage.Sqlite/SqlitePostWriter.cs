@@ -121,6 +121,23 @@ internal static class SqlitePostWriter
         return n;
     }
 
+    /// <summary>Tombstones the posts a content page shows as removed in place; returns how many were newly tombstoned.</summary>
+    public static int TombstoneRemoved(SqliteDatabase.WriteScope w, Capture capture)
+    {
+        var n = 0;
+        foreach (var key in capture.RemovedPosts.Distinct())
+        {
+            n += w.Command("""
+                UPDATE posts SET tombstone_reason = $r, tombstone_at = $t, tombstone_capture = $c
+                WHERE platform = $p AND post_id = $i AND tombstone_reason IS NULL
+                """)
+                .Bind("$r", PageOutcome.Removed.ToWire()).Bind("$t", capture.FetchedAt.UtcTicks).Bind("$c", capture.Id)
+                .Bind("$p", key.Platform).Bind("$i", key.Id).ExecuteNonQuery();
+        }
+
+        return n;
+    }
+
     /// <summary>Tombstones posts by key (the capture's subject) or by URL; returns how many were newly tombstoned.</summary>
     public static int Tombstone(SqliteDatabase.WriteScope w, Capture capture)
     {

@@ -162,6 +162,25 @@ public abstract class ArchiveContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RecordCapture_ContentPageListingRemovedPosts_TombstonesThemAndKeepsTheRest()
+    {
+        await Archive.RecordCaptureAsync(TestData.Capture("c1", TestData.T0, TestData.Post("p1"), TestData.Post("p2"), TestData.Post("p3")), CaptureContext.None, Ct);
+        var thread = TestData.Capture("c2", TestData.T0.AddDays(1), TestData.Post("p1")) with
+        {
+            RemovedPosts = [new PostKey("reddit", "p2"), new PostKey("reddit", "never-seen")],
+        };
+        var receipt = await Archive.RecordCaptureAsync(thread, CaptureContext.None, Ct);
+
+        Assert.Equal(1, receipt.Tombstoned);
+        Assert.Equal(1, receipt.UnchangedPosts);
+        Assert.Equal(new Tombstone { Reason = "removed", At = TestData.T0.AddDays(1), CaptureId = "c2" }, (await Archive.GetHistoryAsync(new PostKey("reddit", "p2"), Ct))!.Tombstone);
+        Assert.Null((await Archive.GetHistoryAsync(new PostKey("reddit", "p3"), Ct))!.Tombstone);
+        Assert.Null(await Archive.GetHistoryAsync(new PostKey("reddit", "never-seen"), Ct));
+        var again = await Archive.RecordCaptureAsync(thread with { Id = "c3", FetchedAt = TestData.T0.AddDays(2) }, CaptureContext.None, Ct);
+        Assert.Equal(0, again.Tombstoned); // the first tombstone stands; later sightings don't move it
+    }
+
+    [Fact]
     public async Task RecordCapture_LoginWall_StoresCaptureButNoPosts()
     {
         var wall = TestData.Capture("c1", TestData.T0, TestData.Post("p1")) with { Outcome = PageOutcome.LoginWall };

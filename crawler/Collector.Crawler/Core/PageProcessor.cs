@@ -320,6 +320,7 @@ public sealed partial class PageProcessor(
             Artifacts = artifacts,
             Exchanges = result.Exchanges,
             SubjectPost = parsed?.Subject,
+            RemovedPosts = parsed?.Removed ?? [],
         };
         var receipt = await crawl.Archive.RecordCaptureAsync(capture, new CaptureContext { Lease = lease, ConfigHash = crawl.Job.ConfigHash }, cancellationToken);
         crawl.Counters.Recorded(capture, receipt);

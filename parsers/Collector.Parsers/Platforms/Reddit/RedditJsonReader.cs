@@ -16,6 +16,7 @@ internal sealed class RedditJsonReader
     private readonly List<Post> _posts = [];
     private readonly List<FollowLink> _next = [];
     private readonly List<string> _moreIds = [];
+    private readonly HashSet<string> _gone = new(StringComparer.Ordinal);
     private string? _linkId;
     private bool _sawThing;
 
@@ -101,7 +102,11 @@ internal sealed class RedditJsonReader
             return _parser.Found([], _next, subject, "listing with no items");
         }
 
-        return _parser.Found(posts, _next, subject);
+        // Stubs of deleted or removed things in a listing or thread are tombstones for those posts, not new versions.
+        var removed = posts.Where(p => _gone.Contains(p.Id) && p.Key != subject).ToList();
+        return removed.Count == 0
+            ? _parser.Found(posts, _next, subject)
+            : _parser.Found([.. posts.Except(removed)], _next, subject) with { Removed = [.. removed.Select(p => p.Key)] };
     }
 
     private ParseResult? ErrorBody(JsonElement root)
@@ -160,6 +165,11 @@ internal sealed class RedditJsonReader
                 var post = RedditJsonThings.Post(data);
                 _linkId ??= post.Id;
                 _posts.Add(post);
+                if (RedditRemoval.IsMarker(data.Str("selftext")) || data.Str("removed_by_category") is not null)
+                {
+                    _gone.Add(post.Id);
+                }
+
                 if (_page.Url.AbsolutePath.Contains("/comments/", StringComparison.Ordinal) is false && post.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var item))
                 {
                     _next.Add(new FollowLink(_parser.JsonFollow(item, _page), FollowKind.Item));
@@ -168,7 +178,13 @@ internal sealed class RedditJsonReader
                 break;
             case "t1":
                 _sawThing = true;
-                _posts.Add(RedditJsonThings.Comment(data));
+                var comment = RedditJsonThings.Comment(data);
+                _posts.Add(comment);
+                if (RedditRemoval.IsMarker(data.Str("body")))
+                {
+                    _gone.Add(comment.Id);
+                }
+
                 if (data.At("replies") is { ValueKind: JsonValueKind.Object } replies)
                 {
                     ReadListing(replies, depth + 1);

@@ -35,11 +35,9 @@ public class RedditParserTests
         var post = result.Posts.Single(p => p.Id == "t3_abc");
         Assert.Equal(["https://example.org/x"], post.Links);
         Assert.Equal(["tag"], post.Hashtags);
-        var removed = result.Posts.Single(p => p.Id == "t1_c2");
-        Assert.Equal("t1_c1", removed.ParentId);
-        Assert.Equal("t3_abc", removed.RootId);
-        Assert.Null(removed.Text);
-        Assert.Null(removed.Author);
+        Assert.DoesNotContain(result.Posts, p => p.Id == "t1_c2"); // a "[removed]" stub is a tombstone, not a version
+        Assert.Equal([new PostKey("reddit", "t1_c2")], result.Removed);
+        Assert.Equal("t1_c1", result.Posts.Single(p => p.Id == "t1_c1").Id);
         Assert.Contains(result.Next, n => n.Kind == FollowKind.Comments && n.Url.Query.Contains("children=c7,c8", StringComparison.Ordinal));
         Assert.Contains(result.Next, n => n.Kind == FollowKind.Comments && n.Url.AbsolutePath.EndsWith("/comments/abc/_/c2/.json", StringComparison.Ordinal));
     }
