@@ -6,8 +6,8 @@ using Collector.Model;
 namespace Collector.Storage;
 
 /// <summary>
-/// The content hash of a post: SHA-256 over a canonical JSON of what matters as evidence (text, title, author, media,
-/// links, parent and repost-of), never metrics. Equal hash means a revisit; a different hash means a new version.
+/// The content hash of a post: SHA-256 over a canonical JSON of what matters as evidence (text, title, author as shown,
+/// media, links, parent and repost-of), never metrics, the post's URL or community (a permalink has several spellings). Equal hash means a revisit; a different hash means a new version.
 /// Every backend computes it here so that archives agree.
 /// </summary>
 public static class PostContentHash
@@ -21,7 +21,10 @@ public static class PostContentHash
             w.WriteString("text", post.Text);
             w.WriteString("title", post.Title);
             w.WriteStartObject("author");
-            w.WriteString("id", post.Author?.Id);
+            // The author as shown (handle, name, page). The platform's internal id counts only where there is no handle:
+            // some renderings of the same post carry it and others don't (Reddit's API vs its comment markup), and that
+            // is not an edit.
+            w.WriteString("id", post.Author?.Handle is null ? post.Author?.Id : null);
             w.WriteString("handle", post.Author?.Handle);
             w.WriteString("name", post.Author?.Name);
             w.WriteString("url", post.Author?.Url);

@@ -19,6 +19,17 @@ public sealed class SharedLogicTests
     }
 
     [Fact]
+    public void ContentHash_AuthorIdMissingFromOneRendering_SameWhenHandleShown()
+    {
+        var a = TestData.Post("p1") with { Author = new Author { Id = "t2_abc", Handle = "alice", Url = "https://r.test/user/alice" } };
+
+        Assert.Equal(PostContentHash.Compute(a), PostContentHash.Compute(a with { Author = a.Author! with { Id = null } }));
+        Assert.Equal(PostContentHash.Compute(a), PostContentHash.Compute(a with { Url = "https://r.test/r/s/comments/x/comment/p1/", Community = null }));
+        var anonymous = a with { Author = new Author { Id = "t2_abc" } };
+        Assert.NotEqual(PostContentHash.Compute(anonymous), PostContentHash.Compute(anonymous with { Author = new Author { Id = "t2_xyz" } }));
+    }
+
+    [Fact]
     public void Diff_TitleAndMediaChanged_ListsBothFields()
     {
         var a = TestData.Post("p1");

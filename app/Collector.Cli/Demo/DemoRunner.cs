@@ -31,7 +31,13 @@ public sealed class DemoRunner(DemoDisplay display, TimeProvider time)
 
         display.Step("Starting the simulated platforms and a loopback time-stamping authority");
         await using var tsa = await LoopbackTimestampAuthority.StartAsync(time, cancellationToken);
-        await using var sim = await SimulatedPlatforms.StartAsync(new SimulationOptions { Seed = state.Seed }, cancellationToken);
+        await using var sim = await StartSimulationAsync(state, cancellationToken);
+        if (state.Port > 0 && sim.BaseUrl(SimPlatform.Reddit).Port != state.Port)
+        {
+            display.Note($"port {state.Port} is taken now, so the simulated platforms moved; revisits of earlier posts will find nothing there");
+        }
+
+        state = state with { Port = sim.BaseUrl(SimPlatform.Reddit).Port };
         var changes = new List<CycleReport>();
         for (var i = 0; i < state.CyclesDone; i++)
         {
@@ -79,6 +85,34 @@ public sealed class DemoRunner(DemoDisplay display, TimeProvider time)
 
         state.Save(outDir);
         return await FinishAsync(outDir, storeUri, sim.World.Truth, changes, cancellationToken);
+    }
+
+    /// <summary>
+    /// The simulated platforms on consecutive loopback ports: the folder's remembered block when it is free, else a new
+    /// random block (kept in the folder's state for the next run).
+    /// </summary>
+    private static async Task<SimulatedPlatforms> StartSimulationAsync(DemoState state, CancellationToken cancellationToken)
+    {
+        var candidates = new List<int>();
+        if (state.Port > 0)
+        {
+            candidates.Add(state.Port);
+        }
+
+        candidates.AddRange(Enumerable.Range(0, 8).Select(_ => Random.Shared.Next(20_000, 60_000)));
+        foreach (var port in candidates)
+        {
+            try
+            {
+                return await SimulatedPlatforms.StartAsync(new SimulationOptions { Seed = state.Seed, Port = port }, cancellationToken);
+            }
+            catch (IOException)
+            {
+                // taken (Kestrel reports "address already in use" as an IOException): try the next block
+            }
+        }
+
+        return await SimulatedPlatforms.StartAsync(new SimulationOptions { Seed = state.Seed }, cancellationToken);
     }
 
     private async Task<DemoOutcome> FinishAsync(string outDir, string storeUri, GroundTruth truth, List<CycleReport> changes, CancellationToken cancellationToken)

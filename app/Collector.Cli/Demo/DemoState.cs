@@ -2,8 +2,12 @@ using System.Text.Json;
 
 namespace Collector.Cli.Demo;
 
-/// <summary>What a demo folder remembers between runs: how many world cycles have passed, so a second run continues the story.</summary>
-public sealed record DemoState(int Seed, int CyclesDone)
+/// <summary>
+/// What a demo folder remembers between runs: how many world cycles have passed, so a second run continues the story,
+/// and the simulated platforms' first port, so that the archived permalinks and media URLs still lead somewhere (a new
+/// port would make every post look changed and every revisit fail).
+/// </summary>
+public sealed record DemoState(int Seed, int CyclesDone, int Port = 0)
 {
     public const string FileName = "demo-state.json";
 

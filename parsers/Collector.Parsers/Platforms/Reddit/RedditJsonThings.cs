@@ -11,6 +11,10 @@ internal static class RedditJsonThings
     {
         var isSelf = data.Bool("is_self") ?? false;
         var outbound = isSelf ? null : data.Str("url_overridden_by_dest") ?? data.Str("url");
+        var media = Media(data);
+
+        // An image post's destination is its image: media, not a link (as the HTML readers have it).
+        var isOwnMedia = outbound is not null && media.Any(m => string.Equals(m.Url, outbound, StringComparison.Ordinal));
         return new Post
         {
             Platform = PlatformKeys.Reddit,
@@ -22,8 +26,8 @@ internal static class RedditJsonThings
             Title = TextNormalizer.OneLine(Decode(data.Str("title"))),
             Text = TextNormalizer.Normalize(RedditRemoval.TextOrNull(Decode(data.Str("selftext")))),
             Community = data.Str("subreddit"),
-            Media = Media(data),
-            Links = outbound is not null && !outbound.Contains("reddit.com/", StringComparison.Ordinal) && !IsMediaHost(outbound) ? [outbound] : [],
+            Media = media,
+            Links = outbound is not null && !isOwnMedia && !outbound.Contains("reddit.com/", StringComparison.Ordinal) && !IsMediaHost(outbound) ? [outbound] : [],
             Metrics = new Metrics { Score = data.Long("score"), Comments = data.Long("num_comments") },
             RepostOf = data.Str("crosspost_parent"),
         };

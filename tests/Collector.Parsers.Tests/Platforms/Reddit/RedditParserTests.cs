@@ -60,6 +60,24 @@ public class RedditParserTests
     }
 
     [Fact]
+    public void Parse_ImagePostJson_ImageIsMediaNotALink()
+    {
+        const string json = """
+            {"kind":"Listing","data":{"children":[{"kind":"t3","data":{"id":"p1","name":"t3_p1","author":"op","created_utc":1700000000,"title":"T",
+               "subreddit":"s","permalink":"/r/s/comments/p1/t/","is_self":false,"url":"https://img.example/a.png",
+               "preview":{"images":[{"source":{"url":"https://img.example/a.png"}}]}}},
+              {"kind":"t3","data":{"id":"p2","name":"t3_p2","author":"op","created_utc":1700000000,"title":"L",
+               "subreddit":"s","permalink":"/r/s/comments/p2/l/","is_self":false,"url":"https://news.example/story"}}]}}
+            """;
+        var result = Parse("https://www.reddit.com/r/s/new.json", json, "application/json");
+
+        var image = result.Posts.Single(p => p.Id == "t3_p1");
+        Assert.Equal(["https://img.example/a.png"], image.Media.Select(m => m.Url));
+        Assert.Empty(image.Links);
+        Assert.Equal(["https://news.example/story"], result.Posts.Single(p => p.Id == "t3_p2").Links);
+    }
+
+    [Fact]
     public void Parse_PageFromRedditItself_PermalinksStayCanonical()
     {
         var result = Parse("https://old.reddit.com/r/s/new.json", ListingWithLink, "application/json");
