@@ -27,6 +27,17 @@ public sealed class DemoEndToEndTests
         Assert.True(planted.Success, stdout);
         Assert.Equal(planted.Groups[2].Value, planted.Groups[1].Value); // every planted chain found
 
+        // Post by post against the world's own record: every edit a version, every deletion a tombstone (bar replies a
+        // thread drops without a marker), and nothing claimed that did not happen.
+        using var check = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "report", "demo-check.json"), TestContext.Current.CancellationToken));
+        var c = check.RootElement;
+        Assert.True(c.GetProperty("editsArchived").GetInt32() > 0, c.ToString());
+        Assert.Equal(c.GetProperty("editsArchived").GetInt32(), c.GetProperty("editsNoticed").GetInt32());
+        Assert.Empty(c.GetProperty("spuriousVersions").EnumerateArray());
+        Assert.True(c.GetProperty("deletionsNoticed").GetInt32() > 0, c.ToString());
+        Assert.All(c.GetProperty("deletionsMissed").EnumerateArray(), m => Assert.EndsWith("(comment)", m.GetString(), StringComparison.Ordinal));
+        Assert.Empty(c.GetProperty("falseTombstones").EnumerateArray());
+
         await using (var archive = await new SqliteArchiveBackend(TimeProvider.System).OpenAsync("sqlite:" + Path.Combine(outDir, "archive", "collector.db")))
         {
             var versioned = 0;

@@ -46,7 +46,8 @@ public static class ParseCommand
                 ContentType = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "application/json" : null,
             };
             var result = registry.Parse(page, platformKey);
-            var output = new ParseOutput(result.Posts, result.Next, result.Classification, result.Reason, result.Platform, result.NeedsBrowser, result.Subject?.ToString());
+            var output = new ParseOutput(result.Posts, result.Next, result.Classification, result.Reason, result.Platform, result.NeedsBrowser, result.Subject?.ToString(),
+                [.. result.Removed.Select(k => k.ToString())]);
             await parse.InvocationConfiguration.Output.WriteLineAsync(CollectorJson.Serialize(output, indented: true));
             return CollectorCli.Ok;
         });
@@ -61,5 +62,6 @@ public static class ParseCommand
         string? Reason,
         string? Platform,
         [property: JsonPropertyName("needsBrowser")] bool NeedsBrowser,
-        string? Subject);
+        string? Subject,
+        IReadOnlyList<string> Removed);
 }

@@ -17,18 +17,20 @@ public sealed record DemoOutcome
 
     public required string ReportPath { get; init; }
 
+    public required DemoCheck Check { get; init; }
+
     public static async Task<DemoOutcome> SummarizeAsync(
         IArchive archive, DetectionResult result, GroundTruth truth, IReadOnlyList<CycleReport> changes, ArchiveVerification verification,
         IReadOnlyList<string> tokenProblems, string reportDir, string wacz, bool waczOk, string? bundle, bool bundleOk, CancellationToken cancellationToken)
     {
         var byPlatform = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        int versioned = 0, tombstoned = 0;
         await foreach (var post in archive.QueryPostsAsync(new PostQuery(), cancellationToken))
         {
             byPlatform[post.Post.Platform] = byPlatform.GetValueOrDefault(post.Post.Platform) + 1;
-            versioned += post.VersionCount > 1 ? 1 : 0;
-            tombstoned += post.Tombstone is null ? 0 : 1;
         }
+
+        var check = await DemoCheck.RunAsync(archive, changes, cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(reportDir, DemoCheck.FileName), CollectorJson.Serialize(check), cancellationToken);
 
         var found = truth.Chains.Count(t => result.Chains.Any(c => Overlap(c, t) >= 2));
         var crossPlatform = result.Chains.Count(c => c.CrossPlatform);
@@ -37,8 +39,10 @@ public sealed record DemoOutcome
         var report = Path.Combine(reportDir, "report.html");
         var s = new StringBuilder();
         s.AppendLine(CultureInfo.InvariantCulture, $"Collected   {byPlatform.Values.Sum()} posts: {string.Join(", ", byPlatform.Select(p => $"{p.Key} {p.Value}"))}");
-        s.AppendLine(CultureInfo.InvariantCulture, $"Changed     {versioned} posts have more than one version (the world edited {edited})");
-        s.AppendLine(CultureInfo.InvariantCulture, $"Deleted     {tombstoned} posts carry a tombstone (the world deleted {deleted})");
+        s.AppendLine(CultureInfo.InvariantCulture, $"Changed     {check.EditsNoticed} of the {check.EditsArchived} archived posts the world edited have a new version (it edited {edited}){Claims(check.SpuriousVersions, "with versions nobody made")}");
+        var missedReplies = check.DeletionsMissed.Count(m => m.EndsWith("(comment)", StringComparison.Ordinal));
+        var dropped = missedReplies > 0 ? $"; {missedReplies} were replies their thread dropped without a trace" : string.Empty;
+        s.AppendLine(CultureInfo.InvariantCulture, $"Deleted     {check.DeletionsNoticed} of the {check.DeletionsArchived} archived posts the world deleted carry a tombstone (it deleted {deleted}){dropped}{Claims(check.FalseTombstones, "tombstoned though never deleted")}");
         s.AppendLine(CultureInfo.InvariantCulture, $"Chains      {result.Chains.Count} repost chains, {crossPlatform} across platforms; planted campaign chains found: {found} of {truth.Chains.Count}");
         foreach (var chain in result.Chains.Where(c => c.CrossPlatform).OrderByDescending(c => c.Posts.Count).Take(3))
         {
@@ -52,10 +56,14 @@ public sealed record DemoOutcome
         return new DemoOutcome
         {
             Summary = s.ToString(),
+            Check = check,
             Ok = verification.IsClean && tokenProblems.Count == 0 && waczOk && bundleOk && crossPlatform > 0,
             ReportPath = report,
         };
     }
+
+    private static string Claims(IReadOnlyList<string> keys, string what) =>
+        keys.Count == 0 ? string.Empty : $"; {keys.Count} {what}: {string.Join(", ", keys.Take(3))}{(keys.Count > 3 ? ", ..." : string.Empty)}";
 
     private static int Overlap(RepostChain chain, CampaignChain truth)
     {

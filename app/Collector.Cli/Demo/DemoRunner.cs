@@ -41,7 +41,7 @@ public sealed class DemoRunner(DemoDisplay display, TimeProvider time)
         var changes = new List<CycleReport>();
         for (var i = 0; i < state.CyclesDone; i++)
         {
-            sim.AdvanceCycle(); // replay the story so far: this run continues it
+            changes.Add(sim.AdvanceCycle()); // replay the story so far: this run continues it, and is checked against all of it
         }
 
         if (state.CyclesDone > 0)

@@ -31,23 +31,23 @@ public sealed class RedditParser : PlatformParser
         if (html.Contains("<shreddit-post", StringComparison.Ordinal) || html.Contains("<shreddit-comment", StringComparison.Ordinal)
             || html.Contains("search-post-unit", StringComparison.Ordinal))
         {
-            return RedditShredditReader.Read(this, page);
+            return RedditRemoval.Settle(RedditShredditReader.Read(this, page), page.Url);
         }
 
         if (html.Contains("window.___r", StringComparison.Ordinal))
         {
-            return RedditRedesignStateReader.Read(this, page);
+            return RedditRemoval.Settle(RedditRedesignStateReader.Read(this, page), page.Url);
         }
 
         if (html.Contains("data-testid=\"post-container\"", StringComparison.Ordinal))
         {
-            return RedditRedesignDomReader.Read(this, page);
+            return RedditRemoval.Settle(RedditRedesignDomReader.Read(this, page), page.Url);
         }
 
         if (html.Contains("id=\"siteTable", StringComparison.Ordinal) || html.Contains("class=\" thing", StringComparison.Ordinal)
             || html.Contains("sitetable", StringComparison.Ordinal))
         {
-            return RedditOldReader.Read(this, page);
+            return RedditRemoval.Settle(RedditOldReader.Read(this, page), page.Url);
         }
 
         return RedditPageClassifier.Classify(this, page);

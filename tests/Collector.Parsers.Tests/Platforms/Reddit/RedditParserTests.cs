@@ -108,6 +108,46 @@ public class RedditParserTests
         Assert.Equal(expected, Parse("https://www.reddit.com/r/s/new.json", json, "application/json").Classification);
 
     [Fact]
+    public void Parse_ShredditPostPageWithRemovalNotice_IsRemovedWithSubjectAndDeletedCommentsTombstoned()
+    {
+        const string html = """
+            <html><body><shreddit-post id="t3_p7" author="[deleted]" post-title="T" subreddit-prefixed-name="r/x" created-timestamp="2024-06-25T09:00:00.000000+0000" permalink="/r/x/comments/p7/t/">
+              <div slot="text-body"><div id="t3_p7-post-rtjson-content"><p>Sorry, this post has been removed by the moderators of r/x.</p></div></div>
+            </shreddit-post>
+            <shreddit-comment-tree>
+            <shreddit-comment thingid="t1_c1" postid="t3_p7" author="alice" created="2024-06-25T09:20:00.000000+0000" depth="0">
+              <div id="t1_c1-comment-rtjson-content" slot="comment"><p>still here</p></div></shreddit-comment>
+            <shreddit-comment thingid="t1_c2" postid="t3_p7" author="[deleted]" created="2024-06-25T09:21:00.000000+0000" depth="0">
+              <div id="t1_c2-comment-rtjson-content" slot="comment"><p>[deleted]</p></div></shreddit-comment>
+            </shreddit-comment-tree></body></html>
+            """;
+        var result = Parse("https://www.reddit.com/r/x/comments/p7/t/", html);
+
+        Assert.Equal(PageOutcome.Removed, result.Classification);
+        Assert.Equal(new PostKey("reddit", "t3_p7"), result.Subject);
+        Assert.Equal([new PostKey("reddit", "t1_c2")], result.Removed);
+        Assert.DoesNotContain(result.Posts, p => p.Id is "t3_p7" or "t1_c2");
+    }
+
+    [Fact]
+    public void Parse_ShredditThreadWithDeletedComment_CommentIsTombstonedNotAPost()
+    {
+        const string html = """
+            <html><body><shreddit-comment-tree>
+            <shreddit-comment thingid="t1_c1" postid="t3_p1" author="alice" created="2024-06-25T09:20:00.000000+0000" depth="0">
+              <div id="t1_c1-comment-rtjson-content" slot="comment"><p>kept</p></div></shreddit-comment>
+            <shreddit-comment thingid="t1_c3" postid="t3_p1" author="[deleted]" created="2024-06-25T09:22:00.000000+0000" depth="0">
+              <div id="t1_c3-comment-rtjson-content" slot="comment"><p>[removed]</p></div></shreddit-comment>
+            </shreddit-comment-tree></body></html>
+            """;
+        var result = Parse("https://www.reddit.com/svc/shreddit/comments/r/x/t3_p1", html);
+
+        Assert.Equal(PageOutcome.Content, result.Classification);
+        Assert.Equal(["t1_c1"], result.Posts.Select(p => p.Id));
+        Assert.Equal([new PostKey("reddit", "t1_c3")], result.Removed);
+    }
+
+    [Fact]
     public void Parse_ShredditCommentsPartial_ReadsAttributesAndNesting()
     {
         const string html = """

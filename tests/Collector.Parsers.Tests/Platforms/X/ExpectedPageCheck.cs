@@ -54,6 +54,11 @@ public static class ExpectedPageCheck
             Assert.Equal(comments.GetInt32(), result.Posts.Count(p => p.Kind is PostKinds.Comment or PostKinds.Answer));
         }
 
+        if (e.TryGetProperty("removedCount", out var removed))
+        {
+            Assert.Equal(removed.GetInt32(), result.Removed.Count); // "[deleted]" stubs: tombstones, not posts
+        }
+
         if (e.TryGetProperty("subject", out var subject))
         {
             Assert.Equal(subject.ValueKind == JsonValueKind.Null ? null : subject.GetString(), result.Subject?.ToString());
