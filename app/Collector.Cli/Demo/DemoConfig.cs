@@ -29,11 +29,10 @@ public static class DemoConfig
             {
                 source["scroll"] = 6;
             }
-            else
-            {
-                // HTTP platforms revisit every archived post each cycle, so edits and deletions are noticed.
-                source["watchWindow"] = "3650d";
-            }
+
+            // Every source revisits every archived post each cycle, so edits and deletions are noticed (a browser source's
+            // revisits go over plain HTTP first).
+            source["watchWindow"] = "3650d";
 
             if (group.Key == SimPlatform.Forum)
             {

@@ -32,7 +32,9 @@ public sealed partial class CrawlRunner(
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(archive);
-        var seeds = job.Source.Targets.Concat(job.RevisitUrls).Select(t => UrlNormalizer.TryHttp(t)).OfType<Uri>().ToList();
+        var targets = job.Source.Targets.Select(t => UrlNormalizer.TryHttp(t)).OfType<Uri>().ToList();
+        var revisits = job.RevisitUrls.Select(t => UrlNormalizer.TryHttp(t)).OfType<Uri>().ToList();
+        var seeds = targets.Concat(revisits).ToList();
         if (seeds.Count == 0)
         {
             throw new ArgumentException($"source '{job.Source.Name}' has no http(s) target URL to crawl", nameof(job));
@@ -54,7 +56,12 @@ public sealed partial class CrawlRunner(
         await archive.Runs.SaveAsync(run, cancellationToken);
 
         var before = await archive.Queue.CountAsync(crawlId, cancellationToken);
-        var seedRequests = seeds.Select(s => new QueueRequest { Url = s.AbsoluteUri, UniqueKey = UrlNormalizer.UniqueKey(s), Label = job.Source.Platform, Priority = 1 }).ToList();
+        // A browser source's revisits of single posts try plain HTTP first (auto): a post page, a 404 or a removal notice
+        // rarely needs scrolling or script, and the browser still takes over where the page turns out to be a shell.
+        var revisitRender = job.EffectiveRender == RenderMode.Browser ? RenderMode.Auto : (RenderMode?)null;
+        var seedRequests = targets.Select(s => new QueueRequest { Url = s.AbsoluteUri, UniqueKey = UrlNormalizer.UniqueKey(s), Label = job.Source.Platform, Priority = 1 })
+            .Concat(revisits.Select(s => new QueueRequest { Url = s.AbsoluteUri, UniqueKey = UrlNormalizer.UniqueKey(s), Label = job.Source.Platform, Render = revisitRender }))
+            .ToList();
         var added = await archive.Queue.EnqueueAsync(crawlId, seedRequests, cancellationToken);
         crawl.AddKnown(before.Total + added);
         LogStarted(logger, crawlId, before.Done, before.Pending + before.Leased + added);
