@@ -21,6 +21,25 @@ public sealed class WorldTests
         Assert.Equal(a.Posts.Select(Describe).Order(StringComparer.Ordinal), b.Posts.Select(Describe).Order(StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// A demo folder replays its world's story in a later process, so the story must not depend on anything
+    /// process-local (HashCode.Combine and string.GetHashCode are randomized per process). Pinned values catch that.
+    /// </summary>
+    [Fact]
+    public void AdvanceCycle_SeedSeven_SameStoryInEveryProcess()
+    {
+        var world = new SimWorld(7, Now);
+        var report = world.AdvanceCycle();
+
+        Assert.Equal(PinnedEdited, string.Join(' ', report.Edited));
+        Assert.Equal(PinnedDeleted, string.Join(' ', report.Deleted));
+    }
+
+    private const string PinnedEdited =
+        "reddit:t1_1lvfvqm quora:Are-think-tank-reports-about-foreign-countries-reliable/answer/Kwame-Moreau-663 pinterest:755403633974340593 telegram:worldbrief/30 generic:p126942";
+    private const string PinnedDeleted =
+        "reddit:t1_1vo62zh quora:Are-think-tank-reports-about-foreign-countries-reliable/answer/Priya-Okafor-791 pinterest:346732153476209258 telegram:kitchen_notes/26 generic:p443049 reddit:t3_1hut4um";
+
     [Fact]
     public void Generate_OtherSeed_OtherWorld()
     {

@@ -13,7 +13,7 @@ public static class WorldMutator
     {
         var cycle = state.Cycle + 1;
         var now = state.Now + cycleLength;
-        var random = new Random(HashCode.Combine(seed, cycle, 0x5eed));
+        var random = new Random(unchecked((int)StableHash.Of(FormattableString.Invariant($"{seed}/{cycle}/mutate")))); // the same story in every process
         var posts = state.Posts.ToDictionary(p => (p.Platform, p.Id));
         var edited = new List<PostKey>();
         var deleted = new List<PostKey>();
