@@ -7,8 +7,10 @@ namespace Collector.Parsers.Common;
 /// @mentions and #hashtags left out, at most <see cref="SampleLength"/> characters cut at a word boundary); a sample
 /// shorter than <see cref="MinimumLength"/> gets null. Scripts that name their language (Hangul, kana, Han without kana,
 /// Thai, Greek, Hebrew...) are told without statistics; plain a-z samples get Lingua's low-accuracy answer computed by
-/// <see cref="AsciiTrigramScorer"/> from Lingua's own models; everything else goes to one Lingua detector over all
-/// languages, built once on first use in low-accuracy mode (high-accuracy models take ~1 GB and tens of seconds to load).
+/// <see cref="AsciiTrigramScorer"/> from Lingua's own models; everything else goes to Lingua in low-accuracy mode
+/// (high-accuracy models take ~1 GB and tens of seconds to load): to a detector of the Latin-script or Cyrillic-script
+/// languages when every letter is of that script (Lingua's rules would narrow to those languages anyway, and its cost grows
+/// with the number of languages), else to the detector of all languages. Detectors are built once, on first use.
 /// </summary>
 public static class LanguageDetection
 {
@@ -20,6 +22,12 @@ public static class LanguageDetection
     private static readonly Lazy<LanguageDetector> Detector = new(
         () => LanguageDetectorBuilder.FromAllLanguages().WithLowAccuracyMode().Build(),
         LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static readonly Lazy<LanguageDetector> LatinDetector = new(
+        () => ForScript(LanguageInfo.AllWithLatinScript(), UnicodeScript.Latin), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static readonly Lazy<LanguageDetector> CyrillicDetector = new(
+        () => ForScript(LanguageInfo.AllWithCyrillicScript(), UnicodeScript.Cyrillic), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static readonly Lazy<AsciiTrigramScorer?> Scorer = new(
         () => AsciiTrigramScorer.TryLoad(Path.Combine(AppContext.BaseDirectory, "Lingua", "LanguageModels"), LanguageInfo.All()),
@@ -151,7 +159,7 @@ public static class LanguageDetection
         {
             if (Scorer.Value is not { } scorer || !scorer.TryDetect(sample, out var language))
             {
-                language = Detector.Value.DetectLanguageOf(sample);
+                language = DetectorFor(sample).DetectLanguageOf(sample);
             }
 
             return Codes[(int)language];
@@ -160,6 +168,69 @@ public static class LanguageDetection
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The Latin or Cyrillic detector when, in Lingua's cleaned form of the sample, every letter is of that script, every
+    /// other character is of no script, and at least one word is all of that script: then Lingua's rules leave only that
+    /// script's languages, so the smaller detector answers the same. Otherwise the detector of all languages.
+    /// </summary>
+    internal static LanguageDetector DetectorFor(string sample)
+    {
+        if (sample.Length > AsciiTrigramScorer.MaxSample)
+        {
+            return Detector.Value;
+        }
+
+        Span<char> buffer = stackalloc char[sample.Length + 1];
+        var cleaned = buffer[..AsciiTrigramScorer.Clean(sample, buffer)];
+        UnicodeScript? script = null;
+        var pureWord = false;
+        var wordIsPure = true;
+        var wordLength = 0;
+        foreach (var c in cleaned)
+        {
+            if (c == ' ')
+            {
+                pureWord |= wordIsPure && wordLength > 0;
+                (wordIsPure, wordLength) = (true, 0);
+                continue;
+            }
+
+            wordLength++;
+            var of = c < 0x80 ? (char.IsAsciiLetter(c) ? UnicodeScript.Latin : UnicodeScript.Common) : c.GetScript();
+            if (of is UnicodeScript.Common or UnicodeScript.Inherited or UnicodeScript.Unknown && !char.IsLetter(c))
+            {
+                wordIsPure = false;
+                continue;
+            }
+
+            if (of is not (UnicodeScript.Latin or UnicodeScript.Cyrillic) || !char.IsLetter(c) || (script is { } seen && seen != of))
+            {
+                return Detector.Value;
+            }
+
+            script = of;
+        }
+
+        pureWord |= wordIsPure && wordLength > 0;
+        return !pureWord ? Detector.Value
+            : script == UnicodeScript.Latin ? LatinDetector.Value
+            : script == UnicodeScript.Cyrillic ? CyrillicDetector.Value
+            : Detector.Value;
+    }
+
+    /// <summary>
+    /// A detector of the script's languages; the detector of all languages instead if a language of another script
+    /// claims one of this script's letters as unique (then Lingua's rules could pick it, and the smaller detector would not).
+    /// </summary>
+    private static LanguageDetector ForScript(HashSet<Language> languages, UnicodeScript script)
+    {
+        var foreignClaims = LanguageInfo.All().Where(l => !languages.Contains(l))
+            .Any(l => l.UniqueCharacters() is { } unique && unique.Any(c => c.GetScript() == script));
+        return foreignClaims
+            ? Detector.Value
+            : LanguageDetectorBuilder.FromLanguages([.. languages]).WithLowAccuracyMode().Build();
     }
 
     private static string?[] BuildCodes()

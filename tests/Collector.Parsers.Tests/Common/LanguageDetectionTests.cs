@@ -85,4 +85,22 @@ public class LanguageDetectionTests
 
         Assert.Equal(expected, new string(buffer, 0, AsciiTrigramScorer.Clean(text, buffer)));
     }
+
+    [Theory]
+    [InlineData("Película Completa en Inglés Subtitulada en Español para todos", 50)]
+    [InlineData("Это обычное русское предложение о погоде сегодня и завтра.", 10)]
+    public void DetectorFor_LettersOfOneScript_SmallerDetectorAnswersAsLingua(string text, int atMostLanguages)
+    {
+        var detector = LanguageDetection.DetectorFor(text);
+
+        Assert.InRange(detector.Languages.Count, 2, atMostLanguages);
+        Assert.Equal(Lingua.Value.DetectLanguageOf(text), detector.DetectLanguageOf(text));
+    }
+
+    [Theory]
+    [InlineData("Привет, это mixed текст with two scripts in it")]
+    [InlineData("Ελληνικά και English μαζί σε ένα κείμενο")]
+    [InlineData("🙂🙂🙂 ¿¿¿ ... !!!")]
+    public void DetectorFor_MixedOrNoScript_AllLanguages(string text) =>
+        Assert.Equal(LanguageInfo.All().Count, LanguageDetection.DetectorFor(text).Languages.Count);
 }
