@@ -44,13 +44,29 @@ public static class Urls
         return null;
     }
 
-    /// <summary>The URL with one query parameter set (replacing any existing value).</summary>
+    /// <summary>The URL with one query parameter set (replacing any existing value); a default port stays implicit.</summary>
     public static Uri WithQuery(Uri url, string name, string value)
     {
         var kept = url.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Where(p => !string.Equals(Uri.UnescapeDataString(p.Split('=')[0]), name, StringComparison.Ordinal))
             .Append($"{Uri.EscapeDataString(name)}={Uri.EscapeDataString(value)}");
-        var builder = new UriBuilder(url) { Query = string.Join('&', kept) };
+        var builder = Builder(url);
+        builder.Query = string.Join('&', kept);
         return builder.Uri;
+    }
+
+    /// <summary>
+    /// A builder over the URL that writes no port when the URL uses its scheme's default: a plain UriBuilder copies
+    /// 443/80 and its Uri's OriginalString (what JSON and crawl queue keys use) then says "https://host:443/...".
+    /// </summary>
+    public static UriBuilder Builder(Uri url)
+    {
+        var builder = new UriBuilder(url);
+        if (url.IsDefaultPort)
+        {
+            builder.Port = -1;
+        }
+
+        return builder;
     }
 }

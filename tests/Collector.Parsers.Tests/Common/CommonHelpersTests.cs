@@ -84,6 +84,20 @@ public class CommonHelpersTests
     public void LanguageDetection_DeclaredWinsShortIsNull(string text, string? declared, string? expected) =>
         Assert.Equal(expected, LanguageDetection.Resolve(text, declared));
 
+    [Theory]
+    [InlineData("https://www.reddit.com/r/x/.json?limit=5", "https://www.reddit.com/r/x/.json?limit=5&after=t3_x")]
+    [InlineData("https://www.reddit.com:443/r/x/.json?after=t3_old&limit=5", "https://www.reddit.com/r/x/.json?limit=5&after=t3_x")]
+    [InlineData("http://example.org/feed", "http://example.org/feed?after=t3_x")]
+    [InlineData("http://example.org:8080/feed?a=1", "http://example.org:8080/feed?a=1&after=t3_x")]
+    [InlineData("http://example.org:443/feed", "http://example.org:443/feed?after=t3_x")]
+    public void Urls_WithQuery_DefaultPortStaysImplicit(string url, string expected)
+    {
+        var next = Urls.WithQuery(new Uri(url), "after", "t3_x");
+
+        Assert.Equal(expected, next.OriginalString);
+        Assert.Equal(expected, next.ToString());
+    }
+
     [Fact]
     public void MarkupDepth_Max_CountsNestingNotVoidTags()
     {

@@ -61,7 +61,7 @@ public sealed class RedditParser : PlatformParser
             return permalink;
         }
 
-        var builder = new UriBuilder(permalink);
+        var builder = Urls.Builder(permalink);
         builder.Path = builder.Path.TrimEnd('/') + "/.json";
         return builder.Uri;
     }

@@ -97,6 +97,21 @@ public class RedditParserTests
         Assert.Equal(new PostKey("reddit", "t3_gone"), result.Subject);
     }
 
+    [Fact]
+    public void Parse_SubredditListingJson_FollowLinksCarryNoDefaultPort()
+    {
+        const string json = """
+            {"kind":"Listing","data":{"after":"t3_b","children":[{"kind":"t3","data":{"id":"b","name":"t3_b","author":"op","created_utc":1700000000,
+               "title":"A title","selftext":"","subreddit":"s","permalink":"/r/s/comments/b/a_title/","url":"https://www.reddit.com/r/s/comments/b/a_title/","is_self":true}}]}}
+            """;
+
+        var result = Parse("https://www.reddit.com/r/s/new.json?limit=1", json, "application/json");
+
+        Assert.Equal(
+            ["https://www.reddit.com/r/s/comments/b/a_title/.json", "https://www.reddit.com/r/s/new.json?limit=1&after=t3_b"],
+            result.Next.Select(n => n.Url.OriginalString).Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("""{"message": "Not Found", "error": 404}""", PageOutcome.NotFound)]
     [InlineData("""{"message": "Too Many Requests", "error": 429}""", PageOutcome.RateLimited)]

@@ -1,0 +1,106 @@
+using Collector.Parsers.Common;
+using Lingua;
+
+namespace Collector.Parsers.Tests.Common;
+
+public class LanguageDetectionTests
+{
+    private static readonly Lazy<AsciiTrigramScorer> Scorer = new(() =>
+        AsciiTrigramScorer.TryLoad(Path.Combine(AppContext.BaseDirectory, "Lingua", "LanguageModels"), LanguageInfo.All())
+        ?? throw new InvalidOperationException("Lingua's models were not found next to the tests"));
+
+    private static readonly Lazy<LanguageDetector> Lingua = new(() =>
+        LanguageDetectorBuilder.FromAllLanguages().WithLowAccuracyMode().Build());
+
+    [Fact]
+    public void Sample_LinksMentionsHashtags_AreLeftOut() =>
+        Assert.Equal(
+            "Look at this and tell me what you think ## not a tag",
+            LanguageDetection.Sample("Look at https://example.org/a?b=1 this @someone and (http://x.y/z) tell me #photo what you think www.example.com me@mail.org ## not a tag"));
+
+    [Fact]
+    public void Sample_LongText_CutsAtWordBoundaryWithinSampleLength()
+    {
+        var text = string.Join(' ', Enumerable.Repeat("weather", 100));
+
+        var sample = LanguageDetection.Sample(text);
+
+        Assert.InRange(sample.Length, LanguageDetection.SampleLength - 8, LanguageDetection.SampleLength);
+        Assert.All(sample.Split(' '), word => Assert.Equal("weather", word));
+    }
+
+    [Fact]
+    public void Sample_UnspacedScriptLongerThanSample_IsCutInsideTheToken()
+    {
+        var text = string.Concat(Enumerable.Repeat("这是一个关于今天天气的普通中文句子", 40));
+
+        Assert.Equal(text[..LanguageDetection.SampleLength], LanguageDetection.Sample(text));
+    }
+
+    [Theory]
+    [InlineData("@TwitterDev https://t.co/bmpJzs74Ug")]
+    [InlineData("https://youtu.be/jtLxqDFtE3E")]
+    [InlineData("http://docs.python.org/2/tutorial/modules.html#packages")]
+    [InlineData("#travel #photography #sunset @friend")]
+    public void Resolve_OnlyLinksMentionsOrHashtags_IsNull(string text) =>
+        Assert.Null(LanguageDetection.Resolve(text));
+
+    [Fact]
+    public void Resolve_TextBesideALongLink_IsDetectedFromTheWords() =>
+        Assert.Equal("en", LanguageDetection.Resolve(
+            "Trump just posted an AI generated image of himself portraying as christ\n[https://truthsocial.com/@realDonaldTrump/posts/116394884725149647](https://truthsocial.com/@realDonaldTrump/posts/116394884725149647)"));
+
+    [Theory]
+    [InlineData("This is clearly an English sentence about the weather today and tomorrow.")]
+    [InlineData("Dit is een gewone Nederlandse zin over het weer van vandaag en morgen.")]
+    [InlineData("Ini adalah kalimat bahasa Indonesia yang biasa tentang cuaca hari ini.")]
+    [InlineData("Hii ni sentensi ya kawaida ya Kiswahili kuhusu hali ya hewa leo na kesho.")]
+    [InlineData("Ito ay isang karaniwang pangungusap sa Tagalog tungkol sa panahon ngayon.")]
+    [InlineData("Questa e una frase italiana normale sul tempo di oggi e di domani sera.")]
+    [InlineData("Das ist ein ganz normaler deutscher Satz ueber das Wetter heute und morgen.")]
+    [InlineData("Esta es una frase normal en espanol sobre el tiempo de hoy y de manana.")]
+    [InlineData("lol 😂😂 this is the best thing I've seen all week, 10/10 would watch again!!")]
+    [InlineData("a b c d e f g h i j k l m n o p")]
+    public void AsciiTrigramScorer_PlainLatinText_AnswersAsLingua(string text)
+    {
+        Assert.True(Scorer.Value.TryDetect(text, out var fast));
+        Assert.Equal(Lingua.Value.DetectLanguageOf(text), fast);
+    }
+
+    [Theory]
+    [InlineData("seen it sold as Crème anglaise at the bakery down the road")]
+    [InlineData("Это обычное русское предложение о погоде сегодня.")]
+    [InlineData("Película Completa en Inglés Subtitulada en Español")]
+    [InlineData("price is ؋ 100 for this thing in the market today")]
+    public void AsciiTrigramScorer_OtherLettersOrScripts_LeftToLingua(string text) =>
+        Assert.False(Scorer.Value.TryDetect(text, out _));
+
+    [Theory]
+    [InlineData("  Hello,   World! 42 it's  ", "hello world its")]
+    [InlineData("- dash then words", " dash then words")]
+    [InlineData("trailing space before dots ...", "trailing space before dots ")]
+    public void AsciiTrigramScorer_Clean_LowersDropsPunctuationAndDigitsCollapsesSpaces(string text, string expected)
+    {
+        var buffer = new char[text.Length + 1];
+
+        Assert.Equal(expected, new string(buffer, 0, AsciiTrigramScorer.Clean(text, buffer)));
+    }
+
+    [Theory]
+    [InlineData("Película Completa en Inglés Subtitulada en Español para todos", 50)]
+    [InlineData("Это обычное русское предложение о погоде сегодня и завтра.", 10)]
+    public void DetectorFor_LettersOfOneScript_SmallerDetectorAnswersAsLingua(string text, int atMostLanguages)
+    {
+        var detector = LanguageDetection.DetectorFor(text);
+
+        Assert.InRange(detector.Languages.Count, 2, atMostLanguages);
+        Assert.Equal(Lingua.Value.DetectLanguageOf(text), detector.DetectLanguageOf(text));
+    }
+
+    [Theory]
+    [InlineData("Привет, это mixed текст with two scripts in it")]
+    [InlineData("Ελληνικά και English μαζί σε ένα κείμενο")]
+    [InlineData("🙂🙂🙂 ¿¿¿ ... !!!")]
+    public void DetectorFor_MixedOrNoScript_AllLanguages(string text) =>
+        Assert.Equal(LanguageInfo.All().Count, LanguageDetection.DetectorFor(text).Languages.Count);
+}
