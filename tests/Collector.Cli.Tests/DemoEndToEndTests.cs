@@ -6,13 +6,13 @@ using Microsoft.Playwright;
 namespace Collector.Cli.Tests;
 
 /// <summary>
-/// The offline demo end to end (two cycles): planted chains found across platforms, edits and deletions recorded as
+/// The offline demo end to end (two cycles, then a second run into the same folder): planted chains found across platforms, edits and deletions recorded as
 /// versions and tombstones, verify clean, WACZ and bundle valid, the report rendered in Chromium with its charts.
 /// </summary>
 public sealed class DemoEndToEndTests
 {
     [Fact]
-    public async Task Demo_TwoCycles_FindsTheCampaignAndKeepsEvidence()
+    public async Task Demo_TwoCyclesThenASecondRun_FindsTheCampaignAndKeepsEvidence()
     {
         Assert.SkipWhen(!File.Exists(RepoPaths.Chromium), $"Chromium not installed at {RepoPaths.Chromium}");
         var outDir = Directory.CreateTempSubdirectory("collector-demo-").FullName;
@@ -27,16 +27,7 @@ public sealed class DemoEndToEndTests
         Assert.True(planted.Success, stdout);
         Assert.Equal(planted.Groups[2].Value, planted.Groups[1].Value); // every planted chain found
 
-        // Post by post against the world's own record: every edit a version, every deletion a tombstone (bar replies a
-        // thread drops without a marker), and nothing claimed that did not happen.
-        using var check = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "report", "demo-check.json"), TestContext.Current.CancellationToken));
-        var c = check.RootElement;
-        Assert.True(c.GetProperty("editsArchived").GetInt32() > 0, c.ToString());
-        Assert.Equal(c.GetProperty("editsArchived").GetInt32(), c.GetProperty("editsNoticed").GetInt32());
-        Assert.Empty(c.GetProperty("spuriousVersions").EnumerateArray());
-        Assert.True(c.GetProperty("deletionsNoticed").GetInt32() > 0, c.ToString());
-        Assert.All(c.GetProperty("deletionsMissed").EnumerateArray(), m => Assert.EndsWith("(comment)", m.GetString(), StringComparison.Ordinal));
-        Assert.Empty(c.GetProperty("falseTombstones").EnumerateArray());
+        await AssertArchiveMatchesTheWorldAsync(outDir);
 
         await using (var archive = await new SqliteArchiveBackend(TimeProvider.System).OpenAsync("sqlite:" + Path.Combine(outDir, "archive", "collector.db")))
         {
@@ -59,6 +50,27 @@ public sealed class DemoEndToEndTests
         Assert.True(new FileInfo(Path.Combine(outDir, "evidence", "demo.wacz")).Length > 1000);
 
         await AssertReportRendersAsync(Path.Combine(outDir, "report", "report.html"));
+
+        // A second run into the same folder is the story's next cycle, checked against the whole story so far.
+        var again = await CliSurfaceTests.RunAsync("demo", "--out", outDir, "--cycles", "1");
+        Assert.True(again.Code == 0, $"second demo exit {again.Code}\n{again.Stdout}\n{again.Stderr}");
+        Assert.Contains("continuing the archive", again.Stdout, StringComparison.Ordinal);
+        await AssertArchiveMatchesTheWorldAsync(outDir);
+    }
+
+    private static async Task AssertArchiveMatchesTheWorldAsync(string outDir)
+    {
+        // Post by post against the world's own record: every edit a version, every deletion a tombstone (bar replies a
+        // thread drops without a marker), and nothing claimed that did not happen.
+        using var check = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "report", "demo-check.json"), TestContext.Current.CancellationToken));
+        var c = check.RootElement;
+        Assert.True(c.GetProperty("editsArchived").GetInt32() > 0, c.ToString());
+        Assert.Equal(c.GetProperty("editsArchived").GetInt32(), c.GetProperty("editsNoticed").GetInt32());
+        Assert.Empty(c.GetProperty("spuriousVersions").EnumerateArray());
+        Assert.True(c.GetProperty("deletionsNoticed").GetInt32() > 0, c.ToString());
+        Assert.All(c.GetProperty("deletionsMissed").EnumerateArray(), m => Assert.EndsWith("(comment)", m.GetString(), StringComparison.Ordinal));
+        Assert.Empty(c.GetProperty("falseTombstones").EnumerateArray());
+
     }
 
     private static async Task AssertReportRendersAsync(string report)
