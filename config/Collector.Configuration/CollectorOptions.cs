@@ -88,6 +88,9 @@ public sealed class BrowserOptions
 
     public bool Screenshots { get; set; } = true;
 
+    /// <summary>True (the default): the screenshot covers the whole scrollable page; false: the viewport only.</summary>
+    public bool FullPageScreenshots { get; set; } = true;
+
     public TimeSpan NavigationTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }
 

@@ -87,6 +87,7 @@ public sealed class BrowserFetcherOptions
             RecycleAtMemoryMb = browser.RecycleAtMemoryMb,
             BlockResources = [.. browser.BlockResources],
             Screenshots = browser.Screenshots,
+            ScreenshotScope = browser.FullPageScreenshots ? ScreenshotScope.FullPage : ScreenshotScope.Viewport,
             NavigationTimeout = browser.NavigationTimeout,
             MaxConcurrentPages = Math.Max(1, crawler.MaxConcurrency),
         };

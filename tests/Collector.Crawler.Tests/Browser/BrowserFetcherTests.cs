@@ -63,6 +63,30 @@ public sealed class BrowserFetcherTests(BrowserFixture fixture)
         Assert.Equal("IHDR"u8.ToArray(), png[12..16]);
     }
 
+    [Theory]
+    [InlineData(ScreenshotScope.FullPage)]
+    [InlineData(ScreenshotScope.Viewport)]
+    public async Task FetchAsync_TallPage_ScreenshotCoversWhatTheScopeSays(ScreenshotScope scope)
+    {
+        await using var browser = fixture.CreateFetcher(o => o.ScreenshotScope = scope);
+
+        var result = await browser.Fetcher.FetchAsync(new FetchRequest { Url = fixture.Site.Url("/tall") }, Cancel);
+
+        var png = result.Screenshot!.Value.ToArray();
+        var height = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20, 4));
+        Assert.Equal(scope == ScreenshotScope.FullPage ? 4000 : BrowserFixture.Options().ViewportHeight, height);
+    }
+
+    [Fact]
+    public void FromConfig_FullPageScreenshotsOff_ViewportScope()
+    {
+        var crawler = new Configuration.CrawlerOptions();
+        Assert.Equal(ScreenshotScope.FullPage, BrowserFetcherOptions.FromConfig(crawler).ScreenshotScope);
+
+        crawler.Browser.FullPageScreenshots = false;
+        Assert.Equal(ScreenshotScope.Viewport, BrowserFetcherOptions.FromConfig(crawler).ScreenshotScope);
+    }
+
     [Fact]
     public async Task FetchAsync_ScreenshotNotRequested_NoScreenshot()
     {
