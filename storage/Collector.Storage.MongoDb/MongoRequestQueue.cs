@@ -76,6 +76,13 @@ internal sealed class MongoRequestQueue(MongoStore m, TimeProvider time) : IRequ
             U.Set(d => d.State, "failed").Set(d => d.Error, error).Set(d => d.LeaseToken, null).Set(d => d.LeaseExpires, null),
             cancellationToken: cancellationToken));
 
+    public Task<int> ReleaseLeasesAsync(string crawlId, CancellationToken cancellationToken = default) => m.GuardAsync(async () =>
+    {
+        var r = await m.Queue.UpdateManyAsync(d => d.CrawlId == crawlId && d.State == "leased",
+            U.Set(d => d.State, "pending").Set(d => d.LeaseToken, null).Set(d => d.LeaseExpires, null), cancellationToken: cancellationToken);
+        return (int)r.ModifiedCount;
+    });
+
     public Task<QueueCounts> CountAsync(string crawlId, CancellationToken cancellationToken = default) => m.GuardAsync(async () =>
     {
         var now = time.GetUtcNow().UtcTicks;

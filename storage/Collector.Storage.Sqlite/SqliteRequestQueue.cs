@@ -92,6 +92,12 @@ internal sealed class SqliteRequestQueue(SqliteDatabase db, TimeProvider time) :
             .Bind("$nb", notBefore.UtcTicks).Bind("$e", error).Bind("$c", lease.CrawlId).Bind("$k", lease.Request.UniqueKey)
             .Bind("$t", lease.Token).ExecuteNonQuery(), cancellationToken);
 
+    public Task<int> ReleaseLeasesAsync(string crawlId, CancellationToken cancellationToken = default) =>
+        db.WriteAsync(w => w.Command("""
+            UPDATE queue SET state = 'pending', lease_token = NULL, lease_expires = NULL
+            WHERE crawl_id = $c AND state = 'leased'
+            """).Bind("$c", crawlId).ExecuteNonQuery(), cancellationToken);
+
     public Task FailAsync(QueueLease lease, string error, CancellationToken cancellationToken = default) =>
         db.WriteAsync(w => w.Command("""
             UPDATE queue SET state = 'failed', error = $e, lease_token = NULL, lease_expires = NULL

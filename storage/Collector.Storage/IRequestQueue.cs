@@ -24,6 +24,13 @@ public interface IRequestQueue
     Task FailAsync(QueueLease lease, string error, CancellationToken cancellationToken = default);
 
     Task<QueueCounts> CountAsync(string crawlId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Hands every lease of the crawl back as pending (the attempt still counts); returns how many. A crawl calls this
+    /// when it starts: nobody else runs it (a source never runs twice at once), so its leases are those of a process
+    /// that died, and waiting them out would only delay the resume.
+    /// </summary>
+    Task<int> ReleaseLeasesAsync(string crawlId, CancellationToken cancellationToken = default);
 }
 
 public sealed record QueueRequest

@@ -318,6 +318,24 @@ public abstract class ArchiveContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Queue_ReleaseLeases_DeadProcessLeasesHandedOutAtOnceOtherCrawlsUntouched()
+    {
+        await Archive.Queue.EnqueueAsync("crawl", [Request("a"), Request("b")], Ct);
+        await Archive.Queue.EnqueueAsync("other", [Request("c")], Ct);
+        var held = await Archive.Queue.LeaseAsync("crawl", 10, TimeSpan.FromMinutes(2), Ct);
+        await Archive.Queue.CompleteAsync(held[0], PageOutcome.Content, Ct);
+        await Archive.Queue.LeaseAsync("other", 10, TimeSpan.FromMinutes(2), Ct);
+
+        Assert.Equal(1, await Archive.Queue.ReleaseLeasesAsync("crawl", Ct));
+
+        var again = Assert.Single(await Archive.Queue.LeaseAsync("crawl", 10, TimeSpan.FromMinutes(2), Ct)); // no wait for expiry
+        Assert.Equal(held[1].Request.UniqueKey, again.Request.UniqueKey);
+        Assert.Equal(2, again.Attempt);
+        Assert.Equal(new QueueCounts(0, 1, 1, 0), await Archive.Queue.CountAsync("crawl", Ct));
+        Assert.Equal(new QueueCounts(0, 1, 0, 0), await Archive.Queue.CountAsync("other", Ct));
+    }
+
+    [Fact]
     public async Task Queue_RetryLaterAndFail_CountAttemptsAndStates()
     {
         await Archive.Queue.EnqueueAsync("crawl", [Request("a"), Request("b")], Ct);

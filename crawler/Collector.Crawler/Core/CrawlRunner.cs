@@ -55,6 +55,12 @@ public sealed partial class CrawlRunner(
         };
         await archive.Runs.SaveAsync(run, cancellationToken);
 
+        var orphaned = await archive.Queue.ReleaseLeasesAsync(crawlId, cancellationToken);
+        if (orphaned > 0)
+        {
+            LogResumedLeases(logger, crawlId, orphaned);
+        }
+
         var before = await archive.Queue.CountAsync(crawlId, cancellationToken);
         // A browser source's revisits of single posts try plain HTTP first (auto): a post page, a 404 or a removal notice
         // rarely needs scrolling or script, and the browser still takes over where the page turns out to be a shell.
@@ -276,6 +282,9 @@ public sealed partial class CrawlRunner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "crawl {CrawlId}: {Done} pages done before, {Pending} to go")]
     private static partial void LogStarted(ILogger logger, string crawlId, long done, long pending);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "crawl {CrawlId}: {Count} requests leased by a process that stopped are handed out again")]
+    private static partial void LogResumedLeases(ILogger logger, string crawlId, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "page {Url} crashed its worker")]
     private static partial void LogPageCrashed(ILogger logger, Exception e, string url);
