@@ -12,44 +12,59 @@ namespace Collector.Storage;
 /// </summary>
 public static class PostContentHash
 {
+    // One buffer and writer per thread, reset for each post: hashing runs for every post on every write, so it should
+    // not allocate both afresh each time (a buffer grown past 1 MiB by a huge post is let go again afterwards).
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? cachedBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? cachedWriter;
+
     public static string Compute(Post post)
     {
-        var buffer = new ArrayBufferWriter<byte>(512 + ((post.Text?.Length ?? 0) * 2));
-        using (var w = new Utf8JsonWriter(buffer))
+        var buffer = cachedBuffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        var w = cachedWriter ??= new Utf8JsonWriter(buffer);
+        w.Reset(buffer);
+        w.WriteStartObject();
+        w.WriteString("text", post.Text);
+        w.WriteString("title", post.Title);
+        w.WriteStartObject("author");
+        w.WriteString("id", post.Author?.Id);
+        w.WriteString("handle", post.Author?.Handle);
+        w.WriteString("name", post.Author?.Name);
+        w.WriteString("url", post.Author?.Url);
+        w.WriteEndObject();
+        w.WriteStartArray("media");
+        foreach (var m in post.Media)
         {
-            w.WriteStartObject();
-            w.WriteString("text", post.Text);
-            w.WriteString("title", post.Title);
-            w.WriteStartObject("author");
-            w.WriteString("id", post.Author?.Id);
-            w.WriteString("handle", post.Author?.Handle);
-            w.WriteString("name", post.Author?.Name);
-            w.WriteString("url", post.Author?.Url);
-            w.WriteEndObject();
-            w.WriteStartArray("media");
-            foreach (var m in post.Media)
-            {
-                w.WriteStartArray();
-                w.WriteStringValue(m.Type);
-                w.WriteStringValue(m.Url);
-                w.WriteEndArray();
-            }
-
+            w.WriteStartArray();
+            w.WriteStringValue(m.Type);
+            w.WriteStringValue(m.Url);
             w.WriteEndArray();
-            w.WriteStartArray("links");
-            foreach (var link in post.Links)
-            {
-                w.WriteStringValue(link);
-            }
-
-            w.WriteEndArray();
-            w.WriteString("parent", post.ParentId);
-            w.WriteString("repostOf", post.RepostOf);
-            w.WriteEndObject();
         }
+
+        w.WriteEndArray();
+        w.WriteStartArray("links");
+        foreach (var link in post.Links)
+        {
+            w.WriteStringValue(link);
+        }
+
+        w.WriteEndArray();
+        w.WriteString("parent", post.ParentId);
+        w.WriteString("repostOf", post.RepostOf);
+        w.WriteEndObject();
+        w.Flush();
 
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(buffer.WrittenSpan, hash);
+        if (buffer.Capacity > 1 << 20)
+        {
+            cachedBuffer = null;
+            cachedWriter = null;
+        }
+
         return Convert.ToHexStringLower(hash);
     }
 }
