@@ -82,28 +82,8 @@ internal sealed class SqliteArtifactStore(SqliteDatabase db, string root, TimePr
             return new ArtifactCheck(sha256, ArtifactState.Missing, Location: PathFor(sha256, gz: false) + "[.gz]");
         }
 
-        try
-        {
-            await using var stream = await OpenReadAsync(sha256, cancellationToken) ?? throw new FileNotFoundException(path);
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            var buffer = new byte[1 << 16];
-            long length = 0;
-            int n;
-            while ((n = await stream.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                hash.AppendData(buffer, 0, n);
-                length += n;
-            }
-
-            var actual = Convert.ToHexStringLower(hash.GetHashAndReset());
-            return string.Equals(actual, sha256, StringComparison.Ordinal)
-                ? new ArtifactCheck(sha256, ArtifactState.Ok, actual, path) { Length = length }
-                : new ArtifactCheck(sha256, ArtifactState.Altered, actual, path) { Length = length };
-        }
-        catch (InvalidDataException ex)
-        {
-            return new ArtifactCheck(sha256, ArtifactState.Altered, null, path) { Detail = "gzip data corrupt: " + ex.Message };
-        }
+        await using var stream = await OpenReadAsync(sha256, cancellationToken) ?? throw new FileNotFoundException(path);
+        return await ArtifactRehash.CheckAsync(sha256, stream, path, cancellationToken);
     }
 
     public string PathFor(string sha256, bool gz) =>
