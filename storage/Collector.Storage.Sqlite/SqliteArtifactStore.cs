@@ -8,7 +8,8 @@ namespace Collector.Storage.Sqlite;
 
 /// <summary>
 /// Artifacts in a folder beside the database: ROOT/ab/cd/&lt;sha256&gt; (or .gz for compressed text), each written to a
-/// temporary file, flushed to disk, then renamed into place; an existing file is never rewritten. The SHA-256 is of
+/// temporary file, flushed to disk, then renamed into place and the folder flushed (so the new name survives a power
+/// cut as well as the bytes); an existing file is never rewritten. The SHA-256 is of
 /// the uncompressed bytes. The database's artifacts table lists what was stored (so a deleted file is noticed).
 /// </summary>
 internal sealed class SqliteArtifactStore(SqliteDatabase db, string root, TimeProvider time) : IArtifactStore
@@ -128,7 +129,7 @@ internal sealed class SqliteArtifactStore(SqliteDatabase db, string root, TimePr
 
         var final = PathFor(sha, encoding == "gzip");
         var dir = System.IO.Path.GetDirectoryName(final)!;
-        Directory.CreateDirectory(dir);
+        DurableFiles.CreateDirectory(dir);
         var temp = System.IO.Path.Combine(dir, $".{sha}.{Guid.NewGuid():N}.tmp");
         try
         {
@@ -139,6 +140,9 @@ internal sealed class SqliteArtifactStore(SqliteDatabase db, string root, TimePr
             }
 
             File.Move(temp, final, overwrite: false);
+
+            // The rename lives in the directory: flush it too, or a power cut can lose the file whose bytes were flushed.
+            DurableFiles.FlushDirectory(dir);
         }
         catch (IOException) when (File.Exists(final))
         {
