@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Collector.Model;
 
@@ -15,35 +14,37 @@ namespace Collector.Storage.Sqlite;
 /// <remarks>
 /// A batch (one capture's posts, or one slice of an import) is written with a fixed handful of statements, whatever its
 /// size: one look-up of every post it names, then one set-based statement per table fed a JSON array of rows
-/// (json_each). Per-row statements cost more in binding and stepping than the rows themselves. The batch is decided
-/// in memory in post order, exactly as one post after another would be (a key seen twice in an import is a revisit
-/// or a new version of what the batch itself just stored), and it all lands in the caller's single transaction.
+/// (jsonb_each for rows, which hands each row over as JSONB so that every ->> on it is a direct look-up rather than a
+/// re-render and re-parse of the row's text; json_each for plain lists). Per-row statements cost more in binding and
+/// stepping than the rows themselves. The batch is decided in memory in post order, exactly as one post after another
+/// would be (a key seen twice in an import is a revisit or a new version of what the batch itself just stored), and it
+/// all lands in the caller's single transaction.
 /// </remarks>
 internal static class SqlitePostWriter
 {
     private const string LookupSql = """
         SELECT j.key, p.pk, p.version_count, p.latest_hash, v.json
-        FROM json_each($keys) j
+        FROM jsonb_each($keys) j
         JOIN posts p ON p.platform = j.value ->> 0 AND p.post_id = j.value ->> 1
         LEFT JOIN versions v ON v.post_pk = p.pk AND v.number = p.version_count AND p.latest_hash <> j.value ->> 2
         """;
 
     private const string InsertPostsSql = """
         INSERT INTO posts(pk, platform, post_id, first_seen, last_seen, published_at, version_count, latest_hash, url_key, imported)
-        SELECT value ->> 0, value ->> 1, value ->> 2, $t, $t, value ->> 3, value ->> 4, value ->> 5, value ->> 6, $imp FROM json_each($rows)
+        SELECT value ->> 0, value ->> 1, value ->> 2, $t, $t, value ->> 3, value ->> 4, value ->> 5, value ->> 6, $imp FROM jsonb_each($rows)
         """;
 
     private const string UpdateEditedSql = """
         UPDATE posts SET version_count = j.value ->> 1, latest_hash = j.value ->> 2, url_key = j.value ->> 3,
             published_at = coalesce(j.value ->> 4, published_at), last_seen = max(last_seen, $t)
-        FROM json_each($rows) j WHERE posts.pk = j.value ->> 0
+        FROM jsonb_each($rows) j WHERE posts.pk = j.value ->> 0
         """;
 
     private const string TouchSql = "UPDATE posts SET last_seen = max(last_seen, $t) WHERE pk IN (SELECT value FROM json_each($pks))";
 
     private const string InsertVersionsSql = """
         INSERT INTO versions(post_pk, number, content_hash, first_seen, capture_id, json, changes)
-        SELECT value ->> 0, value ->> 1, value ->> 2, $t, $c, value ->> 3, value ->> 4 FROM json_each($rows)
+        SELECT value ->> 0, value ->> 1, value ->> 2, $t, $c, value ->> 3, value ->> 4 FROM jsonb_each($rows)
         """;
 
     private const string QueueForIndexSql = "INSERT OR IGNORE INTO fts_queue(post_pk) SELECT value FROM json_each($pks)";
@@ -51,7 +52,7 @@ internal static class SqlitePostWriter
     private const string InsertObservationsSql = """
         INSERT OR IGNORE INTO observations(post_pk, at, capture_id, ordinal, version, changed, likes, comments, shares, views, score)
         SELECT value ->> 0, $t, $c, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8
-        FROM json_each($rows)
+        FROM jsonb_each($rows)
         """;
 
     private const string InsertSourcesSql = "INSERT OR IGNORE INTO post_sources(source, post_pk) SELECT $s, value FROM json_each($pks)";
@@ -119,7 +120,7 @@ internal static class SqlitePostWriter
             else
             {
                 var previous = s.Latest ?? CollectorJson.Deserialize<Post>(s.LatestJson ?? VersionJson(w, s.Pk, s.Count))!;
-                AddVersion(versions, s, post, hash, CollectorJson.Serialize(PostDiff.Compare(previous, post)));
+                AddVersion(versions, s, post, hash, PostDiff.Compare(previous, post));
                 if (s.Stored && !s.Edited)
                 {
                     s.Edited = true;
@@ -244,7 +245,7 @@ internal static class SqlitePostWriter
     private static string VersionJson(SqliteDatabase.WriteScope w, long pk, int number) =>
         (string)w.Command("SELECT json FROM versions WHERE post_pk = $pk AND number = $n").Bind("$pk", pk).Bind("$n", number).ExecuteScalar()!;
 
-    private static void AddVersion(JsonRows versions, PostState s, Post post, string hash, string? changes)
+    private static void AddVersion(JsonRows versions, PostState s, Post post, string hash, IReadOnlyList<FieldChange>? changes)
     {
         s.Count++;
         s.Hash = hash;
@@ -255,14 +256,18 @@ internal static class SqlitePostWriter
         v.WriteNumberValue(s.Pk);
         v.WriteNumberValue(s.Count);
         v.WriteStringValue(hash);
-        v.WriteStringValue(CollectorJson.Serialize(post));
+
+        // The post (and the changes) go in as JSON values, not as strings holding JSON: ->> hands back their text as
+        // written, which is byte for byte what CollectorJson.Serialize gives (same options, same encoder), without
+        // the string detour and the escaping of every quote.
+        JsonSerializer.Serialize(v, post, CollectorJson.Options);
         if (changes is null)
         {
             v.WriteNullValue();
         }
         else
         {
-            v.WriteStringValue(changes);
+            JsonSerializer.Serialize(v, changes, CollectorJson.Options);
         }
 
         v.WriteEndArray();
@@ -374,7 +379,8 @@ internal static class SqlitePostWriter
     /// <summary>A JSON array of rows (or of bare values) for json_each, written as the batch is decided.</summary>
     private sealed class JsonRows : IDisposable
     {
-        private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        // The encoder CollectorJson uses, so that posts serialized into a row read back exactly as CollectorJson writes them.
+        private static readonly JsonWriterOptions Options = new() { Encoder = CollectorJson.Options.Encoder };
         private readonly ArrayBufferWriter<byte> buffer = new(1024);
         private readonly Utf8JsonWriter writer;
 

@@ -1,14 +1,48 @@
+using Collector.Model;
 using Collector.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
 
 namespace Collector.Storage.Tests;
 
-/// <summary>The archive contract on SQLite (a fresh database file per test).</summary>
+/// <summary>The archive contract on SQLite (a fresh database file per test), and what only SQLite stores.</summary>
 public sealed class SqliteArchiveContractTests : ArchiveContractTests
 {
     private readonly TempFolder folder = new();
 
+    private string DbPath => Path.Combine(folder.Path, "archive.db");
+
     protected override async Task<IArchive> OpenFreshAsync() =>
-        await new SqliteArchiveBackend(Time).OpenAsync("sqlite:" + Path.Combine(folder.Path, "archive.db"), TestContext.Current.CancellationToken);
+        await new SqliteArchiveBackend(Time).OpenAsync("sqlite:" + DbPath, TestContext.Current.CancellationToken);
 
     protected override void Cleanup() => folder.Dispose();
+
+    [Fact]
+    public async Task Versions_StoredJsonAndChanges_AreExactlyWhatCollectorJsonWrites()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var tricky = TestData.Post("q\"1\\", "quote \" backslash \\ newline \n tab \t bell \u0001 <b>&amp;</b> 'x'+y é 中文 😀 \u2028 end") with
+        {
+            Title = null,
+            Media = [new Media { Type = "image", Url = "https://i.test/a?b=1&c=\"2\"" }],
+            Hashtags = ["#один"],
+        };
+        var edited = tricky with { Text = tricky.Text + " edited", Hashtags = [], Metrics = new Metrics { Likes = 5, Views = 1L << 40 } };
+
+        await Archive.RecordCaptureAsync(TestData.Capture("c1", TestData.T0, tricky), CaptureContext.None, ct);
+        await Archive.RecordCaptureAsync(TestData.Capture("c2", TestData.T0.AddHours(1), edited), CaptureContext.None, ct);
+
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DbPath, Pooling = false }.ToString());
+        await connection.OpenAsync(ct);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT json, changes, typeof(json) FROM versions ORDER BY number";
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        Assert.True(await r.ReadAsync(ct));
+        Assert.Equal(CollectorJson.Serialize(tricky), r.GetString(0));
+        Assert.True(r.IsDBNull(1));
+        Assert.Equal("text", r.GetString(2));
+        Assert.True(await r.ReadAsync(ct));
+        Assert.Equal(CollectorJson.Serialize(edited), r.GetString(0));
+        Assert.Equal(CollectorJson.Serialize(PostDiff.Compare(tricky, edited)), r.GetString(1));
+        Assert.False(await r.ReadAsync(ct));
+    }
 }
