@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Collector.Model;
 
@@ -24,38 +23,39 @@ internal static class SqlitePostWriter
 {
     private const string LookupSql = """
         SELECT j.key, p.pk, p.version_count, p.latest_hash, v.json
-        FROM jsonb_each($keys) j
+        FROM jsonb_each(CAST($keys AS TEXT)) j
         JOIN posts p ON p.platform = j.value ->> 0 AND p.post_id = j.value ->> 1
         LEFT JOIN versions v ON v.post_pk = p.pk AND v.number = p.version_count AND p.latest_hash <> j.value ->> 2
         """;
 
     private const string InsertPostsSql = """
         INSERT INTO posts(pk, platform, post_id, first_seen, last_seen, published_at, version_count, latest_hash, url_key, imported)
-        SELECT value ->> 0, value ->> 1, value ->> 2, $t, $t, value ->> 3, value ->> 4, value ->> 5, value ->> 6, $imp FROM jsonb_each($rows)
+        SELECT value ->> 0, value ->> 1, value ->> 2, $t, $t, value ->> 3, value ->> 4, value ->> 5, value ->> 6, $imp
+        FROM jsonb_each(CAST($rows AS TEXT))
         """;
 
     private const string UpdateEditedSql = """
         UPDATE posts SET version_count = j.value ->> 1, latest_hash = j.value ->> 2, url_key = j.value ->> 3,
             published_at = coalesce(j.value ->> 4, published_at), last_seen = max(last_seen, $t)
-        FROM jsonb_each($rows) j WHERE posts.pk = j.value ->> 0
+        FROM jsonb_each(CAST($rows AS TEXT)) j WHERE posts.pk = j.value ->> 0
         """;
 
-    private const string TouchSql = "UPDATE posts SET last_seen = max(last_seen, $t) WHERE pk IN (SELECT value FROM json_each($pks))";
+    private const string TouchSql = "UPDATE posts SET last_seen = max(last_seen, $t) WHERE pk IN (SELECT value FROM json_each(CAST($pks AS TEXT)))";
 
     private const string InsertVersionsSql = """
         INSERT INTO versions(post_pk, number, content_hash, first_seen, capture_id, json, changes)
-        SELECT value ->> 0, value ->> 1, value ->> 2, $t, $c, value ->> 3, value ->> 4 FROM jsonb_each($rows)
+        SELECT value ->> 0, value ->> 1, value ->> 2, $t, $c, value ->> 3, value ->> 4 FROM jsonb_each(CAST($rows AS TEXT))
         """;
 
-    private const string QueueForIndexSql = "INSERT OR IGNORE INTO fts_queue(post_pk) SELECT value FROM json_each($pks)";
+    private const string QueueForIndexSql = "INSERT OR IGNORE INTO fts_queue(post_pk) SELECT value FROM json_each(CAST($pks AS TEXT))";
 
     private const string InsertObservationsSql = """
         INSERT OR IGNORE INTO observations(post_pk, at, capture_id, ordinal, version, changed, likes, comments, shares, views, score)
         SELECT value ->> 0, $t, $c, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8
-        FROM jsonb_each($rows)
+        FROM jsonb_each(CAST($rows AS TEXT))
         """;
 
-    private const string InsertSourcesSql = "INSERT OR IGNORE INTO post_sources(source, post_pk) SELECT $s, value FROM json_each($pks)";
+    private const string InsertSourcesSql = "INSERT OR IGNORE INTO post_sources(source, post_pk) SELECT $s, value FROM json_each(CAST($pks AS TEXT))";
 
     internal readonly record struct Counts(int New, int Changed, int Unchanged);
 
@@ -232,7 +232,7 @@ internal static class SqlitePostWriter
         }
 
         var states = new Dictionary<PostKey, PostState>(posts.Count);
-        using var r = w.Command(LookupSql).Bind("$keys", keys.ToJson()).ExecuteReader();
+        using var r = w.Command(LookupSql).Bind("$keys", keys.ToUtf8()).ExecuteReader();
         while (r.Read())
         {
             var key = posts[distinct[r.GetInt32(0)]].Key;
@@ -318,7 +318,7 @@ internal static class SqlitePostWriter
     {
         if (rows.Count > 0)
         {
-            command.Bind(parameter, rows.ToJson()).ExecuteNonQuery();
+            command.Bind(parameter, rows.ToUtf8()).ExecuteNonQuery();
         }
     }
 
@@ -407,11 +407,15 @@ internal static class SqlitePostWriter
             return writer;
         }
 
-        public string ToJson()
+        /// <summary>
+        /// The array as UTF-8 bytes, bound as a blob that the SQL casts to text: no round trip through a .NET string
+        /// (two transcodings, and a large-object-heap string for a big capture).
+        /// </summary>
+        public byte[] ToUtf8()
         {
             writer.WriteEndArray();
             writer.Flush();
-            return Encoding.UTF8.GetString(buffer.WrittenSpan);
+            return buffer.WrittenSpan.ToArray();
         }
 
         public void Dispose() => writer.Dispose();
