@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.Data.Sqlite;
 
 namespace Collector.Storage.Sqlite;
@@ -12,6 +13,7 @@ internal sealed class SqliteDatabase : IAsyncDisposable
     private readonly string connectionString;
     private readonly SemaphoreSlim writeLock = new(1, 1);
     private readonly Dictionary<string, SqliteCommand> prepared = new(StringComparer.Ordinal);
+    private readonly Stack<ArrayBufferWriter<byte>> buffers = new();
     private SqliteConnection? writer;
 
     private SqliteDatabase(string path, string connectionString)
@@ -123,6 +125,22 @@ internal sealed class SqliteDatabase : IAsyncDisposable
 
             cmd.Transaction = transaction;
             return cmd;
+        }
+
+        /// <summary>
+        /// A scratch buffer for building one statement's argument, reused across writes (which run one at a time) so
+        /// that a batch's JSON rows do not grow a fresh buffer, doubling after doubling, for every capture.
+        /// </summary>
+        public ArrayBufferWriter<byte> RentBuffer() => db.buffers.TryPop(out var b) ? b : new ArrayBufferWriter<byte>(4096);
+
+        /// <summary>Hands a rented buffer back (one grown past 4 MiB by a huge batch is let go instead).</summary>
+        public void ReturnBuffer(ArrayBufferWriter<byte> buffer)
+        {
+            if (buffer.Capacity <= 4 << 20)
+            {
+                buffer.ResetWrittenCount();
+                db.buffers.Push(buffer);
+            }
         }
     }
 }

@@ -80,10 +80,10 @@ internal static class SqlitePostWriter
 
         var states = Lookup(w, posts, hashes);
         var order = new List<PostState>(states.Count);
-        using var versions = new JsonRows();
-        using var observations = new JsonRows();
-        using var indexed = new JsonRows();
-        using var sourced = new JsonRows();
+        using var versions = new JsonRows(w);
+        using var observations = new JsonRows(w);
+        using var indexed = new JsonRows(w);
+        using var sourced = new JsonRows(w);
         long nextPk = 0;
         int added = 0, changed = 0, unchanged = 0;
         for (var i = 0; i < posts.Count; i++)
@@ -217,7 +217,7 @@ internal static class SqlitePostWriter
     {
         var distinct = new List<int>(posts.Count);
         var seen = new HashSet<PostKey>(posts.Count);
-        using var keys = new JsonRows();
+        using var keys = new JsonRows(w);
         for (var i = 0; i < posts.Count; i++)
         {
             if (seen.Add(posts[i].Key))
@@ -276,8 +276,8 @@ internal static class SqlitePostWriter
     /// <summary>New posts inserted in their final state; edited ones updated; revisited ones get last-seen moved.</summary>
     private static void WritePosts(SqliteDatabase.WriteScope w, List<PostState> order, IEnumerable<PostState> all, long ticks, bool imported)
     {
-        using var inserted = new JsonRows();
-        using var edited = new JsonRows();
+        using var inserted = new JsonRows(w);
+        using var edited = new JsonRows(w);
         foreach (var s in order)
         {
             var row = s.Stored ? edited.StartRow() : inserted.StartRow();
@@ -300,7 +300,7 @@ internal static class SqlitePostWriter
             row.WriteEndArray();
         }
 
-        using var touched = new JsonRows();
+        using var touched = new JsonRows(w);
         foreach (var s in all)
         {
             if (s.Stored && s.Touched && !s.Edited)
@@ -381,11 +381,15 @@ internal static class SqlitePostWriter
     {
         // The encoder CollectorJson uses, so that posts serialized into a row read back exactly as CollectorJson writes them.
         private static readonly JsonWriterOptions Options = new() { Encoder = CollectorJson.Options.Encoder };
-        private readonly ArrayBufferWriter<byte> buffer = new(1024);
+        private readonly SqliteDatabase.WriteScope scope;
+        private readonly ArrayBufferWriter<byte> buffer;
         private readonly Utf8JsonWriter writer;
 
-        public JsonRows()
+        /// <summary>Writes into a buffer of the writer connection's, reused from batch to batch.</summary>
+        public JsonRows(SqliteDatabase.WriteScope scope)
         {
+            this.scope = scope;
+            buffer = scope.RentBuffer();
             writer = new Utf8JsonWriter(buffer, Options);
             writer.WriteStartArray();
         }
@@ -418,6 +422,10 @@ internal static class SqlitePostWriter
             return buffer.WrittenSpan.ToArray();
         }
 
-        public void Dispose() => writer.Dispose();
+        public void Dispose()
+        {
+            writer.Dispose();
+            scope.ReturnBuffer(buffer);
+        }
     }
 }
