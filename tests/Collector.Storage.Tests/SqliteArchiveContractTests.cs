@@ -45,4 +45,29 @@ public sealed class SqliteArchiveContractTests : ArchiveContractTests
         Assert.Equal(CollectorJson.Serialize(PostDiff.Compare(tricky, edited)), r.GetString(1));
         Assert.False(await r.ReadAsync(ct));
     }
+
+    /// <summary>
+    /// The writer never checkpoints inside a commit; the background checkpointer must still copy committed pages into
+    /// the database file while the archive stays open (else the WAL would only grow).
+    /// </summary>
+    [Fact]
+    public async Task ManyCaptures_CommittedPagesReachTheDatabaseFileWhileOpen()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var before = new FileInfo(DbPath).Length;
+        for (var c = 0; c < 40; c++)
+        {
+            var posts = Enumerable.Range(0, 50).Select(i => TestData.Post($"c{c}p{i}", "some words to make the row longer " + new string('x', 300))).ToArray();
+            await Archive.RecordCaptureAsync(TestData.Capture($"c{c}", TestData.T0.AddMinutes(c), posts), CaptureContext.None, ct);
+        }
+
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        while (new FileInfo(DbPath).Length < before + (1 << 20) && stopwatch.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(50, ct);
+        }
+
+        Assert.True(new FileInfo(DbPath).Length >= before + (1 << 20), $"database file still {new FileInfo(DbPath).Length} bytes (was {before})");
+        Assert.Equal(2000, await Archive.QueryPostsAsync(new PostQuery(), ct).CountAsync(ct));
+    }
 }
