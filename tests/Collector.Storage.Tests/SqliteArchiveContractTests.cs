@@ -70,4 +70,58 @@ public sealed class SqliteArchiveContractTests : ArchiveContractTests
         Assert.True(new FileInfo(DbPath).Length >= before + (1 << 20), $"database file still {new FileInfo(DbPath).Length} bytes (was {before})");
         Assert.Equal(2000, await Archive.QueryPostsAsync(new PostQuery(), ct).CountAsync(ct));
     }
+
+    /// <summary>An archive written before versions moved to a rowid table (schema 2) opens, migrates and reads the same.</summary>
+    [Fact]
+    public async Task OpenSchema2Archive_MigratesVersionsKeepingEveryVersion()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var path = Path.Combine(folder.Path, "old.db");
+        await using (var archive = await new SqliteArchiveBackend(Time).OpenAsync("sqlite:" + path, ct))
+        {
+            await archive.RecordCaptureAsync(TestData.Capture("c1", TestData.T0, TestData.Post("p1", "first"), TestData.Post("p2")), CaptureContext.None, ct);
+            await archive.RecordCaptureAsync(TestData.Capture("c2", TestData.T0.AddHours(1), TestData.Post("p1", "second")), CaptureContext.None, ct);
+        }
+
+        SqliteConnection.ClearAllPools();
+        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
+        {
+            await connection.OpenAsync(ct);
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = """
+                BEGIN;
+                CREATE TABLE versions_old (
+                    post_pk INTEGER NOT NULL, number INTEGER NOT NULL, content_hash TEXT NOT NULL, first_seen INTEGER NOT NULL,
+                    capture_id TEXT, json TEXT NOT NULL, changes TEXT, PRIMARY KEY (post_pk, number)) WITHOUT ROWID;
+                INSERT INTO versions_old SELECT post_pk, number, content_hash, first_seen, capture_id, json, changes FROM versions;
+                DROP TABLE versions;
+                ALTER TABLE versions_old RENAME TO versions;
+                PRAGMA user_version = 2;
+                COMMIT;
+                """;
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+
+        await using (var archive = await new SqliteArchiveBackend(Time).OpenAsync("sqlite:" + path, ct))
+        {
+            var history = (await archive.GetHistoryAsync(new PostKey("reddit", "p1"), ct))!;
+            Assert.Equal(["first", "second"], history.Versions.Select(v => v.Post.Text));
+            Assert.Equal("c2", history.Versions[1].CaptureId);
+            await archive.RecordCaptureAsync(TestData.Capture("c3", TestData.T0.AddHours(2), TestData.Post("p1", "third")), CaptureContext.None, ct);
+            Assert.Equal(3, (await archive.GetHistoryAsync(new PostKey("reddit", "p1"), ct))!.Versions.Count);
+            Assert.Empty((await ArchiveVerifier.VerifyAsync(archive, ct)).Problems);
+        }
+
+        await using (var check = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
+        {
+            await check.OpenAsync(ct);
+            await using var cmd = check.CreateCommand();
+            cmd.CommandText = "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM versions), (SELECT sql FROM sqlite_schema WHERE name = 'versions')";
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            Assert.True(await r.ReadAsync(ct));
+            Assert.Equal(3, r.GetInt32(0));
+            Assert.Equal(4, r.GetInt32(1));
+            Assert.DoesNotContain("WITHOUT ROWID", r.GetString(2), StringComparison.OrdinalIgnoreCase);
+        }
+    }
 }
