@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -15,8 +16,8 @@ namespace Collector.Storage.Sqlite;
 /// Checkpoints (copying committed pages from the WAL into the database file, with an fsync of each) run in the
 /// background rather than inside whichever commit crosses SQLite's 1000-page mark: at ingest rates they were a large
 /// share of the writer's time, most of it waiting on the two fsyncs. The writer's own auto-checkpoint is off; after
-/// every few commits it nudges the checkpointer, which runs a PASSIVE checkpoint (never blocking the writer or
-/// readers). Should the WAL still grow long (a writer that never pauses keeps the WAL from ever being fully copied, so
+/// at least 8 commits and 100 ms (so that pages rewritten by every commit, such as index tails, are not copied over
+/// and over) it nudges the checkpointer, which runs a PASSIVE checkpoint (never blocking the writer or readers). Should the WAL still grow long (a writer that never pauses keeps the WAL from ever being fully copied, so
 /// SQLite cannot start it over), the writer checkpoints it itself before its next transaction, which lets that
 /// transaction restart the WAL from the beginning. Nothing about atomicity changes: a checkpoint only ever copies
 /// committed pages.
@@ -34,6 +35,7 @@ namespace Collector.Storage.Sqlite;
 internal sealed class SqliteDatabase : IAsyncDisposable
 {
     private const int CommitsPerCheckpoint = 8;
+    private static readonly long TicksBetweenCheckpoints = Stopwatch.Frequency / 10;
     private const int LongWalFrames = 16_384;
     private readonly string connectionString;
     private readonly SemaphoreSlim writeLock = new(1, 1);
@@ -44,6 +46,7 @@ internal sealed class SqliteDatabase : IAsyncDisposable
     private SqliteConnection? checkpointer;
     private Task checkpointLoop = Task.CompletedTask;
     private int commitsSinceCheckpoint;
+    private long lastCheckpointRequest;
     private volatile bool walIsLong;
 
     private SqliteDatabase(string path, string connectionString)
@@ -112,9 +115,11 @@ internal sealed class SqliteDatabase : IAsyncDisposable
                     tx.Commit();
                 }
 
-                if (++commitsSinceCheckpoint >= CommitsPerCheckpoint)
+                if (++commitsSinceCheckpoint >= CommitsPerCheckpoint
+                    && Stopwatch.GetTimestamp() - lastCheckpointRequest >= TicksBetweenCheckpoints)
                 {
                     commitsSinceCheckpoint = 0;
+                    lastCheckpointRequest = Stopwatch.GetTimestamp();
                     checkpointRequests.Writer.TryWrite(true);
                 }
 
