@@ -90,20 +90,9 @@ internal sealed class MongoArtifactStore(MongoStore m, TimeProvider time) : IArt
         try
         {
             await using var stream = await OpenReadAsync(sha256, cancellationToken) ?? throw new GridFSFileNotFoundException(sha256);
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            var buffer = new byte[1 << 16];
-            long length = 0;
-            int n;
-            while ((n = await stream.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                hash.AppendData(buffer, 0, n);
-                length += n;
-            }
-
-            var actual = Convert.ToHexStringLower(hash.GetHashAndReset());
-            return new ArtifactCheck(sha256, actual == sha256 ? ArtifactState.Ok : ArtifactState.Altered, actual, location) { Length = length };
+            return await ArtifactRehash.CheckAsync(sha256, stream, location, cancellationToken);
         }
-        catch (Exception ex) when (ex is InvalidDataException or GridFSChunkException)
+        catch (GridFSChunkException ex)
         {
             return new ArtifactCheck(sha256, ArtifactState.Altered, null, location) { Detail = ex.Message };
         }

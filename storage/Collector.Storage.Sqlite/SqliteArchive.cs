@@ -69,27 +69,15 @@ public sealed partial class SqliteArchive : IArchive
                 }
             }
 
-            int added = 0, changed = 0, unchanged = 0;
+            var counts = default(SqlitePostWriter.Counts);
             if (!capture.Outcome.IsBlocked() && capture.Outcome != PageOutcome.Failed)
             {
                 var seenKeys = new HashSet<PostKey>();
-                var ordinal = 0;
-                foreach (var post in capture.Posts)
-                {
-                    if (string.IsNullOrEmpty(post.Platform) || string.IsNullOrEmpty(post.Id) || !seenKeys.Add(post.Key))
-                    {
-                        continue;
-                    }
-
-                    switch (SqlitePostWriter.Observe(w, post, capture.FetchedAt, capture.Id, ordinal++, capture.Source, imported: false))
-                    {
-                        case SqlitePostWriter.Seen.New: added++; break;
-                        case SqlitePostWriter.Seen.Changed: changed++; break;
-                        default: unchanged++; break;
-                    }
-                }
+                var posts = capture.Posts.Where(p => !string.IsNullOrEmpty(p.Platform) && !string.IsNullOrEmpty(p.Id) && seenKeys.Add(p.Key)).ToList();
+                counts = SqlitePostWriter.ObserveAll(w, posts, capture.FetchedAt, capture.Id, capture.Source, imported: false);
             }
 
+            var (added, changed, unchanged) = counts;
             var tombstoned = (capture.Outcome.IsGone() ? SqlitePostWriter.Tombstone(w, capture) : 0) + SqlitePostWriter.TombstoneRemoved(w, capture);
             foreach (var a in capture.Artifacts.Where(a => a.Url is not null))
             {
@@ -145,21 +133,12 @@ public sealed partial class SqliteArchive : IArchive
             await db.WriteAsync(w =>
             {
                 var at = time.GetUtcNow();
-                foreach (var post in batch)
-                {
-                    if (string.IsNullOrWhiteSpace(post.Platform) || string.IsNullOrWhiteSpace(post.Id))
-                    {
-                        rejected++;
-                        continue;
-                    }
-
-                    switch (SqlitePostWriter.Observe(w, post, at, null, 0, context.Source, imported: true))
-                    {
-                        case SqlitePostWriter.Seen.New: added++; break;
-                        case SqlitePostWriter.Seen.Changed: changed++; break;
-                        default: unchanged++; break;
-                    }
-                }
+                var valid = batch.Where(p => !string.IsNullOrWhiteSpace(p.Platform) && !string.IsNullOrWhiteSpace(p.Id)).ToList();
+                rejected += batch.Count - valid.Count;
+                var counts = SqlitePostWriter.ObserveAll(w, valid, at, captureId: null, context.Source, imported: true);
+                added += counts.New;
+                changed += counts.Changed;
+                unchanged += counts.Unchanged;
 
                 if (last)
                 {

@@ -8,7 +8,8 @@ namespace Collector.Storage.Sqlite;
 
 /// <summary>
 /// Artifacts in a folder beside the database: ROOT/ab/cd/&lt;sha256&gt; (or .gz for compressed text), each written to a
-/// temporary file, flushed to disk, then renamed into place; an existing file is never rewritten. The SHA-256 is of
+/// temporary file, flushed to disk, then renamed into place and the folder flushed (so the new name survives a power
+/// cut as well as the bytes); an existing file is never rewritten. The SHA-256 is of
 /// the uncompressed bytes. The database's artifacts table lists what was stored (so a deleted file is noticed).
 /// </summary>
 internal sealed class SqliteArtifactStore(SqliteDatabase db, string root, TimeProvider time) : IArtifactStore
@@ -82,28 +83,8 @@ internal sealed class SqliteArtifactStore(SqliteDatabase db, string root, TimePr
             return new ArtifactCheck(sha256, ArtifactState.Missing, Location: PathFor(sha256, gz: false) + "[.gz]");
         }
 
-        try
-        {
-            await using var stream = await OpenReadAsync(sha256, cancellationToken) ?? throw new FileNotFoundException(path);
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            var buffer = new byte[1 << 16];
-            long length = 0;
-            int n;
-            while ((n = await stream.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                hash.AppendData(buffer, 0, n);
-                length += n;
-            }
-
-            var actual = Convert.ToHexStringLower(hash.GetHashAndReset());
-            return string.Equals(actual, sha256, StringComparison.Ordinal)
-                ? new ArtifactCheck(sha256, ArtifactState.Ok, actual, path) { Length = length }
-                : new ArtifactCheck(sha256, ArtifactState.Altered, actual, path) { Length = length };
-        }
-        catch (InvalidDataException ex)
-        {
-            return new ArtifactCheck(sha256, ArtifactState.Altered, null, path) { Detail = "gzip data corrupt: " + ex.Message };
-        }
+        await using var stream = await OpenReadAsync(sha256, cancellationToken) ?? throw new FileNotFoundException(path);
+        return await ArtifactRehash.CheckAsync(sha256, stream, path, cancellationToken);
     }
 
     public string PathFor(string sha256, bool gz) =>
@@ -148,7 +129,7 @@ internal sealed class SqliteArtifactStore(SqliteDatabase db, string root, TimePr
 
         var final = PathFor(sha, encoding == "gzip");
         var dir = System.IO.Path.GetDirectoryName(final)!;
-        Directory.CreateDirectory(dir);
+        DurableFiles.CreateDirectory(dir);
         var temp = System.IO.Path.Combine(dir, $".{sha}.{Guid.NewGuid():N}.tmp");
         try
         {
@@ -159,6 +140,9 @@ internal sealed class SqliteArtifactStore(SqliteDatabase db, string root, TimePr
             }
 
             File.Move(temp, final, overwrite: false);
+
+            // The rename lives in the directory: flush it too, or a power cut can lose the file whose bytes were flushed.
+            DurableFiles.FlushDirectory(dir);
         }
         catch (IOException) when (File.Exists(final))
         {

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
 using Collector.Model;
 
 namespace Collector.Storage.Sqlite;
@@ -7,105 +10,160 @@ namespace Collector.Storage.Sqlite;
 /// revisit (an observation, last-seen moved); a different hash is a new version with the diff kept. Metrics go to the
 /// observation, never into a version.
 /// </summary>
+/// <remarks>
+/// A batch (one capture's posts, or one slice of an import) is written with a fixed handful of statements, whatever its
+/// size: one look-up of every post it names, then one set-based statement per table fed a JSON array of rows
+/// (jsonb_each for rows, which hands each row over as JSONB so that every ->> on it is a direct look-up rather than a
+/// re-render and re-parse of the row's text; json_each for plain lists). Per-row statements cost more in binding and
+/// stepping than the rows themselves. The batch is decided in memory in post order, exactly as one post after another
+/// would be (a key seen twice in an import is a revisit or a new version of what the batch itself just stored), and it
+/// all lands in the caller's single transaction.
+/// </remarks>
 internal static class SqlitePostWriter
 {
-    internal enum Seen
-    {
-        New,
-        Changed,
-        Unchanged,
-    }
+    private const string LookupSql = """
+        SELECT j.key, p.pk, p.version_count, p.latest_hash, v.json
+        FROM jsonb_each(CAST($keys AS TEXT)) j
+        JOIN posts p ON p.platform = j.value ->> 0 AND p.post_id = j.value ->> 1
+        LEFT JOIN versions v ON v.post_pk = p.pk AND v.number = p.version_count AND p.latest_hash <> j.value ->> 2
+        """;
 
-    public static Seen Observe(SqliteDatabase.WriteScope w, Post post, DateTimeOffset at, string? captureId, int ordinal, string? source, bool imported)
+    private const string InsertPostsSql = """
+        INSERT INTO posts(pk, platform, post_id, first_seen, last_seen, published_at, version_count, latest_hash, url_key, imported)
+        SELECT value ->> 0, value ->> 1, value ->> 2, $t, $t, value ->> 3, value ->> 4, value ->> 5, value ->> 6, $imp
+        FROM jsonb_each(CAST($rows AS TEXT))
+        """;
+
+    private const string UpdateEditedSql = """
+        UPDATE posts SET version_count = j.value ->> 1, latest_hash = j.value ->> 2, url_key = j.value ->> 3,
+            published_at = coalesce(j.value ->> 4, published_at), last_seen = max(last_seen, $t)
+        FROM jsonb_each(CAST($rows AS TEXT)) j WHERE posts.pk = j.value ->> 0
+        """;
+
+    private const string TouchSql = "UPDATE posts SET last_seen = max(last_seen, $t) WHERE pk IN (SELECT value FROM json_each(CAST($pks AS TEXT)))";
+
+    private const string InsertVersionsSql = """
+        INSERT INTO versions(post_pk, number, content_hash, first_seen, capture_id, json, changes)
+        SELECT value ->> 0, value ->> 1, value ->> 2, $t, $c, value ->> 3, value ->> 4 FROM jsonb_each(CAST($rows AS TEXT))
+        """;
+
+    private const string QueueForIndexSql = "INSERT OR IGNORE INTO fts_queue(post_pk) SELECT value FROM json_each(CAST($pks AS TEXT))";
+
+    private const string InsertObservationsSql = """
+        INSERT OR IGNORE INTO observations(post_pk, at, capture_id, ordinal, version, changed, likes, comments, shares, views, score)
+        SELECT value ->> 0, $t, $c, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8
+        FROM jsonb_each(CAST($rows AS TEXT))
+        """;
+
+    private const string InsertSourcesSql = "INSERT OR IGNORE INTO post_sources(source, post_pk) SELECT $s, value FROM json_each(CAST($pks AS TEXT))";
+
+    internal readonly record struct Counts(int New, int Changed, int Unchanged);
+
+    /// <summary>
+    /// Observes <paramref name="posts"/> (each with a platform and an id), all seen at <paramref name="at"/>. For a
+    /// capture the position in the list is the observation's ordinal; imports record ordinal 0 and store nothing for a
+    /// post whose content is already the latest version.
+    /// </summary>
+    public static Counts ObserveAll(SqliteDatabase.WriteScope w, IReadOnlyList<Post> posts, DateTimeOffset at, string? captureId, string? source, bool imported)
     {
-        var hash = PostContentHash.Compute(post);
-        long pk = 0;
-        var count = 0;
-        string? latestHash = null;
-        using (var r = w.Command("SELECT pk, version_count, latest_hash FROM posts WHERE platform = $p AND post_id = $i")
-            .Bind("$p", post.Platform).Bind("$i", post.Id).ExecuteReader())
+        if (posts.Count == 0)
         {
-            if (r.Read())
-            {
-                pk = r.GetInt64(0);
-                count = r.GetInt32(1);
-                latestHash = r.GetString(2);
-            }
+            return default;
         }
 
         var ticks = at.UtcTicks;
-        Seen seen;
-        if (latestHash is null)
+        var hashes = new string[posts.Count];
+        for (var i = 0; i < posts.Count; i++)
         {
-            pk = Convert.ToInt64(w.Command("""
-                INSERT INTO posts(platform, post_id, first_seen, last_seen, published_at, version_count, latest_hash, url_key, imported)
-                VALUES ($p, $i, $t, $t, $pub, 1, $h, $u, $imp) RETURNING pk
-                """)
-                .Bind("$p", post.Platform).Bind("$i", post.Id).Bind("$t", ticks).Bind("$pub", post.PublishedAt?.UtcTicks)
-                .Bind("$h", hash).Bind("$u", UrlKey.Normalize(post.Url)).Bind("$imp", imported ? 1 : 0)
-                .ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-            count = 1;
-            InsertVersion(w, pk, 1, hash, ticks, captureId, post, null);
-            QueueForIndex(w, pk);
-            seen = Seen.New;
+            hashes[i] = PostContentHash.Compute(posts[i]);
         }
-        else if (string.Equals(latestHash, hash, StringComparison.Ordinal))
+
+        var states = Lookup(w, posts, hashes);
+        var order = new List<PostState>(states.Count);
+        using var versions = new JsonRows(w);
+        using var observations = new JsonRows(w);
+        using var indexed = new JsonRows(w);
+        using var sourced = new JsonRows(w);
+        long nextPk = 0;
+        int added = 0, changed = 0, unchanged = 0;
+        for (var i = 0; i < posts.Count; i++)
         {
-            if (imported)
+            var post = posts[i];
+            var hash = hashes[i];
+            bool isChange;
+            if (!states.TryGetValue(post.Key, out var s))
             {
-                // The same content imported again: nothing new to record (re-running an import stores nothing twice).
-                return Seen.Unchanged;
+                if (nextPk == 0)
+                {
+                    nextPk = Convert.ToInt64(w.Command("SELECT coalesce(max(pk), 0) FROM posts").ExecuteScalar(), CultureInfo.InvariantCulture) + 1;
+                }
+
+                s = new PostState(post.Key, nextPk++, count: 0, hash, stored: false);
+                states[post.Key] = s;
+                order.Add(s);
+                AddVersion(versions, s, post, hash, null);
+                added++;
+                isChange = true;
+            }
+            else if (string.Equals(s.Hash, hash, StringComparison.Ordinal))
+            {
+                unchanged++;
+                if (imported)
+                {
+                    // The same content imported again: nothing new to record (re-running an import stores nothing twice).
+                    continue;
+                }
+
+                s.Touched = true;
+                isChange = false;
+            }
+            else
+            {
+                var previous = s.Latest ?? CollectorJson.Deserialize<Post>(s.LatestJson ?? VersionJson(w, s.Pk, s.Count))!;
+                AddVersion(versions, s, post, hash, PostDiff.Compare(previous, post));
+                if (s.Stored && !s.Edited)
+                {
+                    s.Edited = true;
+                    order.Add(s);
+                }
+
+                changed++;
+                isChange = true;
             }
 
-            w.Command("UPDATE posts SET last_seen = max(last_seen, $t) WHERE pk = $pk").Bind("$t", ticks).Bind("$pk", pk).ExecuteNonQuery();
-            seen = Seen.Unchanged;
-        }
-        else
-        {
-            var previousJson = (string)w.Command("SELECT json FROM versions WHERE post_pk = $pk AND number = $n")
-                .Bind("$pk", pk).Bind("$n", count).ExecuteScalar()!;
-            var previous = CollectorJson.Deserialize<Post>(previousJson)!;
-            var changes = PostDiff.Compare(previous, post);
-            count++;
-            InsertVersion(w, pk, count, hash, ticks, captureId, post, CollectorJson.Serialize(changes));
-            w.Command("""
-                UPDATE posts SET version_count = $n, latest_hash = $h, url_key = $u, published_at = coalesce($pub, published_at),
-                    last_seen = max(last_seen, $t) WHERE pk = $pk
-                """)
-                .Bind("$n", count).Bind("$h", hash).Bind("$u", UrlKey.Normalize(post.Url)).Bind("$pub", post.PublishedAt?.UtcTicks)
-                .Bind("$t", ticks).Bind("$pk", pk).ExecuteNonQuery();
-            QueueForIndex(w, pk);
-            seen = Seen.Changed;
+            if (isChange)
+            {
+                indexed.Add(s.Pk);
+            }
+
+            var m = post.Metrics;
+            var o = observations.StartRow();
+            o.WriteNumberValue(s.Pk);
+            o.WriteNumberValue(imported ? 0 : i);
+            o.WriteNumberValue(s.Count);
+            o.WriteNumberValue(isChange ? 1 : 0);
+            WriteNumber(o, m.Likes);
+            WriteNumber(o, m.Comments);
+            WriteNumber(o, m.Shares);
+            WriteNumber(o, m.Views);
+            WriteNumber(o, m.Score);
+            o.WriteEndArray();
+            if (source is not null)
+            {
+                sourced.Add(s.Pk);
+            }
         }
 
-        var m = post.Metrics;
-        w.Command("""
-            INSERT OR IGNORE INTO observations(post_pk, at, capture_id, ordinal, version, changed, likes, comments, shares, views, score)
-            VALUES ($pk, $t, $c, $o, $v, $ch, $likes, $comments, $shares, $views, $score)
-            """)
-            .Bind("$pk", pk).Bind("$t", ticks).Bind("$c", captureId).Bind("$o", ordinal).Bind("$v", count).Bind("$ch", seen == Seen.Unchanged ? 0 : 1)
-            .Bind("$likes", m.Likes).Bind("$comments", m.Comments).Bind("$shares", m.Shares).Bind("$views", m.Views).Bind("$score", m.Score)
-            .ExecuteNonQuery();
+        WritePosts(w, order, states.Values, ticks, imported);
+        Run(w.Command(InsertVersionsSql).Bind("$t", ticks).Bind("$c", captureId), versions, "$rows");
+        Run(w.Command(QueueForIndexSql), indexed, "$pks");
+        Run(w.Command(InsertObservationsSql).Bind("$t", ticks).Bind("$c", captureId), observations, "$rows");
         if (source is not null)
         {
-            w.Command("INSERT OR IGNORE INTO post_sources(source, post_pk) VALUES ($s, $pk)").Bind("$s", source).Bind("$pk", pk).ExecuteNonQuery();
+            Run(w.Command(InsertSourcesSql).Bind("$s", source), sourced, "$pks");
         }
 
-        return seen;
-    }
-
-    private static void InsertVersion(SqliteDatabase.WriteScope w, long pk, int number, string hash, long ticks, string? captureId, Post post, string? changes) =>
-        w.Command("""
-            INSERT INTO versions(post_pk, number, content_hash, first_seen, capture_id, json, changes)
-            VALUES ($pk, $n, $h, $t, $c, $j, $ch)
-            """)
-            .Bind("$pk", pk).Bind("$n", number).Bind("$h", hash).Bind("$t", ticks).Bind("$c", captureId)
-            .Bind("$j", CollectorJson.Serialize(post)).Bind("$ch", changes).ExecuteNonQuery();
-
-    /// <summary>Notes that the post's text must be (re)indexed; <see cref="IndexPending"/> does it in bulk.</summary>
-    private static void QueueForIndex(SqliteDatabase.WriteScope w, long pk)
-    {
-        w.Command("INSERT OR IGNORE INTO fts_queue(post_pk) VALUES ($pk)").Bind("$pk", pk).ExecuteNonQuery();
+        return new Counts(added, changed, unchanged);
     }
 
     /// <summary>Brings the full-text index up to date with every post's latest version (set-based: fast).</summary>
@@ -169,5 +227,222 @@ internal static class SqlitePostWriter
             """)
             .Bind("$r", reason).Bind("$t", capture.FetchedAt.UtcTicks).Bind("$c", capture.Id)
             .Bind("$a", a).Bind("$b", b).ExecuteNonQuery();
+    }
+
+    /// <summary>Every post of the batch already in the archive, by key (one query for the whole batch).</summary>
+    private static Dictionary<PostKey, PostState> Lookup(SqliteDatabase.WriteScope w, IReadOnlyList<Post> posts, string[] hashes)
+    {
+        var distinct = new List<int>(posts.Count);
+        var seen = new HashSet<PostKey>(posts.Count);
+        using var keys = new JsonRows(w);
+        for (var i = 0; i < posts.Count; i++)
+        {
+            if (seen.Add(posts[i].Key))
+            {
+                distinct.Add(i);
+                var k = keys.StartRow();
+                k.WriteStringValue(posts[i].Platform);
+                k.WriteStringValue(posts[i].Id);
+                k.WriteStringValue(hashes[i]);
+                k.WriteEndArray();
+            }
+        }
+
+        var states = new Dictionary<PostKey, PostState>(posts.Count);
+        using var r = w.Command(LookupSql).Bind("$keys", keys.ToUtf8()).ExecuteReader();
+        while (r.Read())
+        {
+            var key = posts[distinct[r.GetInt32(0)]].Key;
+            states[key] = new PostState(key, r.GetInt64(1), r.GetInt32(2), r.GetString(3), stored: true) { LatestJson = r.GetStringOrNull(4) };
+        }
+
+        return states;
+    }
+
+    private static string VersionJson(SqliteDatabase.WriteScope w, long pk, int number) =>
+        (string)w.Command("SELECT json FROM versions WHERE post_pk = $pk AND number = $n").Bind("$pk", pk).Bind("$n", number).ExecuteScalar()!;
+
+    private static void AddVersion(JsonRows versions, PostState s, Post post, string hash, IReadOnlyList<FieldChange>? changes)
+    {
+        s.Count++;
+        s.Hash = hash;
+        s.Latest = post;
+        s.UrlKey = UrlKey.Normalize(post.Url);
+        s.PublishedAt = post.PublishedAt?.UtcTicks ?? s.PublishedAt;
+        var v = versions.StartRow();
+        v.WriteNumberValue(s.Pk);
+        v.WriteNumberValue(s.Count);
+        v.WriteStringValue(hash);
+
+        // The post (and the changes) go in as JSON values, not as strings holding JSON: ->> hands back their text as
+        // written, which is byte for byte what CollectorJson.Serialize gives (same options, same encoder), without
+        // the string detour and the escaping of every quote.
+        JsonSerializer.Serialize(v, post, CollectorJson.Options);
+        if (changes is null)
+        {
+            v.WriteNullValue();
+        }
+        else
+        {
+            JsonSerializer.Serialize(v, changes, CollectorJson.Options);
+        }
+
+        v.WriteEndArray();
+    }
+
+    /// <summary>New posts inserted in their final state; edited ones updated; revisited ones get last-seen moved.</summary>
+    private static void WritePosts(SqliteDatabase.WriteScope w, List<PostState> order, IEnumerable<PostState> all, long ticks, bool imported)
+    {
+        using var inserted = new JsonRows(w);
+        using var edited = new JsonRows(w);
+        foreach (var s in order)
+        {
+            var row = s.Stored ? edited.StartRow() : inserted.StartRow();
+            row.WriteNumberValue(s.Pk);
+            if (!s.Stored)
+            {
+                row.WriteStringValue(s.Key.Platform);
+                row.WriteStringValue(s.Key.Id);
+                WriteNumber(row, s.PublishedAt);
+            }
+
+            row.WriteNumberValue(s.Count);
+            row.WriteStringValue(s.Hash);
+            WriteString(row, s.UrlKey);
+            if (s.Stored)
+            {
+                WriteNumber(row, s.PublishedAt);
+            }
+
+            row.WriteEndArray();
+        }
+
+        using var touched = new JsonRows(w);
+        foreach (var s in all)
+        {
+            if (s.Stored && s.Touched && !s.Edited)
+            {
+                touched.Add(s.Pk);
+            }
+        }
+
+        Run(w.Command(InsertPostsSql).Bind("$t", ticks).Bind("$imp", imported ? 1 : 0), inserted, "$rows");
+        Run(w.Command(UpdateEditedSql).Bind("$t", ticks), edited, "$rows");
+        Run(w.Command(TouchSql).Bind("$t", ticks), touched, "$pks");
+    }
+
+    private static void Run(Microsoft.Data.Sqlite.SqliteCommand command, JsonRows rows, string parameter)
+    {
+        if (rows.Count > 0)
+        {
+            command.Bind(parameter, rows.ToUtf8()).ExecuteNonQuery();
+        }
+    }
+
+    private static void WriteNumber(Utf8JsonWriter w, long? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumberValue(v);
+        }
+        else
+        {
+            w.WriteNullValue();
+        }
+    }
+
+    private static void WriteString(Utf8JsonWriter w, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNullValue();
+        }
+        else
+        {
+            w.WriteStringValue(value);
+        }
+    }
+
+    /// <summary>What the batch knows of one post: as stored before it (when <see cref="Stored"/>) and as it leaves it.</summary>
+    private sealed class PostState(PostKey key, long pk, int count, string hash, bool stored)
+    {
+        public PostKey Key { get; } = key;
+
+        public long Pk { get; } = pk;
+
+        /// <summary>Whether the post was in the archive before this batch (else the batch inserts it).</summary>
+        public bool Stored { get; } = stored;
+
+        public int Count { get; set; } = count;
+
+        public string Hash { get; set; } = hash;
+
+        /// <summary>The latest version when this batch wrote it, else its stored JSON when the look-up fetched it.</summary>
+        public Post? Latest { get; set; }
+
+        public string? LatestJson { get; init; }
+
+        public string? UrlKey { get; set; }
+
+        public long? PublishedAt { get; set; }
+
+        /// <summary>A stored post given a new version by this batch.</summary>
+        public bool Edited { get; set; }
+
+        /// <summary>A stored post revisited unchanged by this batch.</summary>
+        public bool Touched { get; set; }
+    }
+
+    /// <summary>A JSON array of rows (or of bare values) for json_each, written as the batch is decided.</summary>
+    private sealed class JsonRows : IDisposable
+    {
+        // The encoder CollectorJson uses, so that posts serialized into a row read back exactly as CollectorJson writes them.
+        private static readonly JsonWriterOptions Options = new() { Encoder = CollectorJson.Options.Encoder };
+        private readonly SqliteDatabase.WriteScope scope;
+        private readonly ArrayBufferWriter<byte> buffer;
+        private readonly Utf8JsonWriter writer;
+
+        /// <summary>Writes into a buffer of the writer connection's, reused from batch to batch.</summary>
+        public JsonRows(SqliteDatabase.WriteScope scope)
+        {
+            this.scope = scope;
+            buffer = scope.RentBuffer();
+            writer = new Utf8JsonWriter(buffer, Options);
+            writer.WriteStartArray();
+        }
+
+        public int Count { get; private set; }
+
+        /// <summary>Adds a bare value as a row.</summary>
+        public void Add(long value)
+        {
+            Count++;
+            writer.WriteNumberValue(value);
+        }
+
+        /// <summary>Starts a row (an inner array the caller fills and ends).</summary>
+        public Utf8JsonWriter StartRow()
+        {
+            Count++;
+            writer.WriteStartArray();
+            return writer;
+        }
+
+        /// <summary>
+        /// The array as UTF-8 bytes, bound as a blob that the SQL casts to text: no round trip through a .NET string
+        /// (two transcodings, and a large-object-heap string for a big capture).
+        /// </summary>
+        public byte[] ToUtf8()
+        {
+            writer.WriteEndArray();
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
+        }
+
+        public void Dispose()
+        {
+            writer.Dispose();
+            scope.ReturnBuffer(buffer);
+        }
     }
 }

@@ -147,6 +147,28 @@ internal static class SqliteSchema
         CREATE TABLE fts_queue (post_pk INTEGER PRIMARY KEY);
         INSERT OR IGNORE INTO fts_queue(post_pk) SELECT pk FROM posts;
         """,
+
+        // 3: versions become an ordinary rowid table with a unique index on (post_pk, number). A version row holds the
+        // whole post's JSON (most of the archive's bytes): as a WITHOUT ROWID table each one was a key in an index
+        // b-tree, a handful to a page, split and rebalanced as they came; appended to a rowid table they fill pages
+        // whole, and the index that finds them carries two integers.
+        """
+        CREATE TABLE versions_by_rowid (
+            id INTEGER PRIMARY KEY,
+            post_pk INTEGER NOT NULL,
+            number INTEGER NOT NULL,
+            content_hash TEXT NOT NULL,
+            first_seen INTEGER NOT NULL,
+            capture_id TEXT,
+            json TEXT NOT NULL,
+            changes TEXT
+        );
+        INSERT INTO versions_by_rowid(post_pk, number, content_hash, first_seen, capture_id, json, changes)
+            SELECT post_pk, number, content_hash, first_seen, capture_id, json, changes FROM versions ORDER BY post_pk, number;
+        DROP TABLE versions;
+        ALTER TABLE versions_by_rowid RENAME TO versions;
+        CREATE UNIQUE INDEX versions_post ON versions(post_pk, number);
+        """,
     ];
 
     public static int Latest => Migrations.Length;

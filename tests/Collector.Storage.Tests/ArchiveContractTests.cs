@@ -401,6 +401,57 @@ public abstract class ArchiveContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_SamePostTwiceEditedInOneFile_EachOccurrenceCountsInOrder()
+    {
+        Post[] posts =
+        [
+            TestData.Post("i1", "first words"), TestData.Post("i2"), TestData.Post("i1", "first words"),
+            TestData.Post("i1", "second words"), TestData.Post("i1", "first words"),
+        ];
+
+        var receipt = await Archive.ImportAsync(posts, new ImportContext { Origin = "a.jsonl", Source = "ext" }, Ct);
+
+        Assert.Equal((2, 2, 1), (receipt.NewPosts, receipt.ChangedPosts, receipt.UnchangedPosts));
+        var history = (await Archive.GetHistoryAsync(new PostKey("reddit", "i1"), Ct))!;
+        Assert.Equal(["first words", "second words", "first words"], history.Versions.Select(v => v.Post.Text));
+        Assert.Equal([1, 2, 3], history.Versions.Select(v => v.Number));
+        Assert.Equal(new FieldChange("text", "first words", "second words"), Assert.Single(history.Versions[1].Changes));
+        Assert.Equal(new FieldChange("text", "second words", "first words"), Assert.Single(history.Versions[2].Changes));
+        Assert.Equal([1, 2, 3], history.Observations.Select(o => o.Version));
+        var archived = await Archive.QueryPostsAsync(new PostQuery(), Ct).SingleAsync(p => p.Post.Id == "i1", Ct);
+        Assert.Equal(3, archived.VersionCount);
+        Assert.Equal("first words", archived.Post.Text);
+
+        var again = await Archive.ImportAsync([TestData.Post("i1", "second words"), TestData.Post("i1", "second words")],
+            new ImportContext { Origin = "b.jsonl", Source = "ext" }, Ct);
+        Assert.Equal((0, 1, 1), (again.NewPosts, again.ChangedPosts, again.UnchangedPosts));
+        Assert.Equal(4, (await Archive.GetHistoryAsync(new PostKey("reddit", "i1"), Ct))!.Versions.Count);
+    }
+
+    [Fact]
+    public async Task RecordCapture_MixOfNewEditedAndRevisited_EachRecordedOnceInPageOrder()
+    {
+        await Archive.RecordCaptureAsync(TestData.Capture("c1", TestData.T0, TestData.Post("p1"), TestData.Post("p2", "old")), CaptureContext.None, Ct);
+
+        var receipt = await Archive.RecordCaptureAsync(TestData.Capture("c2", TestData.T0.AddHours(1),
+            TestData.Post("p3", likes: 1), TestData.Post("p2", "new", likes: 2), TestData.Post("p1", likes: 3), TestData.Post("p3", likes: 9)), CaptureContext.None, Ct);
+
+        Assert.Equal((1, 1, 1), (receipt.NewPosts, receipt.ChangedPosts, receipt.UnchangedPosts));
+        var capture = (await Archive.GetCaptureAsync("c2", Ct))!;
+        Assert.Equal(["p3", "p2", "p1"], capture.Posts.Select(p => p.Id));
+        Assert.Equal([1L, 2L, 3L], capture.Posts.Select(p => p.Metrics.Likes ?? 0));
+        var p1 = (await Archive.GetHistoryAsync(new PostKey("reddit", "p1"), Ct))!;
+        Assert.Equal([false], p1.Observations.Skip(1).Select(o => o.Changed));
+        var all = (await Archive.QueryPostsAsync(new PostQuery(), Ct).ToListAsync(Ct)).ToDictionary(p => p.Post.Id);
+        Assert.Equal(TestData.T0.AddHours(1), all["p1"].LastSeen);
+        Assert.Equal(TestData.T0, all["p1"].FirstSeen);
+        Assert.Equal(2, all["p2"].VersionCount);
+        Assert.Equal(TestData.T0.AddHours(1), all["p2"].LastSeen);
+        Assert.Equal(TestData.T0.AddHours(1), all["p3"].FirstSeen);
+        Assert.Single((await Archive.SearchAsync("new", 10, Ct).ToListAsync(Ct)));
+    }
+
+    [Fact]
     public async Task RecordCapture_ConcurrentWorkers_NeverDuplicate()
     {
         var tasks = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>

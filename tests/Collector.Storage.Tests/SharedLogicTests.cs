@@ -19,6 +19,22 @@ public sealed class SharedLogicTests
     }
 
     [Fact]
+    public async Task ContentHash_IsSha256OfTheCanonicalJson_AlsoAfterAHugePost()
+    {
+        var a = TestData.Post("p1") with { Media = [new Media { Type = "image", Url = "https://i.test/1" }], ParentId = "p0" };
+        const string Canonical = """
+            {"text":"hello world","title":"Title p1","author":{"id":null,"handle":"handle_p1","name":"Name p1","url":null},"media":[["image","https://i.test/1"]],"links":["https://link.test/p1"],"parent":"p0","repostOf":null}
+            """;
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Canonical)));
+
+        Assert.Equal(expected, PostContentHash.Compute(a));
+        var huge = a with { Text = new string('x', 3 << 20) };
+        Assert.NotEqual(expected, PostContentHash.Compute(huge));
+        Assert.Equal(expected, PostContentHash.Compute(a));
+        Assert.Equal(expected, await Task.Run(() => PostContentHash.Compute(a), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public void ContentHash_AuthorIdMissingFromOneRendering_SameWhenHandleShown()
     {
         var a = TestData.Post("p1") with { Author = new Author { Id = "t2_abc", Handle = "alice", Url = "https://r.test/user/alice" } };
