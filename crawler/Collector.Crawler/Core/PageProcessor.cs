@@ -29,6 +29,9 @@ public sealed partial class PageProcessor(
     /// <summary>Attempts at queue level (each with its own in-process retries) before a page is recorded failed.</summary>
     private const int QueueAttempts = 3;
 
+    /// <summary>Queue priority of a listing's next page (items get 0; start URLs 1 as well).</summary>
+    private const int NextPagePriority = 1;
+
     public async Task ProcessAsync(CrawlContext crawl, QueueLease lease, CancellationToken cancellationToken)
     {
         var request = lease.Request;
@@ -115,6 +118,7 @@ public sealed partial class PageProcessor(
         {
             var added = await crawl.Archive.Queue.EnqueueAsync(crawl.CrawlId, children, cancellationToken);
             crawl.AddKnown(added);
+            crawl.Nudge();
         }
 
         await RecordAsync(crawl, lease, result, mode, pageOutcome, reason, parsed, pageOutcome.IsContent() ? parsed.Posts : [], cancellationToken);
@@ -243,6 +247,9 @@ public sealed partial class PageProcessor(
             urls.AddRange(crawl.Links.Extract(html, result.FinalUrl));
         }
 
+        // the next page of a listing goes ahead of the listing's items: the walk down the listing is what finds
+        // the rest of the crawl, so it never waits behind the items it already found
+        var nextPages = parsed.Next.Where(n => n.Kind == FollowKind.NextPage).Select(n => UrlNormalizer.UniqueKey(n.Url)).ToHashSet(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal) { UrlNormalizer.UniqueKey(result.FinalUrl) };
         var children = new List<QueueRequest>();
         foreach (var text in urls)
@@ -271,6 +278,7 @@ public sealed partial class PageProcessor(
                 Label = request.Label,
                 Depth = request.Depth + 1,
                 ParentUrl = request.Url,
+                Priority = nextPages.Contains(key) ? NextPagePriority : 0,
             });
             if (children.Count >= room)
             {
