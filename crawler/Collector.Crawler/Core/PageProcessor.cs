@@ -59,7 +59,7 @@ public sealed partial class PageProcessor(
         FetchResult result;
         try
         {
-            result = await FetchAsync(crawl, fetchRequest, mode, cancellationToken);
+            result = await FetchAsync(crawl, fetchRequest, mode, cancellationToken, request.Priority);
         }
         catch (BrokenCircuitException)
         {
@@ -94,7 +94,7 @@ public sealed partial class PageProcessor(
         if (crawl.Job.EffectiveRender == RenderMode.Auto && !result.Rendered && renderPolicy is not null
             && fetchers.ContainsKey(RenderMode.Browser) && renderPolicy.ShouldRender(sourceKey, url, result, parsed))
         {
-            var rendered = await FetchAsync(crawl, fetchRequest, RenderMode.Browser, cancellationToken);
+            var rendered = await FetchAsync(crawl, fetchRequest, RenderMode.Browser, cancellationToken, request.Priority);
             if (rendered.Error is null)
             {
                 result = rendered;
@@ -124,8 +124,11 @@ public sealed partial class PageProcessor(
         await RecordAsync(crawl, lease, result, mode, pageOutcome, reason, parsed, pageOutcome.IsContent() ? parsed.Posts : [], cancellationToken);
     }
 
-    /// <summary>One fetch through the host's pipeline: each attempt waits for the host's budget, then reports back to it.</summary>
-    public Task<FetchResult> FetchAsync(CrawlContext crawl, FetchRequest request, RenderMode mode, CancellationToken cancellationToken)
+    /// <summary>
+    /// One fetch through the host's pipeline: each attempt waits for the host's budget (by <paramref name="priority"/>
+    /// among waiting requests), then reports back to it.
+    /// </summary>
+    public Task<FetchResult> FetchAsync(CrawlContext crawl, FetchRequest request, RenderMode mode, CancellationToken cancellationToken, int priority = 0)
     {
         var fetcher = fetchers.GetValueOrDefault(mode) ?? fetchers[RenderMode.Http];
         var budget = crawl.Budgets.For(request.Url);
@@ -134,9 +137,13 @@ public sealed partial class PageProcessor(
             {
                 var attempt = request.Proxy is null && crawl.Proxies.Any ? request with { Proxy = crawl.Proxies.Next() } : request;
                 FetchResult result;
-                using (await budget.EnterAsync(ct))
+                using (var permit = await budget.EnterAsync(priority, ct))
                 {
                     result = await fetcher.FetchAsync(attempt, ct);
+                    if (result is { Status: null, Error.Action: FetchErrorAction.Retry })
+                    {
+                        permit.Unanswered();
+                    }
                 }
 
                 if (result.Status is 429 or 503)
