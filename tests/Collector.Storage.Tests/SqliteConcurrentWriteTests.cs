@@ -4,11 +4,11 @@ using Collector.Storage.Sqlite;
 namespace Collector.Storage.Tests;
 
 /// <summary>
-/// Writes from concurrent callers share a commit on SQLite: each is still all-or-nothing on its own (a failing write
-/// takes nothing of its neighbours with it), completes only once committed, and a crawl queue fed that way stores
-/// every page exactly once and resumes after the archive is closed and opened again.
+/// Concurrent writers on one SQLite archive (what crawl workers are): each write is all-or-nothing on its own (a
+/// failing write takes nothing of its neighbours with it), and a crawl queue fed and drained concurrently stores every
+/// page exactly once and resumes after the archive is closed and opened again.
 /// </summary>
-public sealed class SqliteGroupCommitTests : IDisposable
+public sealed class SqliteConcurrentWriteTests : IDisposable
 {
     private readonly TempFolder folder = new();
 
