@@ -16,6 +16,7 @@ internal sealed class SqliteArtifactStore(SqliteDatabase db, string root, TimePr
 {
     private const int CompressAbove = 256;
     private readonly ConcurrentDictionary<string, bool> known = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> folders = new(StringComparer.Ordinal);
 
     public string Root => root;
 
@@ -129,11 +130,29 @@ internal sealed class SqliteArtifactStore(SqliteDatabase db, string root, TimePr
 
         var final = PathFor(sha, encoding == "gzip");
         var dir = System.IO.Path.GetDirectoryName(final)!;
-        DurableFiles.CreateDirectory(dir);
+        // each folder is made (durably) once per archive opened, not looked up again for every artifact
+        if (!folders.ContainsKey(dir))
+        {
+            DurableFiles.CreateDirectory(dir);
+            folders[dir] = true;
+        }
+
         var temp = System.IO.Path.Combine(dir, $".{sha}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            FileStream file;
+            try
+            {
+                file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                // the folder went away since (someone tidied up): make it again
+                Directory.CreateDirectory(dir);
+                file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+            }
+
+            using (file)
             {
                 file.Write(bytes.Span);
                 file.Flush(flushToDisk: true);

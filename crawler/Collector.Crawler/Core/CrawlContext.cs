@@ -31,6 +31,9 @@ public sealed class CrawlContext : IDisposable
     public CrawlCounters Counters { get; } = new();
     public CancellationTokenSource Stop { get; init; } = new();
 
+    /// <summary>Released when the queue may have work for an idle worker (a page finished, children were queued).</summary>
+    public SemaphoreSlim Wake { get; } = new(0);
+
     /// <summary>Media URLs already fetched in this crawl (a repost's image is downloaded once).</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<Model.ArtifactRef?>>> Media { get; } = new(StringComparer.Ordinal);
 
@@ -42,6 +45,15 @@ public sealed class CrawlContext : IDisposable
     public long Known => Interlocked.Read(ref _known);
 
     public void AddKnown(long n) => Interlocked.Add(ref _known, n);
+
+    /// <summary>Tells the dispatcher to look at the queue again now rather than at its next poll.</summary>
+    public void Nudge()
+    {
+        if (Wake.CurrentCount == 0)
+        {
+            Wake.Release();
+        }
+    }
 
     /// <summary>Stops the run: nothing more can succeed (the reason is reported).</summary>
     public void StopRun(string reason, bool loggedOut = false)
@@ -64,6 +76,7 @@ public sealed class CrawlContext : IDisposable
     {
         Budgets.Dispose();
         Reddit?.Dispose();
+        Wake.Dispose();
         Stop.Dispose();
     }
 }

@@ -112,14 +112,15 @@ public sealed partial class CrawlRunner(
         var concurrency = Math.Max(1, crawl.Job.Source.Concurrency ?? options.MaxConcurrency);
         var channel = Channel.CreateBounded<QueueLease>(new BoundedChannelOptions(concurrency) { SingleWriter = true });
         var inFlight = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
-        var wake = new SemaphoreSlim(0);
-        var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(() => WorkAsync(crawl, channel.Reader, inFlight, wake, cancellationToken), CancellationToken.None)).ToList();
+        var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(() => WorkAsync(crawl, channel.Reader, inFlight, cancellationToken), CancellationToken.None)).ToList();
         var handedOut = doneBefore;
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                var room = (concurrency * 2) - inFlight.Count - channel.Reader.Count;
+                // lease only what idle workers can start now: the queue's priority order (listings before their items)
+                // then holds for every pick, instead of a backlog of items leased ahead of a listing found meanwhile
+                var room = concurrency - inFlight.Count;
                 var capLeft = crawl.Job.Source.MaxPages - handedOut;
                 if (capLeft <= 0)
                 {
@@ -155,19 +156,18 @@ public sealed partial class CrawlRunner(
                     }
                 }
 
-                // a worker finishing (which may queue children) or a short pause for due retries and expired leases
-                await wake.WaitAsync(TimeSpan.FromMilliseconds(inFlight.IsEmpty ? 200 : 50), cancellationToken);
+                // a worker finishing or children queued (Nudge), or a short pause for due retries and expired leases
+                await crawl.Wake.WaitAsync(TimeSpan.FromMilliseconds(inFlight.IsEmpty ? 200 : 50), cancellationToken);
             }
         }
         finally
         {
             channel.Writer.TryComplete();
             await Task.WhenAll(workers);
-            wake.Dispose();
         }
     }
 
-    private async Task WorkAsync(CrawlContext crawl, ChannelReader<QueueLease> reader, ConcurrentDictionary<string, byte> inFlight, SemaphoreSlim wake, CancellationToken cancellationToken)
+    private async Task WorkAsync(CrawlContext crawl, ChannelReader<QueueLease> reader, ConcurrentDictionary<string, byte> inFlight, CancellationToken cancellationToken)
     {
         try
         {
@@ -198,7 +198,7 @@ public sealed partial class CrawlRunner(
                 finally
                 {
                     inFlight.TryRemove(lease.Request.UniqueKey, out _);
-                    wake.Release();
+                    crawl.Nudge();
                 }
             }
         }
@@ -277,7 +277,7 @@ public sealed partial class CrawlRunner(
         Posts = crawl.Counters.Posts,
         Retries = crawl.Pipelines.Retries,
         ByOutcome = crawl.Counters.ByOutcome(),
-        Hosts = [.. crawl.Budgets.All.Select(h => new HostStats(h.Host, h.Requests, h.Throttled, h.CurrentRate))],
+        Hosts = [.. crawl.Budgets.All.Select(h => new HostStats(h.Host, h.Requests, h.Throttled, h.CurrentRate, h.Concurrency, h.Stalls))],
     };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "crawl {CrawlId}: {Done} pages done before, {Pending} to go")]

@@ -18,4 +18,6 @@ public sealed record CrawlStats
 
 /// <summary>One host as the politeness layer sees it.</summary>
 /// <param name="Pace">Current pace in requests/s; null when unpaced.</param>
-public sealed record HostStats(string Host, long Requests, long Throttled, double? Pace);
+/// <param name="AtOnce">Requests the host is given at once now (its concurrency window).</param>
+/// <param name="Stalls">Stalled requests that made the window smaller.</param>
+public sealed record HostStats(string Host, long Requests, long Throttled, double? Pace, int AtOnce = 0, long Stalls = 0);

@@ -29,6 +29,9 @@ public sealed partial class PageProcessor(
     /// <summary>Attempts at queue level (each with its own in-process retries) before a page is recorded failed.</summary>
     private const int QueueAttempts = 3;
 
+    /// <summary>Queue priority of a listing's next page (items get 0; start URLs 1 as well).</summary>
+    private const int NextPagePriority = 1;
+
     public async Task ProcessAsync(CrawlContext crawl, QueueLease lease, CancellationToken cancellationToken)
     {
         var request = lease.Request;
@@ -56,7 +59,7 @@ public sealed partial class PageProcessor(
         FetchResult result;
         try
         {
-            result = await FetchAsync(crawl, fetchRequest, mode, cancellationToken);
+            result = await FetchAsync(crawl, fetchRequest, mode, cancellationToken, request.Priority);
         }
         catch (BrokenCircuitException)
         {
@@ -91,7 +94,7 @@ public sealed partial class PageProcessor(
         if (crawl.Job.EffectiveRender == RenderMode.Auto && !result.Rendered && renderPolicy is not null
             && fetchers.ContainsKey(RenderMode.Browser) && renderPolicy.ShouldRender(sourceKey, url, result, parsed))
         {
-            var rendered = await FetchAsync(crawl, fetchRequest, RenderMode.Browser, cancellationToken);
+            var rendered = await FetchAsync(crawl, fetchRequest, RenderMode.Browser, cancellationToken, request.Priority);
             if (rendered.Error is null)
             {
                 result = rendered;
@@ -115,13 +118,17 @@ public sealed partial class PageProcessor(
         {
             var added = await crawl.Archive.Queue.EnqueueAsync(crawl.CrawlId, children, cancellationToken);
             crawl.AddKnown(added);
+            crawl.Nudge();
         }
 
         await RecordAsync(crawl, lease, result, mode, pageOutcome, reason, parsed, pageOutcome.IsContent() ? parsed.Posts : [], cancellationToken);
     }
 
-    /// <summary>One fetch through the host's pipeline: each attempt waits for the host's budget, then reports back to it.</summary>
-    public Task<FetchResult> FetchAsync(CrawlContext crawl, FetchRequest request, RenderMode mode, CancellationToken cancellationToken)
+    /// <summary>
+    /// One fetch through the host's pipeline: each attempt waits for the host's budget (by <paramref name="priority"/>
+    /// among waiting requests), then reports back to it.
+    /// </summary>
+    public Task<FetchResult> FetchAsync(CrawlContext crawl, FetchRequest request, RenderMode mode, CancellationToken cancellationToken, int priority = 0)
     {
         var fetcher = fetchers.GetValueOrDefault(mode) ?? fetchers[RenderMode.Http];
         var budget = crawl.Budgets.For(request.Url);
@@ -130,9 +137,13 @@ public sealed partial class PageProcessor(
             {
                 var attempt = request.Proxy is null && crawl.Proxies.Any ? request with { Proxy = crawl.Proxies.Next() } : request;
                 FetchResult result;
-                using (await budget.EnterAsync(ct))
+                using (var permit = await budget.EnterAsync(priority, ct))
                 {
                     result = await fetcher.FetchAsync(attempt, ct);
+                    if (result is { Status: null, Error.Action: FetchErrorAction.Retry })
+                    {
+                        permit.Unanswered();
+                    }
                 }
 
                 if (result.Status is 429 or 503)
@@ -243,6 +254,9 @@ public sealed partial class PageProcessor(
             urls.AddRange(crawl.Links.Extract(html, result.FinalUrl));
         }
 
+        // the next page of a listing goes ahead of the listing's items: the walk down the listing is what finds
+        // the rest of the crawl, so it never waits behind the items it already found
+        var nextPages = parsed.Next.Where(n => n.Kind == FollowKind.NextPage).Select(n => UrlNormalizer.UniqueKey(n.Url)).ToHashSet(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal) { UrlNormalizer.UniqueKey(result.FinalUrl) };
         var children = new List<QueueRequest>();
         foreach (var text in urls)
@@ -271,6 +285,7 @@ public sealed partial class PageProcessor(
                 Label = request.Label,
                 Depth = request.Depth + 1,
                 ParentUrl = request.Url,
+                Priority = nextPages.Contains(key) ? NextPagePriority : 0,
             });
             if (children.Count >= room)
             {

@@ -20,6 +20,13 @@ public sealed class HttpFetcher(IHttpClientFactory clients, ProxyClients proxies
 
     private readonly string _userAgent = UserAgents.Build(options);
 
+    /// <summary>
+    /// Hosts that answered HTTP/1.0 without keep-alive: they close the connection after each response, which the
+    /// pooled handler does not assume (it would send the next request down the closed connection and get nothing
+    /// back), so requests to them ask for the close themselves.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _closingHosts = new(StringComparer.OrdinalIgnoreCase);
+
     public RenderMode Mode => RenderMode.Http;
 
     public async Task<FetchResult> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
@@ -39,7 +46,7 @@ public sealed class HttpFetcher(IHttpClientFactory clients, ProxyClients proxies
             }
             catch (HttpRequestException e)
             {
-                return Failed(request, url, exchanges, FetchError.Retry($"connection failed: {e.Message}"));
+                return Failed(request, url, exchanges, FetchError.Retry($"connection failed: {e.Message}{(e.InnerException is { } inner ? " (" + inner.Message + ")" : "")}"));
             }
             catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -48,6 +55,7 @@ public sealed class HttpFetcher(IHttpClientFactory clients, ProxyClients proxies
 
             using (response)
             {
+                NoteConnectionHandling(url, response);
                 var at = time.GetUtcNow();
                 var status = (int)response.StatusCode;
                 if (status is >= 300 and < 400 && response.Headers.Location is { } location)
@@ -132,9 +140,24 @@ public sealed class HttpFetcher(IHttpClientFactory clients, ProxyClients proxies
         };
     }
 
+    private void NoteConnectionHandling(Uri url, HttpResponseMessage response)
+    {
+        if (response.Version == HttpVersion.Version10
+            && !response.Headers.Connection.Contains("keep-alive", StringComparer.OrdinalIgnoreCase)
+            && !_closingHosts.ContainsKey(url.Authority))
+        {
+            _closingHosts[url.Authority] = true;
+        }
+    }
+
     private HttpRequestMessage BuildRequest(FetchRequest request, Uri url)
     {
         var message = new HttpRequestMessage(HttpMethod.Get, url) { Version = HttpVersion.Version11 };
+        if (_closingHosts.ContainsKey(url.Authority))
+        {
+            message.Headers.ConnectionClose = true;
+        }
+
         message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         message.Headers.TryAddWithoutValidation("Accept", "text/html,application/xhtml+xml,application/json;q=0.9,*/*;q=0.8");
         message.Headers.TryAddWithoutValidation("Accept-Language", "en;q=0.9,*;q=0.5");

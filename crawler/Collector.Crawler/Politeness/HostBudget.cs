@@ -3,7 +3,8 @@ namespace Collector.Crawler.Politeness;
 /// <summary>
 /// One host's share of the crawl: at most <c>concurrency</c> requests at once and a paced request rate. On 429/503 the
 /// rate halves (and a Retry-After pauses the host); after that it recovers by small steps per success, never above the
-/// configured rate. Concurrency never rises in response to anything: only the pace changes.
+/// configured rate. Within the configured concurrency, the requests at once follow what the host can take (a
+/// <see cref="ConcurrencyWindow"/>: smaller after a stalled request); neither ever rises above what is configured.
 /// </summary>
 public sealed class HostBudget : IDisposable
 {
@@ -13,7 +14,7 @@ public sealed class HostBudget : IDisposable
     private const double UnpacedFallback = 20;
     private double _configuredRate;
     private PacedRateLimiter? _limiter;
-    private readonly SemaphoreSlim _slots;
+    private readonly ConcurrencyWindow _window;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private int _successesSinceChange;
@@ -25,7 +26,7 @@ public sealed class HostBudget : IDisposable
     {
         Host = host;
         _time = time;
-        _slots = new SemaphoreSlim(Math.Max(1, concurrency));
+        _window = new ConcurrencyWindow(concurrency, time);
         if (requestsPerSecond is > 0)
         {
             _configuredRate = requestsPerSecond.Value;
@@ -42,26 +43,36 @@ public sealed class HostBudget : IDisposable
 
     public long Throttled => Interlocked.Read(ref _throttled);
 
-    /// <summary>Waits for a concurrency slot and the next paced permit; dispose the result when the request is over.</summary>
-    public async ValueTask<IDisposable> EnterAsync(CancellationToken cancellationToken)
+    /// <summary>Requests allowed at once now (at most the configured concurrency).</summary>
+    public int Concurrency => _window.Limit;
+
+    /// <summary>Stalled requests that made the window smaller.</summary>
+    public long Stalls => _window.Stalls;
+
+    /// <summary>Waits for a place in the host's window and the next paced permit; dispose the result when the request is over.</summary>
+    public async ValueTask<ConcurrencyWindow.Permit> EnterAsync(int priority, CancellationToken cancellationToken)
     {
-        await _slots.WaitAsync(cancellationToken);
+        var permit = await _window.EnterAsync(priority, cancellationToken);
         try
         {
             if (Volatile.Read(ref _limiter) is { } limiter)
             {
                 using var lease = await limiter.AcquireAsync(1, cancellationToken);
+                permit.Restart();
             }
         }
         catch
         {
-            _slots.Release();
+            permit.Abandon();
             throw;
         }
 
         Interlocked.Increment(ref _requests);
-        return new Slot(_slots);
+        return permit;
     }
+
+    /// <summary>Waits for a place at normal priority (see <see cref="EnterAsync(int, CancellationToken)"/>).</summary>
+    public ValueTask<ConcurrencyWindow.Permit> EnterAsync(CancellationToken cancellationToken) => EnterAsync(0, cancellationToken);
 
     /// <summary>The host said slow down (429/503): halve the pace, and pause it until Retry-After when given.</summary>
     public void Throttle(TimeSpan? retryAfter)
@@ -108,19 +119,5 @@ public sealed class HostBudget : IDisposable
     public void Dispose()
     {
         _limiter?.Dispose();
-        _slots.Dispose();
-    }
-
-    private sealed class Slot(SemaphoreSlim slots) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                slots.Release();
-            }
-        }
     }
 }

@@ -37,9 +37,10 @@ public static class LiveProgress
         ArgumentNullException.ThrowIfNull(s);
         var outcomes = string.Join(' ', s.ByOutcome.OrderByDescending(p => p.Value).Select(p => $"{p.Key}={p.Value}"));
         var throttled = s.Hosts.Where(h => h.Throttled > 0).Select(h => $"{h.Host}@{h.Pace?.ToString("0.##", CultureInfo.InvariantCulture) ?? "-"}/s");
+        var stalled = s.Hosts.Where(h => h.Stalls > 0).Select(h => string.Create(CultureInfo.InvariantCulture, $"{h.Host}: {h.AtOnce} at once after {h.Stalls} stalls"));
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"crawl {s.Elapsed:hh\\:mm\\:ss}: {s.PagesDone} pages ({s.PagesPerSecond:0.0}/s), {s.Queued} queued, {s.PagesFailed} failed, {s.Posts} posts, {s.Retries} retries; {outcomes} {string.Join(' ', throttled)}").TrimEnd();
+            $"crawl {s.Elapsed:hh\\:mm\\:ss}: {s.PagesDone} pages ({s.PagesPerSecond:0.0}/s), {s.Queued} queued, {s.PagesFailed} failed, {s.Posts} posts, {s.Retries} retries; {outcomes} {string.Join(' ', throttled)} {string.Join(' ', stalled)}").TrimEnd();
     }
 
     private static Table Render(CrawlStats? s)
@@ -64,7 +65,7 @@ public static class LiveProgress
         foreach (var host in s.Hosts.OrderByDescending(h => h.Requests).Take(8))
         {
             var pace = host.Pace is { } p ? p.ToString("0.##", CultureInfo.InvariantCulture) + "/s" : "unpaced";
-            table.AddRow(Markup.Escape(host.Host), string.Create(CultureInfo.InvariantCulture, $"{host.Requests} requests, {host.Throttled} throttled, {pace}"));
+            table.AddRow(Markup.Escape(host.Host), string.Create(CultureInfo.InvariantCulture, $"{host.Requests} requests, {host.Throttled} throttled, {pace}, {host.AtOnce} at once ({host.Stalls} stalls)"));
         }
 
         return table;

@@ -90,6 +90,20 @@ public sealed class ForumCrawlTests
     }
 
     [Fact]
+    public async Task RunAsync_OneAtATime_WalksTheListingAheadOfItsItems()
+    {
+        await using var site = await TestSite.StartAsync(Forum(3, 3));
+        await using var harness = CrawlHarness.Create();
+
+        var summary = await harness.CrawlAsync(CrawlHarness.Source(site.Url("list/0"), "a.post-link", "a[rel=next]").With(s => s.Concurrency = 1));
+
+        Assert.Equal(12, summary.Pages);
+        var pages = site.Requests.Select(r => r.Path).Where(p => p != "/robots.txt").ToList();
+        Assert.Equal(["/list/0", "/list/1", "/list/2"], pages.Take(3));
+        Assert.Equal(9, pages.Skip(3).Distinct().Count(p => p.StartsWith("/post/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task RunAsync_MaxPages_StopsThere()
     {
         await using var site = await TestSite.StartAsync(Forum(4, 5));
