@@ -10,8 +10,9 @@ namespace Collector.Parsers.Common;
 /// <see cref="AsciiTrigramScorer"/> from Lingua's own models; other samples whose letters are all Latin or all Cyrillic
 /// get the answer of Lingua's detector of that script's languages (Lingua's rules would narrow to those languages anyway),
 /// computed by <see cref="ScriptTrigramScorer"/> from the same models; everything else goes to Lingua's detector of all
-/// languages in low-accuracy mode (high-accuracy models take ~1 GB and tens of seconds to load). Detectors and tables
-/// are built once, on first use.
+/// languages in low-accuracy mode (high-accuracy models take ~1 GB and tens of seconds to load), whose answer
+/// <see cref="AllLanguagesScorer"/> computes from the same tables when its rules leave Latin-script or Cyrillic-script
+/// languages (Latin mixed with Cyrillic, Japanese or Chinese). Detectors and tables are built once, on first use.
 /// </summary>
 public static class LanguageDetection
 {
@@ -40,6 +41,9 @@ public static class LanguageDetection
 
     private static readonly Lazy<ScriptTrigramScorer?> CyrillicScorer = new(
         () => ScriptTrigramScorer.TryLoad(ModelsDirectory, CyrillicDetector.Value, UnicodeScript.Cyrillic), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static readonly Lazy<AllLanguagesScorer?> AllScorer = new(
+        () => AllLanguagesScorer.TryCreate(Detector.Value, LatinScorer.Value, CyrillicScorer.Value), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static readonly string?[] Codes = BuildCodes();
 
@@ -168,7 +172,7 @@ public static class LanguageDetection
             if (Scorer.Value is not { } scorer || !scorer.TryDetect(sample, out var language))
             {
                 var detector = DetectorFor(sample);
-                if (ScorerFor(detector) is not { } tables || !tables.TryDetect(sample, out language))
+                if (!TryTables(sample, detector, out language))
                 {
                     language = detector.DetectLanguageOf(sample);
                 }
@@ -230,6 +234,15 @@ public static class LanguageDetection
             : script == UnicodeScript.Latin ? LatinDetector.Value
             : script == UnicodeScript.Cyrillic ? CyrillicDetector.Value
             : Detector.Value;
+    }
+
+    /// <summary>The detector's answer computed from tables (<see cref="ScriptTrigramScorer"/>, <see cref="AllLanguagesScorer"/>); false when Lingua must be asked.</summary>
+    internal static bool TryTables(string sample, LanguageDetector detector, out Language language)
+    {
+        language = Language.Unknown;
+        return ReferenceEquals(detector, Detector.Value)
+            ? AllScorer.Value is { } all && all.TryDetect(sample, out language)
+            : ScorerFor(detector) is { } tables && tables.TryDetect(sample, out language);
     }
 
     /// <summary>The tables that answer as the Latin or Cyrillic detector does (<see cref="ScriptTrigramScorer"/>), or null for the detector of all languages.</summary>

@@ -218,23 +218,31 @@ internal sealed class ScriptTrigramScorer
             return true;
         }
 
-        var candidates = anyOfScript ? Candidates(cleaned, words) : [.. Enumerable.Range(0, _width)];
+        language = Finish(cleaned, words, anyOfScript);
+        return true;
+    }
+
+    /// <summary>
+    /// Lingua's steps after its first rule, once its alphabet count kept this script's languages (or, with
+    /// <paramref name="letterRule"/> false, when no word was wholly of one alphabet): the letter rule, then the trigram sums.
+    /// </summary>
+    internal Language Finish(string cleaned, List<Range> words, bool letterRule)
+    {
+        var candidates = letterRule ? Candidates(cleaned, words) : [.. Enumerable.Range(0, _width)];
         if (candidates.Count == 1)
         {
-            language = _languages[candidates[0]];
-            return true;
+            return _languages[candidates[0]];
         }
 
         if (cleaned.Length < 3)
         {
-            return true;
+            return Language.Unknown;
         }
 
         Span<double> sums = stackalloc double[_width];
         sums.Clear();
         Score(cleaned, sums);
-        language = Decide(sums, candidates);
-        return true;
+        return Decide(sums, candidates);
     }
 
     /// <summary>Lingua's clean-up: trimmed, lower case (surrogate pairs as one code point), punctuation and digits dropped, whitespace runs to one space.</summary>
@@ -621,7 +629,7 @@ internal sealed class ScriptTrigramScorer
         return best >= 0 && !tie ? best : null;
     }
 
-    private static bool HasLetter(string text)
+    internal static bool HasLetter(string text)
     {
         foreach (var c in text)
         {

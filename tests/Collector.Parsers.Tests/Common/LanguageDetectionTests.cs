@@ -132,7 +132,7 @@ public class LanguageDetectionTests
 
     /// <summary>
     /// Every sample the real captures give (each post's text and title, and windows of 1 to 40 of their words, alone and in
-    /// pairs) that goes to the Latin or Cyrillic tables gets the answer Lingua gives.
+    /// pairs) that the Latin, Cyrillic or all-languages tables answer gets the answer Lingua gives.
     /// </summary>
     [Fact]
     public void ScriptTrigramScorer_FixtureSamples_AnswerAsLingua()
@@ -184,7 +184,7 @@ public class LanguageDetectionTests
         foreach (var sample in samples)
         {
             var detector = LanguageDetection.DetectorFor(sample);
-            if (Scorer.Value.TryDetect(sample, out _) || LanguageDetection.ScorerFor(detector) is not { } tables || !tables.TryDetect(sample, out var fast))
+            if (Scorer.Value.TryDetect(sample, out _) || !LanguageDetection.TryTables(sample, detector, out var fast))
             {
                 continue;
             }
@@ -199,6 +199,23 @@ public class LanguageDetectionTests
 
         Assert.True(checkedSamples > 1000, $"only {checkedSamples} samples reached the tables");
         Assert.Empty(wrong);
+    }
+
+    [Theory]
+    [InlineData("アリサ Alisa with an M16A1!")]
+    [InlineData("独り言 『Fate/Grand Order』や『Fate/EXTRA』から")]
+    [InlineData("Привет, это mixed текст with two scripts in it")]
+    [InlineData("Cette phrase française parle de Москва et de la neige")]
+    [InlineData("日本 and English words together in one short title here")]
+    public void AllLanguagesScorer_MixedScripts_AnswerAsLingua(string text)
+    {
+        var detector = LanguageDetection.DetectorFor(text);
+        Assert.Equal(LanguageInfo.All().Count, detector.Languages.Count);
+
+        if (LanguageDetection.TryTables(text, detector, out var fast))
+        {
+            Assert.Equal(Lingua.Value.DetectLanguageOf(text), fast);
+        }
     }
 
     [Theory]
