@@ -7,10 +7,12 @@ namespace Collector.Parsers.Common;
 /// @mentions and #hashtags left out, at most <see cref="SampleLength"/> characters cut at a word boundary); a sample
 /// shorter than <see cref="MinimumLength"/> gets null. Scripts that name their language (Hangul, kana, Han without kana,
 /// Thai, Greek, Hebrew...) are told without statistics; plain a-z samples get Lingua's low-accuracy answer computed by
-/// <see cref="AsciiTrigramScorer"/> from Lingua's own models; everything else goes to Lingua in low-accuracy mode
-/// (high-accuracy models take ~1 GB and tens of seconds to load): to a detector of the Latin-script or Cyrillic-script
-/// languages when every letter is of that script (Lingua's rules would narrow to those languages anyway, and its cost grows
-/// with the number of languages), else to the detector of all languages. Detectors are built once, on first use.
+/// <see cref="AsciiTrigramScorer"/> from Lingua's own models; other samples whose letters are all Latin or all Cyrillic
+/// get the answer of Lingua's detector of that script's languages (Lingua's rules would narrow to those languages anyway),
+/// computed by <see cref="ScriptTrigramScorer"/> from the same models; everything else goes to Lingua's detector of all
+/// languages in low-accuracy mode (high-accuracy models take ~1 GB and tens of seconds to load), whose answer
+/// <see cref="AllLanguagesScorer"/> computes from the same tables when its rules leave Latin-script or Cyrillic-script
+/// languages (Latin mixed with Cyrillic, Japanese or Chinese). Detectors and tables are built once, on first use.
 /// </summary>
 public static class LanguageDetection
 {
@@ -29,9 +31,19 @@ public static class LanguageDetection
     private static readonly Lazy<LanguageDetector> CyrillicDetector = new(
         () => ForScript(LanguageInfo.AllWithCyrillicScript(), UnicodeScript.Cyrillic), LazyThreadSafetyMode.ExecutionAndPublication);
 
+    private static readonly string ModelsDirectory = Path.Combine(AppContext.BaseDirectory, "Lingua", "LanguageModels");
+
     private static readonly Lazy<AsciiTrigramScorer?> Scorer = new(
-        () => AsciiTrigramScorer.TryLoad(Path.Combine(AppContext.BaseDirectory, "Lingua", "LanguageModels"), LanguageInfo.All()),
-        LazyThreadSafetyMode.ExecutionAndPublication);
+        () => AsciiTrigramScorer.TryLoad(ModelsDirectory, LanguageInfo.All()), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static readonly Lazy<ScriptTrigramScorer?> LatinScorer = new(
+        () => ScriptTrigramScorer.TryLoad(ModelsDirectory, LatinDetector.Value, UnicodeScript.Latin), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static readonly Lazy<ScriptTrigramScorer?> CyrillicScorer = new(
+        () => ScriptTrigramScorer.TryLoad(ModelsDirectory, CyrillicDetector.Value, UnicodeScript.Cyrillic), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static readonly Lazy<AllLanguagesScorer?> AllScorer = new(
+        () => AllLanguagesScorer.TryCreate(Detector.Value, LatinScorer.Value, CyrillicScorer.Value), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static readonly string?[] Codes = BuildCodes();
 
@@ -159,7 +171,11 @@ public static class LanguageDetection
         {
             if (Scorer.Value is not { } scorer || !scorer.TryDetect(sample, out var language))
             {
-                language = DetectorFor(sample).DetectLanguageOf(sample);
+                var detector = DetectorFor(sample);
+                if (!TryTables(sample, detector, out language))
+                {
+                    language = detector.DetectLanguageOf(sample);
+                }
             }
 
             return Codes[(int)language];
@@ -219,6 +235,22 @@ public static class LanguageDetection
             : script == UnicodeScript.Cyrillic ? CyrillicDetector.Value
             : Detector.Value;
     }
+
+    /// <summary>The detector's answer computed from tables (<see cref="ScriptTrigramScorer"/>, <see cref="AllLanguagesScorer"/>); false when Lingua must be asked.</summary>
+    internal static bool TryTables(string sample, LanguageDetector detector, out Language language)
+    {
+        language = Language.Unknown;
+        return ReferenceEquals(detector, Detector.Value)
+            ? AllScorer.Value is { } all && all.TryDetect(sample, out language)
+            : ScorerFor(detector) is { } tables && tables.TryDetect(sample, out language);
+    }
+
+    /// <summary>The tables that answer as the Latin or Cyrillic detector does (<see cref="ScriptTrigramScorer"/>), or null for the detector of all languages.</summary>
+    internal static ScriptTrigramScorer? ScorerFor(LanguageDetector detector) =>
+        ReferenceEquals(detector, Detector.Value) ? null
+        : ReferenceEquals(detector, LatinDetector.Value) ? LatinScorer.Value
+        : ReferenceEquals(detector, CyrillicDetector.Value) ? CyrillicScorer.Value
+        : null;
 
     /// <summary>
     /// A detector of the script's languages; the detector of all languages instead if a language of another script

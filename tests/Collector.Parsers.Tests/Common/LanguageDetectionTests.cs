@@ -98,6 +98,127 @@ public class LanguageDetectionTests
     }
 
     [Theory]
+    [InlineData("Película Completa en Inglés Subtitulada en Español para todos")]
+    [InlineData("seen it sold as Crème anglaise at the bakery down the road")]
+    [InlineData("Grupo de compraventa: vendo bicicleta en buen estado, precio negociable, llamar por la tarde")]
+    [InlineData("Это обычное русское предложение о погоде сегодня и завтра.")]
+    [InlineData("Це звичайне українське речення про погоду сьогодні і завтра.")]
+    [InlineData("Ово је обична српска реченица о времену данас и сутра, љубав и њива.")]
+    [InlineData("Zażółć gęślą jaźń, to jest zwykłe polskie zdanie o pogodzie.")]
+    [InlineData("Ñoño ñandú")]
+    [InlineData("ß ß straße")]
+    [InlineData("ёж")]
+    [InlineData("über 🙂 schön")]
+    [InlineData("ça")]
+    public void ScriptTrigramScorer_LettersOfOneScript_AnswersAsLinguasDetectorOfThatScript(string text)
+    {
+        var detector = LanguageDetection.DetectorFor(text);
+        var tables = LanguageDetection.ScorerFor(detector);
+
+        Assert.NotNull(tables);
+        Assert.True(tables.TryDetect(text, out var fast));
+        Assert.Equal(detector.DetectLanguageOf(text), fast);
+        Assert.Equal(Lingua.Value.DetectLanguageOf(text), fast);
+    }
+
+    [Fact]
+    public void ScriptTrigramScorer_LetterOfAnotherScript_LeftToLingua()
+    {
+        var tables = LanguageDetection.ScorerFor(LanguageDetection.DetectorFor("Это обычное русское предложение о погоде."));
+
+        Assert.NotNull(tables);
+        Assert.False(tables.TryDetect("Это обычное русское предложение with English", out _));
+    }
+
+    /// <summary>
+    /// Every sample the real captures give (each post's text and title, and windows of 1 to 40 of their words, alone and in
+    /// pairs) that the Latin, Cyrillic or all-languages tables answer gets the answer Lingua gives.
+    /// </summary>
+    [Fact]
+    public void ScriptTrigramScorer_FixtureSamples_AnswerAsLingua()
+    {
+        var fixtures = Path.GetFullPath(Path.Combine(Platforms.ExpectedPageCheck.RepoRoot(), "..", "shared", "fixtures"));
+        Assert.SkipWhen(!Directory.Exists(fixtures), $"real captures absent: {fixtures} does not exist");
+        var registry = ParserRegistry.CreateDefault();
+        var texts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var dir in Directory.EnumerateDirectories(fixtures))
+        {
+            foreach (var file in Directory.EnumerateFiles(dir).Where(f => f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith(".html", StringComparison.Ordinal)))
+            {
+                var platform = Path.GetFileName(dir) switch { "twitter" => "x", var name => name };
+                var page = new PageInput { Url = new Uri("https://example.org/"), Body = File.ReadAllText(file), ContentType = file.EndsWith(".json", StringComparison.Ordinal) ? "application/json" : "text/html" };
+                foreach (var post in registry.Parse(page, platform).Posts)
+                {
+                    foreach (var text in new[] { post.Title, post.Text, post.Title + "\n" + post.Text })
+                    {
+                        if (text is { Length: > 0 } && text.Any(c => c > 0x7F && char.IsLetter(c)))
+                        {
+                            texts.Add(text);
+                        }
+                    }
+                }
+            }
+        }
+
+        var windows = new List<string>();
+        foreach (var text in texts)
+        {
+            var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            for (var i = 0; i < words.Length; i++)
+            {
+                foreach (var n in (int[])[1, 2, 4, 7, 10, 20, 40])
+                {
+                    if (i + n <= words.Length)
+                    {
+                        windows.Add(string.Join(' ', words[i..(i + n)]));
+                    }
+                }
+            }
+        }
+
+        var random = new Random(7);
+        var samples = texts.Concat(windows).Concat(Enumerable.Range(0, 3000).Select(_ => windows[random.Next(windows.Count)] + " " + windows[random.Next(windows.Count)]))
+            .Select(LanguageDetection.Sample).Distinct(StringComparer.Ordinal).ToList();
+        var checkedSamples = 0;
+        var wrong = new List<string>();
+        foreach (var sample in samples)
+        {
+            var detector = LanguageDetection.DetectorFor(sample);
+            if (Scorer.Value.TryDetect(sample, out _) || !LanguageDetection.TryTables(sample, detector, out var fast))
+            {
+                continue;
+            }
+
+            checkedSamples++;
+            var lingua = detector.DetectLanguageOf(sample);
+            if (fast != lingua)
+            {
+                wrong.Add($"{fast} instead of {lingua}: {sample}");
+            }
+        }
+
+        Assert.True(checkedSamples > 1000, $"only {checkedSamples} samples reached the tables");
+        Assert.Empty(wrong);
+    }
+
+    [Theory]
+    [InlineData("アリサ Alisa with an M16A1!")]
+    [InlineData("独り言 『Fate/Grand Order』や『Fate/EXTRA』から")]
+    [InlineData("Привет, это mixed текст with two scripts in it")]
+    [InlineData("Cette phrase française parle de Москва et de la neige")]
+    [InlineData("日本 and English words together in one short title here")]
+    public void AllLanguagesScorer_MixedScripts_AnswerAsLingua(string text)
+    {
+        var detector = LanguageDetection.DetectorFor(text);
+        Assert.Equal(LanguageInfo.All().Count, detector.Languages.Count);
+
+        if (LanguageDetection.TryTables(text, detector, out var fast))
+        {
+            Assert.Equal(Lingua.Value.DetectLanguageOf(text), fast);
+        }
+    }
+
+    [Theory]
     [InlineData("Привет, это mixed текст with two scripts in it")]
     [InlineData("Ελληνικά και English μαζί σε ένα κείμενο")]
     [InlineData("🙂🙂🙂 ¿¿¿ ... !!!")]

@@ -68,7 +68,8 @@ internal static class PixivAjaxReader
             total = Math.Max(total, body.Long(section, "total") ?? 0);
             foreach (var row in body.Items(section, "data"))
             {
-                if (row.Bool("isAdContainer") is not true && PixivIllust.Read(row) is { } post && posts.All(p => p.Id != post.Id))
+                var fields = PixivIllustFields.Read(row);
+                if (fields.IsAdContainer.Bool() is not true && PixivIllust.Read(fields) is { } post && posts.All(p => p.Id != post.Id))
                 {
                     posts.Add(post);
                     next.Add(new FollowLink(new Uri($"https://www.pixiv.net/ajax/illust/{post.Id}"), FollowKind.Item));

@@ -7,21 +7,23 @@ namespace Collector.Parsers.Platforms.Pixiv;
 /// <summary>pixiv illust and user objects (preload data, ajax bodies, search rows) to posts.</summary>
 internal static class PixivIllust
 {
-    public static Post? Read(JsonElement illust)
+    public static Post? Read(JsonElement illust) => Read(PixivIllustFields.Read(illust));
+
+    public static Post? Read(in PixivIllustFields illust)
     {
-        var id = illust.Str("illustId") ?? illust.Str("id");
+        var id = illust.IllustId.Str() ?? illust.Id.Str();
         if (id is null || !id.All(char.IsAsciiDigit))
         {
             return null;
         }
 
-        var title = TextNormalizer.OneLine(illust.Str("illustTitle") ?? illust.Str("title"));
-        var text = HtmlText.ToPlainText(illust.Str("illustComment") ?? illust.Str("description"));
-        var userId = illust.Str("userId");
-        var tags = illust.At("tags", "tags") is { ValueKind: JsonValueKind.Array } tagObjects
+        var title = TextNormalizer.OneLine(illust.IllustTitle.Str() ?? illust.Title.Str());
+        var text = HtmlText.ToPlainText(illust.IllustComment.Str() ?? illust.Description.Str());
+        var userId = illust.UserId.Str();
+        var tags = illust.Tags.At("tags") is { ValueKind: JsonValueKind.Array } tagObjects
             ? tagObjects.EnumerateArray().Select(t => t.Str("tag")).OfType<string>().ToList()
-            : illust.Items("tags").Select(t => t.ValueKind == JsonValueKind.String ? t.GetString() : null).OfType<string>().ToList();
-        var image = illust.Str("urls", "original") ?? illust.Str("urls", "regular") ?? illust.Str("url");
+            : illust.Tags.Items().Select(t => t.ValueKind == JsonValueKind.String ? t.GetString() : null).OfType<string>().ToList();
+        var image = illust.Urls.Str("original") ?? illust.Urls.Str("regular") ?? illust.Url.Str();
         var post = new Post
         {
             Platform = PlatformKeys.Pixiv,
@@ -31,20 +33,20 @@ internal static class PixivIllust
             Author = userId is null ? null : new Author
             {
                 Id = userId,
-                Handle = illust.Str("userAccount"),
-                Name = illust.Str("userName"),
+                Handle = illust.UserAccount.Str(),
+                Name = illust.UserName.Str(),
                 Url = $"https://www.pixiv.net/en/users/{userId}",
             },
-            PublishedAt = illust.Time("createDate") ?? illust.Time("uploadDate"),
+            PublishedAt = illust.CreateDate.Time() ?? illust.UploadDate.Time(),
             Title = title,
             Text = text,
-            Media = image is null ? [] : [new Media { Type = illust.Long("illustType") == 2 ? "gif" : "image", Url = image }],
+            Media = image is null ? [] : [new Media { Type = illust.IllustType.Long() == 2 ? "gif" : "image", Url = image }],
             Hashtags = tags,
             Metrics = new Metrics
             {
-                Likes = illust.Long("likeCount"),
-                Comments = illust.Long("commentCount"),
-                Views = illust.Long("viewCount"),
+                Likes = illust.LikeCount.Long(),
+                Comments = illust.CommentCount.Long(),
+                Views = illust.ViewCount.Long(),
             },
         };
         return PostEnricher.Enrich(post);

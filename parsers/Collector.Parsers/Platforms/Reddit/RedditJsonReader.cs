@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Collector.Model;
 using Collector.Parsers.Common;
@@ -153,11 +154,12 @@ internal sealed class RedditJsonReader
     private void ReadThing(JsonElement thing, int depth)
     {
         var kind = thing.Str("kind");
-        if (thing.At("data") is not { ValueKind: JsonValueKind.Object } data)
+        if (thing.At("data") is not { ValueKind: JsonValueKind.Object } element || kind is not ("t3" or "t1" or "more"))
         {
             return;
         }
 
+        var data = RedditThingFields.Read(element);
         switch (kind)
         {
             case "t3":
@@ -165,7 +167,7 @@ internal sealed class RedditJsonReader
                 var post = RedditJsonThings.Post(data);
                 _linkId ??= post.Id;
                 _posts.Add(post);
-                if (RedditRemoval.IsMarker(data.Str("selftext")) || data.Str("removed_by_category") is not null)
+                if (RedditRemoval.IsMarker(data.Selftext.Str()) || data.RemovedByCategory.Str() is not null)
                 {
                     _gone.Add(post.Id);
                 }
@@ -180,21 +182,21 @@ internal sealed class RedditJsonReader
                 _sawThing = true;
                 var comment = RedditJsonThings.Comment(data);
                 _posts.Add(comment);
-                if (RedditRemoval.IsMarker(data.Str("body")))
+                if (RedditRemoval.IsMarker(data.Body.Str()))
                 {
                     _gone.Add(comment.Id);
                 }
 
-                if (data.At("replies") is { ValueKind: JsonValueKind.Object } replies)
+                if (data.Replies.ValueKind == JsonValueKind.Object)
                 {
-                    ReadListing(replies, depth + 1);
+                    ReadListing(data.Replies, depth + 1);
                 }
 
                 break;
             case "more":
                 _sawThing = true;
-                var parent = data.Str("parent_id");
-                var children = data.Items("children").Select(c => c.GetString()).OfType<string>().ToList();
+                var parent = data.ParentId.Str();
+                var children = data.Children.Items().Select(c => c.GetString()).OfType<string>().ToList();
                 if (children.Count == 0 && parent is not null && parent.StartsWith("t1_", StringComparison.Ordinal) && _linkId is { } link)
                 {
                     // "continue this thread": the branch below parent has its own page.
@@ -213,10 +215,28 @@ internal sealed class RedditJsonReader
             return;
         }
 
-        foreach (var chunk in _moreIds.Distinct(StringComparer.Ordinal).Chunk(100))
+        // Distinct ids in order, 100 a request.
+        var prefix = $"{RedditUrls.Origin}/api/morechildren.json?api_type=json&raw_json=1&link_id={_linkId}&children=";
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var url = new StringBuilder(prefix);
+        var inChunk = 0;
+        foreach (var id in _moreIds)
         {
-            var url = $"{RedditUrls.Origin}/api/morechildren.json?api_type=json&raw_json=1&link_id={_linkId}&children={string.Join(',', chunk)}";
-            _next.Add(new FollowLink(new Uri(url), FollowKind.Comments));
+            if (!seen.Add(id))
+            {
+                continue;
+            }
+
+            if (inChunk == 100)
+            {
+                _next.Add(new FollowLink(new Uri(url.ToString()), FollowKind.Comments));
+                url.Clear().Append(prefix);
+                inChunk = 0;
+            }
+
+            url.Append(inChunk++ == 0 ? string.Empty : ",").Append(id);
         }
+
+        _next.Add(new FollowLink(new Uri(url.ToString()), FollowKind.Comments));
     }
 }

@@ -4,13 +4,13 @@ using Collector.Parsers.Common;
 
 namespace Collector.Parsers.Platforms.Reddit;
 
-/// <summary>One API thing (<c>t3</c> link or <c>t1</c> comment data object) to a post.</summary>
+/// <summary>One API thing (<c>t3</c> link or <c>t1</c> comment data object, read by <see cref="RedditThingFields"/>) to a post.</summary>
 internal static class RedditJsonThings
 {
-    public static Post Post(JsonElement data)
+    public static Post Post(in RedditThingFields data)
     {
-        var isSelf = data.Bool("is_self") ?? false;
-        var outbound = isSelf ? null : data.Str("url_overridden_by_dest") ?? data.Str("url");
+        var isSelf = data.IsSelf.Bool() ?? false;
+        var outbound = isSelf ? null : data.UrlOverriddenByDest.Str() ?? data.Url.Str();
         var media = Media(data);
 
         // An image post's destination is its image: media, not a link (as the HTML readers have it).
@@ -18,61 +18,61 @@ internal static class RedditJsonThings
         return new Post
         {
             Platform = PlatformKeys.Reddit,
-            Id = RedditUrls.Fullname("t3", data.Str("name") ?? data.Str("id") ?? "unknown"),
-            Url = RedditUrls.Permalink(data.Str("permalink")),
+            Id = RedditUrls.Fullname("t3", data.Name.Str() ?? data.Id.Str() ?? "unknown"),
+            Url = RedditUrls.Permalink(data.Permalink.Str()),
             Kind = PostKinds.Post,
             Author = Author(data),
-            PublishedAt = data.Time("created_utc") ?? data.Time("created"),
-            Title = TextNormalizer.OneLine(Decode(data.Str("title"))),
-            Text = TextNormalizer.Normalize(RedditRemoval.TextOrNull(Decode(data.Str("selftext")))),
-            Community = data.Str("subreddit"),
+            PublishedAt = data.CreatedUtc.Time() ?? data.Created.Time(),
+            Title = TextNormalizer.OneLine(Decode(data.Title.Str())),
+            Text = TextNormalizer.Normalize(RedditRemoval.TextOrNull(Decode(data.Selftext.Str()))),
+            Community = data.Subreddit.Str(),
             Media = media,
             Links = outbound is not null && !isOwnMedia && !outbound.Contains("reddit.com/", StringComparison.Ordinal) && !IsMediaHost(outbound) ? [outbound] : [],
-            Metrics = new Metrics { Score = data.Long("score"), Comments = data.Long("num_comments") },
-            RepostOf = data.Str("crosspost_parent"),
+            Metrics = new Metrics { Score = data.Score.Long(), Comments = data.NumComments.Long() },
+            RepostOf = data.CrosspostParent.Str(),
         };
     }
 
-    public static Post Comment(JsonElement data)
+    public static Post Comment(in RedditThingFields data)
     {
-        var body = RedditRemoval.TextOrNull(Decode(data.Str("body")));
+        var body = RedditRemoval.TextOrNull(Decode(data.Body.Str()));
         return new Post
         {
             Platform = PlatformKeys.Reddit,
-            Id = RedditUrls.Fullname("t1", data.Str("name") ?? data.Str("id") ?? "unknown"),
-            Url = RedditUrls.Permalink(data.Str("permalink")),
+            Id = RedditUrls.Fullname("t1", data.Name.Str() ?? data.Id.Str() ?? "unknown"),
+            Url = RedditUrls.Permalink(data.Permalink.Str()),
             Kind = PostKinds.Comment,
             Author = Author(data),
-            PublishedAt = data.Time("created_utc") ?? data.Time("created"),
+            PublishedAt = data.CreatedUtc.Time() ?? data.Created.Time(),
             Title = null,
             Text = TextNormalizer.Normalize(body),
-            Community = data.Str("subreddit"),
-            ParentId = data.Str("parent_id"),
-            RootId = data.Str("link_id"),
-            Metrics = new Metrics { Score = data.Long("score") },
+            Community = data.Subreddit.Str(),
+            ParentId = data.ParentId.Str(),
+            RootId = data.LinkId.Str(),
+            Metrics = new Metrics { Score = data.Score.Long() },
         };
     }
 
-    private static Author? Author(JsonElement data)
+    private static Author? Author(in RedditThingFields data)
     {
-        var name = data.Str("author");
+        var name = data.Author.Str();
         if (name is null or "[deleted]")
         {
             return null;
         }
 
-        return new Author { Id = data.Str("author_fullname"), Handle = name, Name = name, Url = RedditUrls.User(name) };
+        return new Author { Id = data.AuthorFullname.Str(), Handle = name, Name = name, Url = RedditUrls.User(name) };
     }
 
-    private static List<Media> Media(JsonElement data)
+    private static List<Media> Media(in RedditThingFields data)
     {
         var media = new List<Media>();
-        if (data.Str("media", "reddit_video", "fallback_url") is { } video)
+        if (data.Media.Str("reddit_video", "fallback_url") is { } video)
         {
             media.Add(new Media { Type = "video", Url = video });
         }
 
-        foreach (var item in data.Properties("media_metadata"))
+        foreach (var item in data.MediaMetadata.Properties())
         {
             if ((item.Value.Str("s", "u") ?? item.Value.Str("s", "gif")) is { } u)
             {
@@ -80,13 +80,13 @@ internal static class RedditJsonThings
             }
         }
 
-        var url = data.Str("url_overridden_by_dest") ?? data.Str("url");
+        var url = data.UrlOverriddenByDest.Str() ?? data.Url.Str();
         if (media.Count == 0 && url is not null && IsMediaHost(url))
         {
             media.Add(new Media { Type = url.Contains("v.redd.it", StringComparison.Ordinal) ? "video" : "image", Url = url });
         }
 
-        if (media.Count == 0 && data.Str("preview", "images", "0", "source", "url") is { } preview)
+        if (media.Count == 0 && data.Preview.Str("images", "0", "source", "url") is { } preview)
         {
             media.Add(new Media { Type = "image", Url = Decode(preview)! });
         }
