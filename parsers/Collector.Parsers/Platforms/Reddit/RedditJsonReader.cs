@@ -196,14 +196,24 @@ internal sealed class RedditJsonReader
             case "more":
                 _sawThing = true;
                 var parent = data.ParentId.Str();
-                var children = data.Children.Items().Select(c => c.GetString()).OfType<string>().ToList();
-                if (children.Count == 0 && parent is not null && parent.StartsWith("t1_", StringComparison.Ordinal) && _linkId is { } link)
+                var before = _moreIds.Count;
+                if (data.Children.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var child in data.Children.EnumerateArray())
+                    {
+                        if (child.GetString() is { } id)
+                        {
+                            _moreIds.Add(id);
+                        }
+                    }
+                }
+
+                if (_moreIds.Count == before && parent is not null && parent.StartsWith("t1_", StringComparison.Ordinal) && _linkId is { } link)
                 {
                     // "continue this thread": the branch below parent has its own page.
                     _next.Add(new FollowLink(new Uri($"{RedditUrls.Origin}/comments/{link[3..]}/_/{parent[3..]}/.json"), FollowKind.Comments));
                 }
 
-                _moreIds.AddRange(children);
                 break;
         }
     }
@@ -217,8 +227,8 @@ internal sealed class RedditJsonReader
 
         // Distinct ids in order, 100 a request.
         var prefix = $"{RedditUrls.Origin}/api/morechildren.json?api_type=json&raw_json=1&link_id={_linkId}&children=";
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var url = new StringBuilder(prefix);
+        var seen = new HashSet<string>(_moreIds.Count, StringComparer.Ordinal);
+        var url = new StringBuilder(prefix, prefix.Length + (100 * 12));
         var inChunk = 0;
         foreach (var id in _moreIds)
         {
