@@ -212,7 +212,7 @@ internal sealed class AllLanguagesScorer
             {
                 unknown++;
             }
-            else if (UniqueMax(counts) is { } top)
+            else if (LinguaTables.UniqueMax(counts) is { } top)
             {
                 totals[top]++;
             }
@@ -255,30 +255,6 @@ internal sealed class AllLanguagesScorer
         }
 
         return best < 0 || tie ? null : _languages[best];
-    }
-
-    private static int? UniqueMax(ReadOnlySpan<int> counts)
-    {
-        var best = -1;
-        var tie = false;
-        for (var l = 0; l < counts.Length; l++)
-        {
-            if (counts[l] == 0)
-            {
-                continue;
-            }
-
-            if (best < 0 || counts[l] > counts[best])
-            {
-                (best, tie) = (l, false);
-            }
-            else if (counts[l] == counts[best])
-            {
-                tie = true;
-            }
-        }
-
-        return best >= 0 && !tie ? best : null;
     }
 
     private static bool AllOf(ReadOnlySpan<char> word, UnicodeScript script)

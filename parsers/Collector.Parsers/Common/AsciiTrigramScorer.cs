@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.IO.Compression;
-using System.Numerics;
 using System.Text.Json;
 using Lingua;
 
@@ -151,7 +148,7 @@ internal sealed class AsciiTrigramScorer
 
             word |= bit;
             any = true;
-            Add(sums, _rows.AsSpan(trigram * _width, _width));
+            LinguaTables.Add(sums, _rows.AsSpan(trigram * _width, _width));
         }
 
         if (!any)
@@ -270,88 +267,20 @@ internal sealed class AsciiTrigramScorer
         return plainWord || (wordIsPlain && wordLength > 0);
     }
 
-    private static void Add(Span<double> sums, ReadOnlySpan<double> row)
-    {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            for (; i <= row.Length - Vector<double>.Count; i += Vector<double>.Count)
-            {
-                (new Vector<double>(sums[i..]) + new Vector<double>(row[i..])).CopyTo(sums[i..]);
-            }
-        }
-
-        for (; i < row.Length; i++)
-        {
-            sums[i] += row[i];
-        }
-    }
-
     /// <summary>
     /// The probabilities of the model's all-a-z n-grams, indexed like <see cref="TryDetect"/> (0 where absent); null when
-    /// the file is missing. Lingua's format: {"language": ..., "ngrams": {"numerator/denominator": "ngram ngram ...", ...}}.
+    /// the file is missing.
     /// </summary>
     private static double[]? ReadModel(string path, int n, int size)
     {
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        byte[] json;
-        using (var file = File.OpenRead(path))
-        using (var brotli = new BrotliStream(file, CompressionMode.Decompress))
-        using (var memory = new MemoryStream())
-        {
-            brotli.CopyTo(memory);
-            json = memory.ToArray();
-        }
-
         var probabilities = new double[size];
-        var reader = new Utf8JsonReader(json);
-        var depth = 0;
-        var inNgrams = false;
-        double probability = 0;
-        while (reader.Read())
+        return LinguaTables.ReadModel(path, (ngram, probability) =>
         {
-            switch (reader.TokenType)
+            if (ngram.Length == n && Index(ngram) is { } index && index < size)
             {
-                case JsonTokenType.StartObject:
-                    depth++;
-                    break;
-                case JsonTokenType.EndObject:
-                    depth--;
-                    inNgrams = false;
-                    break;
-                case JsonTokenType.PropertyName when depth == 1:
-                    inNgrams = reader.ValueTextEquals("ngrams"u8);
-                    break;
-                case JsonTokenType.PropertyName when depth == 2 && inNgrams:
-                    probability = Fraction(reader.GetString()!);
-                    break;
-                case JsonTokenType.String when depth == 2 && inNgrams:
-                    var ngrams = reader.GetString()!;
-                    foreach (var range in ngrams.AsSpan().Split(' '))
-                    {
-                        var ngram = ngrams.AsSpan()[range];
-                        if (ngram.Length == n && Index(ngram) is { } index && index < size)
-                        {
-                            probabilities[index] = probability;
-                        }
-                    }
-
-                    break;
+                probabilities[index] = probability;
             }
-        }
-
-        return probabilities;
-    }
-
-    private static double Fraction(string text)
-    {
-        var slash = text.IndexOf('/', StringComparison.Ordinal);
-        return double.Parse(text.AsSpan(0, slash), NumberStyles.Float, CultureInfo.InvariantCulture)
-            / int.Parse(text.AsSpan(slash + 1), NumberStyles.Integer, CultureInfo.InvariantCulture);
+        }) ? probabilities : null;
     }
 
     private static int? Index(ReadOnlySpan<char> ngram)

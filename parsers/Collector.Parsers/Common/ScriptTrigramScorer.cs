@@ -1,6 +1,4 @@
 using System.Collections;
-using System.Globalization;
-using System.IO.Compression;
 using System.Numerics;
 using System.Reflection;
 using System.Text;
@@ -375,7 +373,7 @@ internal sealed class ScriptTrigramScorer
             {
                 totals[BitOperations.TrailingZeroCount(seen)]++;
             }
-            else if (UniqueMax(counts) is { } best)
+            else if (LinguaTables.UniqueMax(counts) is { } best)
             {
                 totals[best]++;
             }
@@ -534,7 +532,7 @@ internal sealed class ScriptTrigramScorer
                     }
                 }
 
-                Add(sums, row);
+                LinguaTables.Add(sums, row);
             }
         }
     }
@@ -605,30 +603,6 @@ internal sealed class ScriptTrigramScorer
         return _languages[best];
     }
 
-    private static int? UniqueMax(ReadOnlySpan<int> counts)
-    {
-        var best = -1;
-        var tie = false;
-        for (var l = 0; l < counts.Length; l++)
-        {
-            if (counts[l] == 0)
-            {
-                continue;
-            }
-
-            if (best < 0 || counts[l] > counts[best])
-            {
-                (best, tie) = (l, false);
-            }
-            else if (counts[l] == counts[best])
-            {
-                tie = true;
-            }
-        }
-
-        return best >= 0 && !tie ? best : null;
-    }
-
     internal static bool HasLetter(string text)
     {
         foreach (var c in text)
@@ -668,58 +642,11 @@ internal sealed class ScriptTrigramScorer
         return [.. rules];
     }
 
-    /// <summary>A model file as Lingua reads it: {"language": ..., "ngrams": {"numerator/denominator": "ngram ngram ...", ...}}; empty when absent.</summary>
+    /// <summary>A model file's n-grams and their probabilities; empty when the file is absent.</summary>
     private static Dictionary<string, double> ReadModel(string path)
     {
         var model = new Dictionary<string, double>(StringComparer.Ordinal);
-        if (!File.Exists(path))
-        {
-            return model;
-        }
-
-        byte[] json;
-        using (var file = File.OpenRead(path))
-        using (var brotli = new BrotliStream(file, CompressionMode.Decompress))
-        using (var memory = new MemoryStream())
-        {
-            brotli.CopyTo(memory);
-            json = memory.ToArray();
-        }
-
-        var reader = new Utf8JsonReader(json);
-        var depth = 0;
-        var inNgrams = false;
-        double probability = 0;
-        while (reader.Read())
-        {
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.StartObject:
-                    depth++;
-                    break;
-                case JsonTokenType.EndObject:
-                    depth--;
-                    inNgrams = false;
-                    break;
-                case JsonTokenType.PropertyName when depth == 1:
-                    inNgrams = reader.ValueTextEquals("ngrams"u8);
-                    break;
-                case JsonTokenType.PropertyName when depth == 2 && inNgrams:
-                    var fraction = reader.GetString()!;
-                    var slash = fraction.IndexOf('/', StringComparison.Ordinal);
-                    probability = double.Parse(fraction.AsSpan(0, slash), NumberStyles.Float, CultureInfo.InvariantCulture)
-                        / int.Parse(fraction.AsSpan(slash + 1), NumberStyles.Integer, CultureInfo.InvariantCulture);
-                    break;
-                case JsonTokenType.String when depth == 2 && inNgrams:
-                    foreach (var ngram in reader.GetString()!.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                    {
-                        model[ngram] = probability;
-                    }
-
-                    break;
-            }
-        }
-
+        LinguaTables.ReadModel(path, (ngram, probability) => model[ngram.ToString()] = probability);
         return model;
     }
 
@@ -730,20 +657,4 @@ internal sealed class ScriptTrigramScorer
 
     private static ulong Pack(char a, char b, char c) => ((ulong)a << 32) | ((ulong)b << 16) | c;
 
-    private static void Add(Span<double> sums, ReadOnlySpan<double> row)
-    {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            for (; i <= row.Length - Vector<double>.Count; i += Vector<double>.Count)
-            {
-                (new Vector<double>(sums[i..]) + new Vector<double>(row[i..])).CopyTo(sums[i..]);
-            }
-        }
-
-        for (; i < row.Length; i++)
-        {
-            sums[i] += row[i];
-        }
-    }
 }
