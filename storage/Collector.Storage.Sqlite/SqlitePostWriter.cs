@@ -180,21 +180,16 @@ internal static class SqlitePostWriter
     }
 
     /// <summary>Tombstones the posts a content page shows as removed in place; returns how many were newly tombstoned.</summary>
-    public static int TombstoneRemoved(SqliteDatabase.WriteScope w, Capture capture)
-    {
-        var n = 0;
-        foreach (var key in capture.RemovedPosts.Distinct())
-        {
-            n += w.Command("""
-                UPDATE posts SET tombstone_reason = $r, tombstone_at = $t, tombstone_capture = $c
-                WHERE platform = $p AND post_id = $i AND tombstone_reason IS NULL
-                """)
-                .Bind("$r", PageOutcome.Removed.ToWire()).Bind("$t", capture.FetchedAt.UtcTicks).Bind("$c", capture.Id)
-                .Bind("$p", key.Platform).Bind("$i", key.Id).ExecuteNonQuery();
-        }
+    public static int TombstoneRemoved(SqliteDatabase.WriteScope w, Capture capture) =>
+        capture.RemovedPosts.Distinct().Sum(key => TombstoneKey(w, key, PageOutcome.Removed.ToWire(), capture));
 
-        return n;
-    }
+    private static int TombstoneKey(SqliteDatabase.WriteScope w, PostKey key, string reason, Capture capture) =>
+        w.Command("""
+            UPDATE posts SET tombstone_reason = $r, tombstone_at = $t, tombstone_capture = $c
+            WHERE platform = $p AND post_id = $i AND tombstone_reason IS NULL
+            """)
+            .Bind("$r", reason).Bind("$t", capture.FetchedAt.UtcTicks).Bind("$c", capture.Id)
+            .Bind("$p", key.Platform).Bind("$i", key.Id).ExecuteNonQuery();
 
     /// <summary>Tombstones posts by key (the capture's subject) or by URL; returns how many were newly tombstoned.</summary>
     public static int Tombstone(SqliteDatabase.WriteScope w, Capture capture)
@@ -202,12 +197,7 @@ internal static class SqlitePostWriter
         var reason = capture.Outcome.ToWire();
         if (capture.SubjectPost is { } key)
         {
-            var bySubject = w.Command("""
-                UPDATE posts SET tombstone_reason = $r, tombstone_at = $t, tombstone_capture = $c
-                WHERE platform = $p AND post_id = $i AND tombstone_reason IS NULL
-                """)
-                .Bind("$r", reason).Bind("$t", capture.FetchedAt.UtcTicks).Bind("$c", capture.Id)
-                .Bind("$p", key.Platform).Bind("$i", key.Id).ExecuteNonQuery();
+            var bySubject = TombstoneKey(w, key, reason, capture);
             if (bySubject > 0)
             {
                 return bySubject;
