@@ -12,7 +12,7 @@ namespace Collector.Crawler.Browser;
 /// and the JSON ones with their bodies. A tab that hangs is closed and the request retried; a crashed browser is
 /// relaunched on the next request.
 /// </summary>
-public sealed class BrowserFetcher : IFetcher, IDisposable
+public sealed class BrowserFetcher : IFetcher, IWarmUp, IDisposable
 {
     /// <summary>Time allowed after the waits for reading the DOM, the screenshot and the bodies.</summary>
     private static readonly TimeSpan CaptureAllowance = TimeSpan.FromSeconds(20);
@@ -45,6 +45,9 @@ public sealed class BrowserFetcher : IFetcher, IDisposable
     /// </summary>
     public IReadOnlyDictionary<WaitResult, int> WaitResults =>
         Enum.GetValues<WaitResult>().ToDictionary(r => r, r => Volatile.Read(ref _waits[(int)r]));
+
+    public Task WarmUpAsync(int tabs, CancellationToken cancellationToken) =>
+        _pool.WarmUpAsync(Math.Min(tabs, _options.MaxConcurrentPages), cancellationToken);
 
     public async Task<FetchResult> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
     {
@@ -157,7 +160,7 @@ public sealed class BrowserFetcher : IFetcher, IDisposable
         }
 
         var dom = await page.ContentAsync().WaitAsync(cancellationToken);
-        var screenshot = _options.Screenshots && request.Screenshot ? await ScreenshotAsync(page, cancellationToken) : null;
+        var screenshot = _options.Screenshots && request.Screenshot ? await ScreenshotAsync(pooled, cancellationToken) : null;
         var body = response is null ? ReadOnlyMemory<byte>.Empty : await BodyAsync(response, cancellationToken);
         var (exchanges, network) = await recorder.CompleteAsync(body, cancellationToken);
         var headers = response?.Headers ?? [];
@@ -181,17 +184,28 @@ public sealed class BrowserFetcher : IFetcher, IDisposable
         };
     }
 
-    private async Task<ReadOnlyMemory<byte>?> ScreenshotAsync(IPage page, CancellationToken cancellationToken)
+    private async Task<ReadOnlyMemory<byte>?> ScreenshotAsync(PooledPage pooled, CancellationToken cancellationToken)
     {
+        var page = pooled.Page;
+        var fullPage = _options.ScreenshotScope == ScreenshotScope.FullPage;
         try
         {
-            return await page.ScreenshotAsync(new PageScreenshotOptions
+            try
             {
-                FullPage = _options.ScreenshotScope == ScreenshotScope.FullPage,
-                Type = ScreenshotType.Png,
-                Animations = ScreenshotAnimations.Disabled,
-                Timeout = (float)_options.NavigationTimeout.TotalMilliseconds,
-            }).WaitAsync(cancellationToken);
+                var devTools = await pooled.DevToolsAsync().WaitAsync(cancellationToken);
+                return await PageScreenshot.TakeAsync(devTools, fullPage, cancellationToken);
+            }
+            catch (PlaywrightException ex) when (!page.IsClosed)
+            {
+                Log.ScreenshotFallback(_logger, page.Url, FirstLine(ex.Message));
+                return await page.ScreenshotAsync(new PageScreenshotOptions
+                {
+                    FullPage = fullPage,
+                    Type = ScreenshotType.Png,
+                    Animations = ScreenshotAnimations.Disabled,
+                    Timeout = (float)_options.NavigationTimeout.TotalMilliseconds,
+                }).WaitAsync(cancellationToken);
+            }
         }
         catch (Exception ex) when ((ex is PlaywrightException or TimeoutException) && !page.IsClosed)
         {

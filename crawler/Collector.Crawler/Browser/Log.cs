@@ -39,6 +39,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 4123, Level = LogLevel.Warning, Message = "Screenshot of {Url} failed: {Message}")]
     public static partial void ScreenshotFailed(ILogger logger, string url, string message);
 
+    [LoggerMessage(EventId = 4131, Level = LogLevel.Debug, Message = "DevTools screenshot of {Url} failed ({Message}); Playwright's screenshot call is tried instead")]
+    public static partial void ScreenshotFallback(ILogger logger, string url, string message);
+
     [LoggerMessage(EventId = 4124, Level = LogLevel.Debug, Message = "Browser fetch of {Url} failed ({Action}): {Message}")]
     public static partial void FetchFailed(ILogger logger, Uri url, FetchErrorAction action, string message);
 }

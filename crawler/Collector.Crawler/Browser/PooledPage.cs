@@ -9,6 +9,7 @@ namespace Collector.Crawler.Browser;
 public sealed class PooledPage
 {
     private NetworkRecorder? _recorder;
+    private Task<ICDPSession>? _devTools;
     private int _crashed;
 
     internal PooledPage(IPage page, ContextSlot slot)
@@ -46,6 +47,17 @@ public sealed class PooledPage
     }
 
     public void EndCapture() => _recorder = null;
+
+    /// <summary>The tab's DevTools session, opened on first use and kept with the tab (one capture uses a tab at a time).</summary>
+    internal Task<ICDPSession> DevToolsAsync()
+    {
+        if (_devTools is { IsFaulted: true } or { IsCanceled: true })
+        {
+            _devTools = null;
+        }
+
+        return _devTools ??= Page.Context.NewCDPSessionAsync(Page);
+    }
 
     private static async Task DismissAsync(IDialog dialog)
     {

@@ -45,6 +45,7 @@ public sealed partial class CrawlRunner(
         var baseId = job.CrawlId ?? CrawlIds.Derive(job.OneOff ? null : job.Source.Name, job.Source.Platform, job.Source.Targets, job.Source.Follow);
         var crawlId = job.CrawlId ?? await CurrentGenerationAsync(archive.Queue, baseId, cancellationToken);
         using var crawl = CreateContext(job, archive, crawlId, seeds);
+        processor.WarmUp(crawl, Math.Max(1, job.Source.Concurrency ?? options.MaxConcurrency), cancellationToken);
         var run = new RunRecord
         {
             Id = job.RunId,

@@ -125,6 +125,33 @@ public sealed partial class PageProcessor(
     }
 
     /// <summary>
+    /// Starts the browser and its first <paramref name="tabs"/> tabs in the background when the crawl renders every
+    /// page, so the first page does not wait for the launch after the crawl's own start. A launch that fails here fails
+    /// again, and is reported, on the first page.
+    /// </summary>
+    public void WarmUp(CrawlContext crawl, int tabs, CancellationToken cancellationToken)
+    {
+        if (crawl.Job.EffectiveRender != RenderMode.Browser || fetchers.GetValueOrDefault(RenderMode.Browser) is not IWarmUp engine)
+        {
+            return;
+        }
+
+        _ = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await engine.WarmUpAsync(crawl.Proxies.Any ? 0 : tabs, cancellationToken);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    LogWarmUpFailed(logger, e.GetType().Name, e.Message);
+                }
+            },
+            CancellationToken.None);
+    }
+
+    /// <summary>
     /// One fetch through the host's pipeline: each attempt waits for the host's budget (by <paramref name="priority"/>
     /// among waiting requests), then reports back to it.
     /// </summary>
@@ -143,6 +170,10 @@ public sealed partial class PageProcessor(
                     if (result is { Status: null, Error.Action: FetchErrorAction.Retry })
                     {
                         permit.Unanswered();
+                    }
+                    else if (result.Rendered)
+                    {
+                        permit.AnsweredUntimed();
                     }
                 }
 
@@ -378,4 +409,7 @@ public sealed partial class PageProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "parser threw on {Url}")]
     private static partial void LogParserThrew(ILogger logger, Exception e, string url);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "browser warm-up failed ({Kind}: {Message}); the first page starts it instead")]
+    private static partial void LogWarmUpFailed(ILogger logger, string kind, string message);
 }

@@ -104,7 +104,7 @@ public sealed class ConcurrencyWindow
     }
 
     /// <summary>One request's end: its time adjusts the window, then waiting requests fill the room.</summary>
-    private void Leave(bool unanswered, long epoch, long startedAt, bool measured)
+    private void Leave(bool unanswered, long epoch, long startedAt, bool measured, bool timed = true)
     {
         lock (_gate)
         {
@@ -117,8 +117,8 @@ public sealed class ConcurrencyWindow
 
             var seconds = _time.GetElapsedTime(startedAt).TotalSeconds;
             var stalled = unanswered
-                || (_samples >= SamplesBeforeJudging && seconds >= StallFloor.TotalSeconds && seconds >= StallFactor * _usualSeconds);
-            if (!unanswered)
+                || (timed && _samples >= SamplesBeforeJudging && seconds >= StallFloor.TotalSeconds && seconds >= StallFactor * _usualSeconds);
+            if (!unanswered && timed)
             {
                 // stalls count too, so a host that became slower for good is soon usual again, not stalled forever
                 _usualSeconds = _samples == 0 ? seconds : _usualSeconds + (Smoothing * (seconds - _usualSeconds));
@@ -161,6 +161,7 @@ public sealed class ConcurrencyWindow
         private long _epoch;
         private long _startedAt;
         private bool _unanswered;
+        private bool _untimed;
         private int _released;
 
         internal Permit(ConcurrencyWindow window, long epoch, long startedAt)
@@ -183,11 +184,18 @@ public sealed class ConcurrencyWindow
         /// <summary>The host did not answer at all (connection failed or timed out): counts as a stall.</summary>
         public void Unanswered() => _unanswered = true;
 
+        /// <summary>
+        /// The host answered, but how long the request took says little about the host: a page rendered in the browser
+        /// spends most of its time in the local renderer (and waiting for its turn on the machine's cores). It widens the
+        /// window like any answer, and is never judged a stall nor counted in the usual time.
+        /// </summary>
+        public void AnsweredUntimed() => _untimed = true;
+
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
-                _window.Leave(_unanswered, _epoch, _startedAt, measured: true);
+                _window.Leave(_unanswered, _epoch, _startedAt, measured: true, timed: !_untimed);
             }
         }
 
