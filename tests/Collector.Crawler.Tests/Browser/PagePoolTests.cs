@@ -72,6 +72,23 @@ public sealed class PagePoolTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task WarmUpAsync_ThreeTabs_TheFirstConcurrentFetchesFindThemOpen()
+    {
+        await using var browser = fixture.CreateFetcher();
+
+        await browser.Fetcher.WarmUpAsync(3, Cancel);
+        Assert.Equal(3, browser.Pool.Statistics.PagesOpened);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(i => browser.Fetcher.FetchAsync(Page(i), Cancel)));
+
+        Assert.All(results, r => Assert.Null(r.Error));
+        var stats = browser.Pool.Statistics;
+        Assert.Equal(1, stats.ContextsCreated);
+        Assert.Equal(3, stats.PagesOpened);
+        Assert.Equal(3, stats.PagesReused);
+    }
+
+    [Fact]
     public async Task FetchAsync_MemoryOverThreshold_ContextsRetiredEarly()
     {
         // 100 MB is below any Chromium's footprint: the first reading must retire the context.

@@ -147,6 +147,35 @@ public sealed class ConcurrencyWindowTests
         Assert.Equal(0, window.Active);
     }
 
+    [Fact]
+    public async Task Dispose_SlowUntimedAnswers_GrowTheWindowAndNeverHalveIt()
+    {
+        var time = new FakeTimeProvider();
+        var window = new ConcurrencyWindow(8, time);
+        for (var i = 0; i < 8; i++)
+        {
+            await AnswerAsync(window, time, TimeSpan.FromMilliseconds(100));
+        }
+
+        // rendered pages: ten times the usual time each, which would be a stall for a plain request
+        for (var i = 0; i < 4; i++)
+        {
+            using var permit = await window.EnterAsync(0, Ct);
+            time.Advance(TimeSpan.FromSeconds(1));
+            permit.AnsweredUntimed();
+        }
+
+        Assert.Equal(8, window.Limit);
+        Assert.Equal(0, window.Stalls);
+
+        // the usual time did not learn from them: a plain request as slow still counts as a stall
+        var plain = await window.EnterAsync(0, Ct);
+        time.Advance(TimeSpan.FromSeconds(1));
+        plain.Dispose();
+        Assert.Equal(1, window.Stalls);
+        Assert.Equal(4, window.Limit);
+    }
+
     private static async Task AnswerAsync(ConcurrencyWindow window, FakeTimeProvider time, TimeSpan took)
     {
         using var permit = await window.EnterAsync(0, Ct);
