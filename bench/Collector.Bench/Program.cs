@@ -7,6 +7,7 @@ var benches = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.O
     ["parsers"] = ParserBench.RunAsync,
     ["storage"] = StorageBench.RunAsync,
     ["crawl"] = CrawlBench.RunAsync,
+    ["crawlee"] = CrawleeBench.RunAsync,
     ["browser"] = BrowserBench.RunAsync,
     ["detection"] = DetectionBench.RunAsync,
 };

@@ -122,6 +122,7 @@ public static class CrawlCommand
                 pages = summary.Pages,
                 posts = summary.Posts,
                 seconds = Math.Round(summary.Elapsed.TotalSeconds, 3),
+                peakRssMb = PeakRssMb(),
                 failed = summary.Failed,
                 outcome = summary.Outcome,
                 outcomes = summary.PagesByOutcome,
@@ -150,6 +151,13 @@ public static class CrawlCommand
         }
 
         return summary.Outcome is Storage.RunOutcomes.Succeeded or Storage.RunOutcomes.Partial ? CollectorCli.Ok : CollectorCli.Failure;
+    }
+
+    /// <summary>This process's peak resident memory so far in MB (the browser's own processes are not in it).</summary>
+    private static long PeakRssMb()
+    {
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        return self.PeakWorkingSet64 / (1024 * 1024);
     }
 
     private sealed record Request(

@@ -66,6 +66,7 @@ public sealed class KillAndResumeTests
             Assert.True(second.ExitCode == 0, $"exit {second.ExitCode}\n{stdout}\n{stderr}");
             using var summary = JsonDocument.Parse(stdout.Trim().Split('\n')[^1]);
             Assert.Equal(Posts + 1 - capturedBefore, summary.RootElement.GetProperty("pages").GetInt32());
+            Assert.InRange(summary.RootElement.GetProperty("peakRssMb").GetInt64(), 10, 4096);
         }
 
         Assert.True(resumed.Elapsed < TimeSpan.FromSeconds(60), $"the resume took {resumed.Elapsed.TotalSeconds:0} s: it waited out the dead process's leases");
