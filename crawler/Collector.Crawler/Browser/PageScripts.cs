@@ -5,7 +5,8 @@ internal static class PageScripts
 {
     /// <summary>
     /// Resolves "selector" once the selector matches, "quiet" once the document has loaded and nothing in the DOM changed
-    /// for quietMs (at once for a loaded page without scripts or frames: nothing can change it), "cap" after capMs.
+    /// for quietMs (at once, as soon as it has loaded, for a page without scripts or frames: nothing can change it; such a
+    /// page reached at DOMContentLoaded is not kept waiting a quiet period), "cap" after capMs.
     /// Argument: [selector or null, quietMs, capMs].
     /// </summary>
     public const string WaitReady = """
@@ -22,6 +23,7 @@ internal static class PageScripts
           timer = setInterval(() => {
             const now = performance.now();
             if (found()) done('selector');
+            else if (inert()) done('quiet');
             else if (document.readyState === 'complete' && now - last >= quietMs) done('quiet');
             else if (now - start >= capMs) done('cap');
           }, 40);

@@ -209,6 +209,21 @@ public sealed class BrowserFetcherTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task FetchAsync_ScriptFreePageLoadingAfterTheSelectorWaitBegan_TakenAtLoadWithoutAQuietPeriod()
+    {
+        // a quiet period far longer than the image's delay: waiting it out after the load event would show
+        await using var browser = fixture.CreateFetcher(o => o.QuietPeriod = TimeSpan.FromSeconds(8));
+        var started = TimeProvider.System.GetTimestamp();
+
+        var result = await browser.Fetcher.FetchAsync(new FetchRequest { Url = fixture.Site.Url("/slow-load"), WaitFor = "article[data-rendered=\"1\"]", Screenshot = false }, Cancel);
+
+        Assert.Null(result.Error);
+        Assert.Contains("A page without script", result.RenderedDom, StringComparison.Ordinal);
+        Assert.Equal(1, browser.Fetcher.WaitResults[WaitResult.Quiet]);
+        Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(6), "a page that no script can change is taken once loaded, not after a quiet period");
+    }
+
+    [Fact]
     public async Task FetchAsync_SecretRequestHeaders_SentButNeverRecorded()
     {
         await using var browser = fixture.CreateFetcher();

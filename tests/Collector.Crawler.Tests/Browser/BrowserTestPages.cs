@@ -7,6 +7,14 @@ internal static class BrowserTestPages
     public static readonly byte[] Pixel = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
 
+    /// <summary>No script, but an image that takes a second: DOMContentLoaded comes well before the load event.</summary>
+    public const string SlowLoad = """
+        <!doctype html><html><head><title>Slow load</title></head>
+        <body><main><article><h1>A page without script</h1><img src="/slow-pixel.png" alt="">
+        <p>Server-rendered text whose image arrives late, so the document is interactive a second before it is complete.</p>
+        </article></main></body></html>
+        """;
+
     public static string Static(int n) => $"""
         <!doctype html><html><head><title>Static {n}</title></head>
         <body><main><article><h1>Static page {n}</h1>

@@ -85,6 +85,12 @@ public sealed class BrowserTestSite : IAsyncDisposable
         app.MapGet("/font.woff2", () => Results.Bytes(new byte[64], "font/woff2"));
         app.MapGet("/clip.mp4", () => Results.Bytes(new byte[64], "video/mp4"));
         app.MapGet("/pixel.png", () => Results.Bytes(BrowserTestPages.Pixel, "image/png"));
+        app.MapGet("/slow-pixel.png", async () =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            return Results.Bytes(BrowserTestPages.Pixel, "image/png");
+        });
+        app.MapGet("/slow-load", () => Html(BrowserTestPages.SlowLoad));
         app.MapGet("/dialogs", () => Html(BrowserTestPages.Dialogs));
         app.MapGet("/hang", () => Html(BrowserTestPages.Hang));
         app.MapGet("/download", (HttpContext context) =>
