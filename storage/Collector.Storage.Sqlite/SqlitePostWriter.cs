@@ -17,8 +17,9 @@ namespace Collector.Storage.Sqlite;
 /// its observation, a new post's row) goes through statements prepared once and stepped through SQLite's C API
 /// (<see cref="SqliteRowStatement"/>): a few native calls per row, the post's JSON bound straight from the buffer it
 /// was serialized into. Fed a JSON array instead (the earlier design), SQLite parsed every row back out of JSON text,
-/// post bodies included, which cost more than the inserts themselves. Lists of bare keys (posts to touch, to queue for
-/// the full-text index, to credit to a source) still go in as one json_each statement each.
+/// post bodies included, which cost more than the inserts themselves. Bare keys (posts to touch, to queue for the
+/// full-text index, to credit to a source) take one step each of a prepared statement too; only the rare edited posts
+/// still go in as one jsonb_each statement.
 /// </remarks>
 internal static class SqlitePostWriter
 {
@@ -35,20 +36,20 @@ internal static class SqlitePostWriter
         FROM jsonb_each(CAST($rows AS TEXT)) j WHERE posts.pk = j.value ->> 0
         """;
 
-    private const string TouchSql = "UPDATE posts SET last_seen = max(last_seen, $t) WHERE pk IN (SELECT value FROM json_each(CAST($pks AS TEXT)))";
+    private const string TouchSql = "UPDATE posts SET last_seen = max(last_seen, ?2) WHERE pk = ?1";
 
     private const string InsertVersionSql = """
         INSERT INTO versions(post_pk, number, content_hash, first_seen, capture_id, json, changes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
         """;
 
-    private const string QueueForIndexSql = "INSERT OR IGNORE INTO fts_queue(post_pk) SELECT value FROM json_each(CAST($pks AS TEXT))";
+    private const string QueueForIndexSql = "INSERT OR IGNORE INTO fts_queue(post_pk) VALUES (?1)";
 
     private const string InsertObservationSql = """
         INSERT OR IGNORE INTO observations(post_pk, at, capture_id, ordinal, version, changed, likes, comments, shares, views, score)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
         """;
 
-    private const string InsertSourcesSql = "INSERT OR IGNORE INTO post_sources(source, post_pk) SELECT $s, value FROM json_each(CAST($pks AS TEXT))";
+    private const string InsertSourceSql = "INSERT OR IGNORE INTO post_sources(source, post_pk) VALUES (?2, ?1)";
 
     internal readonly record struct Counts(int New, int Changed, int Unchanged);
 
@@ -76,8 +77,8 @@ internal static class SqlitePostWriter
         var versions = w.Rows(InsertVersionSql).Bind(4, ticks).Bind(5, captureId);
         var observations = w.Rows(InsertObservationSql).Bind(2, ticks).Bind(3, captureId);
         using var json = new JsonText(w);
-        using var indexed = new JsonRows(w);
-        using var sourced = new JsonRows(w);
+        var indexed = w.Rows(QueueForIndexSql);
+        var sourced = source is null ? null : w.Rows(InsertSourceSql).Bind(2, source);
         long nextPk = 0;
         int added = 0, changed = 0, unchanged = 0;
         for (var i = 0; i < posts.Count; i++)
@@ -127,24 +128,16 @@ internal static class SqlitePostWriter
 
             if (isChange)
             {
-                indexed.Add(s.Pk);
+                indexed.Bind(1, s.Pk).Execute();
             }
 
             var m = post.Metrics;
             observations.Bind(1, s.Pk).Bind(4, imported ? 0 : i).Bind(5, s.Count).Bind(6, isChange ? 1 : 0)
                 .Bind(7, m.Likes).Bind(8, m.Comments).Bind(9, m.Shares).Bind(10, m.Views).Bind(11, m.Score).Execute();
-            if (source is not null)
-            {
-                sourced.Add(s.Pk);
-            }
+            sourced?.Bind(1, s.Pk).Execute();
         }
 
         WritePosts(w, order, states.Values, ticks, imported);
-        Run(w.Command(QueueForIndexSql), indexed, "$pks");
-        if (source is not null)
-        {
-            Run(w.Command(InsertSourcesSql).Bind("$s", source), sourced, "$pks");
-        }
 
         return new Counts(added, changed, unchanged);
     }
@@ -285,17 +278,15 @@ internal static class SqlitePostWriter
             row.WriteEndArray();
         }
 
-        using var touched = new JsonRows(w);
+        Run(w.Command(UpdateEditedSql).Bind("$t", ticks), edited, "$rows");
+        var touch = w.Rows(TouchSql).Bind(2, ticks);
         foreach (var s in all)
         {
             if (s.Stored && s.Touched && !s.Edited)
             {
-                touched.Add(s.Pk);
+                touch.Bind(1, s.Pk).Execute();
             }
         }
-
-        Run(w.Command(UpdateEditedSql).Bind("$t", ticks), edited, "$rows");
-        Run(w.Command(TouchSql).Bind("$t", ticks), touched, "$pks");
     }
 
     private static void Run(Microsoft.Data.Sqlite.SqliteCommand command, JsonRows rows, string parameter)
