@@ -40,6 +40,7 @@ internal sealed class SqliteDatabase : IAsyncDisposable
     private readonly string connectionString;
     private readonly SemaphoreSlim writeLock = new(1, 1);
     private readonly Dictionary<string, SqliteCommand> prepared = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SqliteRowStatement> rowStatements = new(StringComparer.Ordinal);
     private readonly Stack<ArrayBufferWriter<byte>> buffers = new();
     private readonly Channel<bool> checkpointRequests = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private SqliteConnection? writer;
@@ -145,6 +146,12 @@ internal sealed class SqliteDatabase : IAsyncDisposable
             }
 
             prepared.Clear();
+            foreach (var statement in rowStatements.Values)
+            {
+                statement.Dispose();
+            }
+
+            rowStatements.Clear();
             if (checkpointer is not null)
             {
                 await checkpointer.DisposeAsync();
@@ -224,6 +231,18 @@ internal sealed class SqliteDatabase : IAsyncDisposable
 
             cmd.Transaction = transaction;
             return cmd;
+        }
+
+        /// <summary>A statement for this SQL stepped row by row through the C API (prepared once per writer connection).</summary>
+        public SqliteRowStatement Rows(string sql)
+        {
+            if (!db.rowStatements.TryGetValue(sql, out var statement))
+            {
+                statement = new SqliteRowStatement(connection, sql);
+                db.rowStatements[sql] = statement;
+            }
+
+            return statement;
         }
 
         /// <summary>

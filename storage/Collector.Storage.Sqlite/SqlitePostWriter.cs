@@ -11,27 +11,23 @@ namespace Collector.Storage.Sqlite;
 /// observation, never into a version.
 /// </summary>
 /// <remarks>
-/// A batch (one capture's posts, or one slice of an import) is written with a fixed handful of statements, whatever its
-/// size: one look-up of every post it names, then one set-based statement per table fed a JSON array of rows
-/// (jsonb_each for rows, which hands each row over as JSONB so that every ->> on it is a direct look-up rather than a
-/// re-render and re-parse of the row's text; json_each for plain lists). Per-row statements cost more in binding and
-/// stepping than the rows themselves. The batch is decided in memory in post order, exactly as one post after another
-/// would be (a key seen twice in an import is a revisit or a new version of what the batch itself just stored), and it
-/// all lands in the caller's single transaction.
+/// A batch (one capture's posts, or one slice of an import) is decided in memory in post order, exactly as one post
+/// after another would be (a key seen twice in an import is a revisit or a new version of what the batch itself just
+/// stored), and it all lands in the caller's single transaction. Per-row work (the look-up of each post, its version,
+/// its observation, a new post's row) goes through statements prepared once and stepped through SQLite's C API
+/// (<see cref="SqliteRowStatement"/>): a few native calls per row, the post's JSON bound straight from the buffer it
+/// was serialized into. Fed a JSON array instead (the earlier design), SQLite parsed every row back out of JSON text,
+/// post bodies included, which cost more than the inserts themselves. Bare keys (posts to touch, to queue for the
+/// full-text index, to credit to a source) take one step each of a prepared statement too; only the rare edited posts
+/// still go in as one jsonb_each statement.
 /// </remarks>
 internal static class SqlitePostWriter
 {
-    private const string LookupSql = """
-        SELECT j.key, p.pk, p.version_count, p.latest_hash, v.json
-        FROM jsonb_each(CAST($keys AS TEXT)) j
-        JOIN posts p ON p.platform = j.value ->> 0 AND p.post_id = j.value ->> 1
-        LEFT JOIN versions v ON v.post_pk = p.pk AND v.number = p.version_count AND p.latest_hash <> j.value ->> 2
-        """;
+    private const string LookupSql = "SELECT pk, version_count, latest_hash FROM posts WHERE platform = ?1 AND post_id = ?2";
 
-    private const string InsertPostsSql = """
+    private const string InsertPostSql = """
         INSERT INTO posts(pk, platform, post_id, first_seen, last_seen, published_at, version_count, latest_hash, url_key, imported)
-        SELECT value ->> 0, value ->> 1, value ->> 2, $t, $t, value ->> 3, value ->> 4, value ->> 5, value ->> 6, $imp
-        FROM jsonb_each(CAST($rows AS TEXT))
+        VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?8, ?9)
         """;
 
     private const string UpdateEditedSql = """
@@ -40,22 +36,20 @@ internal static class SqlitePostWriter
         FROM jsonb_each(CAST($rows AS TEXT)) j WHERE posts.pk = j.value ->> 0
         """;
 
-    private const string TouchSql = "UPDATE posts SET last_seen = max(last_seen, $t) WHERE pk IN (SELECT value FROM json_each(CAST($pks AS TEXT)))";
+    private const string TouchSql = "UPDATE posts SET last_seen = max(last_seen, ?2) WHERE pk = ?1";
 
-    private const string InsertVersionsSql = """
-        INSERT INTO versions(post_pk, number, content_hash, first_seen, capture_id, json, changes)
-        SELECT value ->> 0, value ->> 1, value ->> 2, $t, $c, value ->> 3, value ->> 4 FROM jsonb_each(CAST($rows AS TEXT))
+    private const string InsertVersionSql = """
+        INSERT INTO versions(post_pk, number, content_hash, first_seen, capture_id, json, changes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
         """;
 
-    private const string QueueForIndexSql = "INSERT OR IGNORE INTO fts_queue(post_pk) SELECT value FROM json_each(CAST($pks AS TEXT))";
+    private const string QueueForIndexSql = "INSERT OR IGNORE INTO fts_queue(post_pk) VALUES (?1)";
 
-    private const string InsertObservationsSql = """
+    private const string InsertObservationSql = """
         INSERT OR IGNORE INTO observations(post_pk, at, capture_id, ordinal, version, changed, likes, comments, shares, views, score)
-        SELECT value ->> 0, $t, $c, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8
-        FROM jsonb_each(CAST($rows AS TEXT))
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
         """;
 
-    private const string InsertSourcesSql = "INSERT OR IGNORE INTO post_sources(source, post_pk) SELECT $s, value FROM json_each(CAST($pks AS TEXT))";
+    private const string InsertSourceSql = "INSERT OR IGNORE INTO post_sources(source, post_pk) VALUES (?2, ?1)";
 
     internal readonly record struct Counts(int New, int Changed, int Unchanged);
 
@@ -80,10 +74,11 @@ internal static class SqlitePostWriter
 
         var states = Lookup(w, posts, hashes);
         var order = new List<PostState>(states.Count);
-        using var versions = new JsonRows(w);
-        using var observations = new JsonRows(w);
-        using var indexed = new JsonRows(w);
-        using var sourced = new JsonRows(w);
+        var versions = w.Rows(InsertVersionSql).Bind(4, ticks).Bind(5, captureId);
+        var observations = w.Rows(InsertObservationSql).Bind(2, ticks).Bind(3, captureId);
+        using var json = new JsonText(w);
+        var indexed = w.Rows(QueueForIndexSql);
+        var sourced = source is null ? null : w.Rows(InsertSourceSql).Bind(2, source);
         long nextPk = 0;
         int added = 0, changed = 0, unchanged = 0;
         for (var i = 0; i < posts.Count; i++)
@@ -101,7 +96,7 @@ internal static class SqlitePostWriter
                 s = new PostState(post.Key, nextPk++, count: 0, hash, stored: false);
                 states[post.Key] = s;
                 order.Add(s);
-                AddVersion(versions, s, post, hash, null);
+                AddVersion(versions, json, s, post, hash, null);
                 added++;
                 isChange = true;
             }
@@ -119,8 +114,8 @@ internal static class SqlitePostWriter
             }
             else
             {
-                var previous = s.Latest ?? CollectorJson.Deserialize<Post>(s.LatestJson ?? VersionJson(w, s.Pk, s.Count))!;
-                AddVersion(versions, s, post, hash, PostDiff.Compare(previous, post));
+                var previous = s.Latest ?? CollectorJson.Deserialize<Post>(VersionJson(w, s.Pk, s.Count))!;
+                AddVersion(versions, json, s, post, hash, PostDiff.Compare(previous, post));
                 if (s.Stored && !s.Edited)
                 {
                     s.Edited = true;
@@ -133,35 +128,16 @@ internal static class SqlitePostWriter
 
             if (isChange)
             {
-                indexed.Add(s.Pk);
+                indexed.Bind(1, s.Pk).Execute();
             }
 
             var m = post.Metrics;
-            var o = observations.StartRow();
-            o.WriteNumberValue(s.Pk);
-            o.WriteNumberValue(imported ? 0 : i);
-            o.WriteNumberValue(s.Count);
-            o.WriteNumberValue(isChange ? 1 : 0);
-            WriteNumber(o, m.Likes);
-            WriteNumber(o, m.Comments);
-            WriteNumber(o, m.Shares);
-            WriteNumber(o, m.Views);
-            WriteNumber(o, m.Score);
-            o.WriteEndArray();
-            if (source is not null)
-            {
-                sourced.Add(s.Pk);
-            }
+            observations.Bind(1, s.Pk).Bind(4, imported ? 0 : i).Bind(5, s.Count).Bind(6, isChange ? 1 : 0)
+                .Bind(7, m.Likes).Bind(8, m.Comments).Bind(9, m.Shares).Bind(10, m.Views).Bind(11, m.Score).Execute();
+            sourced?.Bind(1, s.Pk).Execute();
         }
 
         WritePosts(w, order, states.Values, ticks, imported);
-        Run(w.Command(InsertVersionsSql).Bind("$t", ticks).Bind("$c", captureId), versions, "$rows");
-        Run(w.Command(QueueForIndexSql), indexed, "$pks");
-        Run(w.Command(InsertObservationsSql).Bind("$t", ticks).Bind("$c", captureId), observations, "$rows");
-        if (source is not null)
-        {
-            Run(w.Command(InsertSourcesSql).Bind("$s", source), sourced, "$pks");
-        }
 
         return new Counts(added, changed, unchanged);
     }
@@ -219,31 +195,38 @@ internal static class SqlitePostWriter
             .Bind("$a", a).Bind("$b", b).ExecuteNonQuery();
     }
 
-    /// <summary>Every post of the batch already in the archive, by key (one query for the whole batch).</summary>
+    /// <summary>
+    /// Every post of the batch already in the archive, by key: one indexed look-up per distinct key through a statement
+    /// prepared once. The stored hash is compared as bytes, so a revisit allocates nothing here but its state.
+    /// </summary>
     private static Dictionary<PostKey, PostState> Lookup(SqliteDatabase.WriteScope w, IReadOnlyList<Post> posts, string[] hashes)
     {
-        var distinct = new List<int>(posts.Count);
-        var seen = new HashSet<PostKey>(posts.Count);
-        using var keys = new JsonRows(w);
+        var states = new Dictionary<PostKey, PostState>(posts.Count);
+        var lookup = w.Rows(LookupSql);
         for (var i = 0; i < posts.Count; i++)
         {
-            if (seen.Add(posts[i].Key))
+            var key = posts[i].Key;
+            if (states.ContainsKey(key))
             {
-                distinct.Add(i);
-                var k = keys.StartRow();
-                k.WriteStringValue(posts[i].Platform);
-                k.WriteStringValue(posts[i].Id);
-                k.WriteStringValue(hashes[i]);
-                k.WriteEndArray();
+                continue;
             }
-        }
 
-        var states = new Dictionary<PostKey, PostState>(posts.Count);
-        using var r = w.Command(LookupSql).Bind("$keys", keys.ToUtf8()).ExecuteReader();
-        while (r.Read())
-        {
-            var key = posts[distinct[r.GetInt32(0)]].Key;
-            states[key] = new PostState(key, r.GetInt64(1), r.GetInt32(2), r.GetString(3), stored: true) { LatestJson = r.GetStringOrNull(4) };
+            lookup.Bind(1, key.Platform).Bind(2, key.Id);
+            if (!lookup.Read())
+            {
+                continue;
+            }
+
+            try
+            {
+                var latest = lookup.Utf8(2);
+                var hash = System.Text.Ascii.Equals(latest, hashes[i]) ? hashes[i] : System.Text.Encoding.UTF8.GetString(latest);
+                states[key] = new PostState(key, lookup.Int64(0), checked((int)lookup.Int64(1)), hash, stored: true);
+            }
+            finally
+            {
+                lookup.Reset();
+            }
         }
 
         return states;
@@ -252,73 +235,58 @@ internal static class SqlitePostWriter
     private static string VersionJson(SqliteDatabase.WriteScope w, long pk, int number) =>
         (string)w.Command("SELECT json FROM versions WHERE post_pk = $pk AND number = $n").Bind("$pk", pk).Bind("$n", number).ExecuteScalar()!;
 
-    private static void AddVersion(JsonRows versions, PostState s, Post post, string hash, IReadOnlyList<FieldChange>? changes)
+    private static void AddVersion(SqliteRowStatement versions, JsonText json, PostState s, Post post, string hash, IReadOnlyList<FieldChange>? changes)
     {
         s.Count++;
         s.Hash = hash;
         s.Latest = post;
         s.UrlKey = UrlKey.Normalize(post.Url);
         s.PublishedAt = post.PublishedAt?.UtcTicks ?? s.PublishedAt;
-        var v = versions.StartRow();
-        v.WriteNumberValue(s.Pk);
-        v.WriteNumberValue(s.Count);
-        v.WriteStringValue(hash);
-
-        // The post (and the changes) go in as JSON values, not as strings holding JSON: ->> hands back their text as
-        // written, which is byte for byte what CollectorJson.Serialize gives (same options, same encoder), without
-        // the string detour and the escaping of every quote.
-        JsonSerializer.Serialize(v, post, CollectorJson.Options);
+        versions.Bind(1, s.Pk).Bind(2, s.Count).Bind(3, hash).Bind(6, json.Write(post));
         if (changes is null)
         {
-            v.WriteNullValue();
+            versions.BindNull(7);
         }
         else
         {
-            JsonSerializer.Serialize(v, changes, CollectorJson.Options);
+            versions.Bind(7, json.Write(changes));
         }
 
-        v.WriteEndArray();
+        versions.Execute();
     }
 
     /// <summary>New posts inserted in their final state; edited ones updated; revisited ones get last-seen moved.</summary>
     private static void WritePosts(SqliteDatabase.WriteScope w, List<PostState> order, IEnumerable<PostState> all, long ticks, bool imported)
     {
-        using var inserted = new JsonRows(w);
+        var insert = w.Rows(InsertPostSql).Bind(4, ticks).Bind(9, imported ? 1 : 0);
         using var edited = new JsonRows(w);
         foreach (var s in order)
         {
-            var row = s.Stored ? edited.StartRow() : inserted.StartRow();
-            row.WriteNumberValue(s.Pk);
             if (!s.Stored)
             {
-                row.WriteStringValue(s.Key.Platform);
-                row.WriteStringValue(s.Key.Id);
-                WriteNumber(row, s.PublishedAt);
+                insert.Bind(1, s.Pk).Bind(2, s.Key.Platform).Bind(3, s.Key.Id).Bind(5, s.PublishedAt).Bind(6, s.Count).Bind(7, s.Hash)
+                    .Bind(8, s.UrlKey).Execute();
+                continue;
             }
 
+            var row = edited.StartRow();
+            row.WriteNumberValue(s.Pk);
             row.WriteNumberValue(s.Count);
             row.WriteStringValue(s.Hash);
             WriteString(row, s.UrlKey);
-            if (s.Stored)
-            {
-                WriteNumber(row, s.PublishedAt);
-            }
-
+            WriteNumber(row, s.PublishedAt);
             row.WriteEndArray();
         }
 
-        using var touched = new JsonRows(w);
+        Run(w.Command(UpdateEditedSql).Bind("$t", ticks), edited, "$rows");
+        var touch = w.Rows(TouchSql).Bind(2, ticks);
         foreach (var s in all)
         {
             if (s.Stored && s.Touched && !s.Edited)
             {
-                touched.Add(s.Pk);
+                touch.Bind(1, s.Pk).Execute();
             }
         }
-
-        Run(w.Command(InsertPostsSql).Bind("$t", ticks).Bind("$imp", imported ? 1 : 0), inserted, "$rows");
-        Run(w.Command(UpdateEditedSql).Bind("$t", ticks), edited, "$rows");
-        Run(w.Command(TouchSql).Bind("$t", ticks), touched, "$pks");
     }
 
     private static void Run(Microsoft.Data.Sqlite.SqliteCommand command, JsonRows rows, string parameter)
@@ -367,10 +335,8 @@ internal static class SqlitePostWriter
 
         public string Hash { get; set; } = hash;
 
-        /// <summary>The latest version when this batch wrote it, else its stored JSON when the look-up fetched it.</summary>
+        /// <summary>The latest version when this batch wrote it (else it is read from the archive when needed).</summary>
         public Post? Latest { get; set; }
-
-        public string? LatestJson { get; init; }
 
         public string? UrlKey { get; set; }
 
