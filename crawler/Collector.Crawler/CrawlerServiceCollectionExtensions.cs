@@ -37,6 +37,10 @@ public static class CrawlerServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(() => HttpClientSetup.CreateHandler(options))
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers();
+        services.AddHttpClient(HttpFetcher.UnpooledClientName, c => c.Timeout = options.RequestTimeout)
+            .ConfigurePrimaryHttpMessageHandler(() => HttpClientSetup.CreateUnpooledHandler(options))
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
         if (reddit is not null)
         {
             services.AddSingleton(reddit);

@@ -36,7 +36,7 @@ internal sealed class SqliteArtifactStore(SqliteDatabase db, string root, TimePr
             return reference;
         }
 
-        var (encoding, storedLength) = SqliteFailures.Guard(root, () => WriteOnce(sha, content));
+        var (encoding, storedLength) = await FileFlushThreads.RunAsync(() => SqliteFailures.Guard(root, () => WriteOnce(sha, content)));
         await db.WriteAsync(w =>
         {
             w.Command("INSERT OR IGNORE INTO artifacts(sha256, kind, length, content_type, encoding, stored_length, created_at) VALUES ($s, $k, $l, $c, $e, $sl, $t)")

@@ -38,7 +38,7 @@ internal sealed class SqliteDatabase : IAsyncDisposable
     private static readonly long TicksBetweenCheckpoints = Stopwatch.Frequency / 10;
     private const int LongWalFrames = 16_384;
     private readonly string connectionString;
-    private readonly SemaphoreSlim writeLock = new(1, 1);
+    private readonly WriteGate writeLock = new();
     private readonly Dictionary<string, SqliteCommand> prepared = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SqliteRowStatement> rowStatements = new(StringComparer.Ordinal);
     private readonly Stack<ArrayBufferWriter<byte>> buffers = new();
@@ -95,9 +95,15 @@ internal sealed class SqliteDatabase : IAsyncDisposable
     public SqliteConnection OpenReader() => SqliteFailures.Guard(Path, Connect);
 
     /// <summary>Runs <paramref name="work"/> in one IMMEDIATE transaction on the writer connection; commits or rolls back.</summary>
-    public async Task<T> WriteAsync<T>(Func<WriteScope, T> work, CancellationToken cancellationToken)
+    public Task<T> WriteAsync<T>(Func<WriteScope, T> work, CancellationToken cancellationToken) => WriteAsync(work, urgent: false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="WriteAsync{T}(Func{WriteScope, T}, CancellationToken)"/>; an <paramref name="urgent"/> write (a short
+    /// one the crawl waits on, such as a queue write) goes ahead of the ordinary writes waiting for the writer.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<WriteScope, T> work, bool urgent, CancellationToken cancellationToken)
     {
-        await writeLock.WaitAsync(cancellationToken);
+        await writeLock.WaitAsync(urgent, cancellationToken);
         try
         {
             return SqliteFailures.Guard(Path, () =>
@@ -137,7 +143,7 @@ internal sealed class SqliteDatabase : IAsyncDisposable
     {
         checkpointRequests.Writer.TryComplete();
         await checkpointLoop;
-        await writeLock.WaitAsync();
+        await writeLock.WaitAsync(urgent: false, CancellationToken.None);
         try
         {
             foreach (var cmd in prepared.Values)
@@ -168,8 +174,6 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         {
             writeLock.Release();
         }
-
-        writeLock.Dispose();
     }
 
     /// <summary>A PASSIVE checkpoint: copies what it can without waiting for anyone; returns the WAL's length in frames.</summary>

@@ -5,7 +5,8 @@ namespace Collector.Storage.Sqlite;
 /// <summary>
 /// The crawl queue table. Rows are unique per (crawl, unique key); a lease is one UPDATE … RETURNING, so two workers
 /// (threads or processes) never get the same request; a lease whose time ran out is handed out again.
-/// States: pending, leased, done, failed.
+/// States: pending, leased, done, failed. Its writes are short and the crawl waits on them, so they go ahead of
+/// waiting capture writes (see <see cref="WriteGate"/>).
 /// </summary>
 internal sealed class SqliteRequestQueue(SqliteDatabase db, TimeProvider time) : IRequestQueue
 {
@@ -26,7 +27,7 @@ internal sealed class SqliteRequestQueue(SqliteDatabase db, TimeProvider time) :
             }
 
             return added;
-        }, cancellationToken);
+        }, urgent: true, cancellationToken);
     }
 
     public Task<IReadOnlyList<QueueLease>> LeaseAsync(string crawlId, int max, TimeSpan leaseFor, CancellationToken cancellationToken = default)
@@ -70,7 +71,7 @@ internal sealed class SqliteRequestQueue(SqliteDatabase db, TimeProvider time) :
             }
 
             return leases.OrderByDescending(l => l.Lease.Request.Priority).ThenBy(l => l.Row).Select(l => l.Lease).ToList();
-        }, cancellationToken);
+        }, urgent: true, cancellationToken);
     }
 
     public Task CompleteAsync(QueueLease lease, PageOutcome outcome, CancellationToken cancellationToken = default) =>
@@ -90,7 +91,7 @@ internal sealed class SqliteRequestQueue(SqliteDatabase db, TimeProvider time) :
             WHERE crawl_id = $c AND unique_key = $k AND lease_token = $t
             """)
             .Bind("$nb", notBefore.UtcTicks).Bind("$e", error).Bind("$c", lease.CrawlId).Bind("$k", lease.Request.UniqueKey)
-            .Bind("$t", lease.Token).ExecuteNonQuery(), cancellationToken);
+            .Bind("$t", lease.Token).ExecuteNonQuery(), urgent: true, cancellationToken);
 
     public Task<int> ReleaseLeasesAsync(string crawlId, CancellationToken cancellationToken = default) =>
         db.WriteAsync(w => w.Command("""
@@ -104,7 +105,7 @@ internal sealed class SqliteRequestQueue(SqliteDatabase db, TimeProvider time) :
             WHERE crawl_id = $c AND unique_key = $k AND lease_token = $t
             """)
             .Bind("$e", error).Bind("$c", lease.CrawlId).Bind("$k", lease.Request.UniqueKey).Bind("$t", lease.Token).ExecuteNonQuery(),
-            cancellationToken);
+            urgent: true, cancellationToken);
 
     public async Task<QueueCounts> CountAsync(string crawlId, CancellationToken cancellationToken = default)
     {

@@ -18,12 +18,15 @@ public sealed class HttpFetcher(IHttpClientFactory clients, ProxyClients proxies
     /// <summary>The named HttpClient (registered by AddCollectorCrawler).</summary>
     public const string ClientName = "collector";
 
+    /// <summary>The named HttpClient that never reuses a connection, for hosts that close after each response.</summary>
+    public const string UnpooledClientName = "collector-unpooled";
+
     private readonly string _userAgent = UserAgents.Build(options);
 
     /// <summary>
     /// Hosts that answered HTTP/1.0 without keep-alive: they close the connection after each response, which the
     /// pooled handler does not assume (it would send the next request down the closed connection and get nothing
-    /// back), so requests to them ask for the close themselves.
+    /// back), so requests to them ask for the close themselves and go through a handler that never reuses a connection.
     /// </summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _closingHosts = new(StringComparer.OrdinalIgnoreCase);
 
@@ -32,13 +35,14 @@ public sealed class HttpFetcher(IHttpClientFactory clients, ProxyClients proxies
     public async Task<FetchResult> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var client = request.Proxy is null ? clients.CreateClient(ClientName) : proxies.For(request.Proxy);
         var exchanges = new List<HttpExchange>(1);
         var visited = new HashSet<string>(StringComparer.Ordinal) { request.Url.AbsoluteUri };
         var url = request.Url;
         for (var hop = 0; ; hop++)
         {
             using var message = BuildRequest(request, url);
+            var client = request.Proxy is not null ? proxies.For(request.Proxy)
+                : clients.CreateClient(_closingHosts.ContainsKey(url.Authority) ? UnpooledClientName : ClientName);
             HttpResponseMessage response;
             try
             {
