@@ -29,7 +29,8 @@ public static class BrowserBench
     {
         var pages = 5000;
         var concurrency = 4;
-        var screenshots = "viewport";
+        // full-page screenshots, as the crawler takes them by default
+        var screenshots = "full";
         var recycle = 50;
         var every = 250;
         for (var i = 0; i < args.Length; i++)

@@ -29,8 +29,12 @@ public sealed class KillAndResumeTests
         string[] args = ["crawl", site.Url("list/0").AbsoluteUri, "--follow", "a.post-link", "--concurrency", "3", "--store", "sqlite:" + Path.Combine(folder, "archive.db"), "--json"];
 
         int seenAtKill;
+        string firstChild;
         using (var first = Start(cli!, args))
         {
+            // drained from the start, so a chatty child never blocks on a full pipe
+            var errors = first.StandardError.ReadToEndAsync(cancel);
+            var output = first.StandardOutput.ReadToEndAsync(cancel);
             var waited = Stopwatch.StartNew();
             while (PostRequests(site) < 10 && !first.HasExited && waited.Elapsed < TimeSpan.FromSeconds(90))
             {
@@ -39,12 +43,17 @@ public sealed class KillAndResumeTests
 
             if (first.HasExited)
             {
-                Assert.Fail("the child finished before it could be killed: " + await first.StandardError.ReadToEndAsync(cancel));
+                Assert.Fail("the child finished before it could be killed: " + await errors);
             }
 
             seenAtKill = PostRequests(site);
             first.Kill(); // SIGKILL: no shutdown code runs
             await first.WaitForExitAsync(cancel);
+
+            // what the killed child had said, and what the site had served, for a failure below (read only after it exited)
+            var said = await errors;
+            await output;
+            firstChild = $"after {waited.Elapsed.TotalSeconds:0} s; the site had served: {string.Join(", ", site.Requests.Select(r => r.Path).Take(12))}; the child's stderr: {said[^Math.Min(said.Length, 2000)..]}";
         }
 
         int capturedBefore;
@@ -56,12 +65,13 @@ public sealed class KillAndResumeTests
             capturedBefore = Convert.ToInt32(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        Assert.True(capturedBefore is >= 1 and <= Posts, $"{capturedBefore} captures after the kill, when the server had seen {seenAtKill} post requests");
+        Assert.True(capturedBefore is >= 1 and <= Posts, $"{capturedBefore} captures after the kill, when the server had seen {seenAtKill} post requests, {firstChild}");
         var resumed = Stopwatch.StartNew();
         using (var second = Start(cli!, args))
         {
+            var errors = second.StandardError.ReadToEndAsync(cancel);
             var stdout = await second.StandardOutput.ReadToEndAsync(cancel);
-            var stderr = await second.StandardError.ReadToEndAsync(cancel);
+            var stderr = await errors;
             await second.WaitForExitAsync(cancel);
             Assert.True(second.ExitCode == 0, $"exit {second.ExitCode}\n{stdout}\n{stderr}");
             using var summary = JsonDocument.Parse(stdout.Trim().Split('\n')[^1]);
