@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -15,9 +14,10 @@ namespace Collector.Storage.Sqlite;
 /// <para>
 /// Checkpoints (copying committed pages from the WAL into the database file, with an fsync of each) run in the
 /// background rather than inside whichever commit crosses SQLite's 1000-page mark: at ingest rates they were a large
-/// share of the writer's time, most of it waiting on the two fsyncs. The writer's own auto-checkpoint is off; after
-/// at least 8 commits and 100 ms (so that pages rewritten by every commit, such as index tails, are not copied over
-/// and over) it nudges the checkpointer, which runs a PASSIVE checkpoint (never blocking the writer or readers). Should the WAL still grow long (a writer that never pauses keeps the WAL from ever being fully copied, so
+/// share of the writer's time, most of it waiting on the two fsyncs. The writer's own auto-checkpoint is off; every
+/// commit nudges the checkpointer, which runs a PASSIVE checkpoint (never blocking the writer or readers) at most once
+/// per 100 ms (so that pages rewritten by every commit, such as index tails, are not copied over and over), and always
+/// once more after a burst's last commit, so nothing committed waits in the WAL while the archive sits idle. Should the WAL still grow long (a writer that never pauses keeps the WAL from ever being fully copied, so
 /// SQLite cannot start it over), the writer checkpoints it itself before its next transaction, which lets that
 /// transaction restart the WAL from the beginning. Nothing about atomicity changes: a checkpoint only ever copies
 /// committed pages.
@@ -34,8 +34,7 @@ namespace Collector.Storage.Sqlite;
 /// </remarks>
 internal sealed class SqliteDatabase : IAsyncDisposable
 {
-    private const int CommitsPerCheckpoint = 8;
-    private static readonly long TicksBetweenCheckpoints = Stopwatch.Frequency / 10;
+    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(100);
     private const int LongWalFrames = 16_384;
     private readonly string connectionString;
     private readonly WriteGate writeLock = new();
@@ -46,8 +45,6 @@ internal sealed class SqliteDatabase : IAsyncDisposable
     private SqliteConnection? writer;
     private SqliteConnection? checkpointer;
     private Task checkpointLoop = Task.CompletedTask;
-    private int commitsSinceCheckpoint;
-    private long lastCheckpointRequest;
     private volatile bool walIsLong;
 
     private SqliteDatabase(string path, string connectionString)
@@ -122,13 +119,8 @@ internal sealed class SqliteDatabase : IAsyncDisposable
                     tx.Commit();
                 }
 
-                if (++commitsSinceCheckpoint >= CommitsPerCheckpoint
-                    && Stopwatch.GetTimestamp() - lastCheckpointRequest >= TicksBetweenCheckpoints)
-                {
-                    commitsSinceCheckpoint = 0;
-                    lastCheckpointRequest = Stopwatch.GetTimestamp();
-                    checkpointRequests.Writer.TryWrite(true);
-                }
+                // one request waits at most (the channel drops the rest); the checkpointer paces itself
+                checkpointRequests.Writer.TryWrite(true);
 
                 return result;
             });
@@ -205,6 +197,11 @@ internal sealed class SqliteDatabase : IAsyncDisposable
                 // where a lasting failure (a full disk, say) is reported to the caller instead of swallowed here.
                 walIsLong = true;
             }
+
+            // At most one checkpoint per interval. Every commit leaves a request (one waits at most), so the commits made
+            // meanwhile, the last of a burst included, are copied by the next round rather than left in the WAL while
+            // the archive sits idle.
+            await Task.Delay(CheckpointInterval);
         }
     }
 
