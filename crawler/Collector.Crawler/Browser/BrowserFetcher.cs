@@ -193,7 +193,13 @@ public sealed class BrowserFetcher : IFetcher, IWarmUp, IDisposable
             try
             {
                 var devTools = await pooled.DevToolsAsync().WaitAsync(cancellationToken);
-                return await PageScreenshot.TakeAsync(devTools, fullPage, cancellationToken);
+                var (png, cutFrom) = await PageScreenshot.TakeAsync(devTools, fullPage, cancellationToken);
+                if (cutFrom is { } height)
+                {
+                    Log.ScreenshotCut(_logger, page.Url, height, PageScreenshot.MaxHeight);
+                }
+
+                return png;
             }
             catch (PlaywrightException ex) when (!page.IsClosed)
             {

@@ -39,6 +39,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 4123, Level = LogLevel.Warning, Message = "Screenshot of {Url} failed: {Message}")]
     public static partial void ScreenshotFailed(ILogger logger, string url, string message);
 
+    [LoggerMessage(EventId = 4132, Level = LogLevel.Warning, Message = "{Url} is {Height:F0} px tall: its screenshot stops at {MaxHeight} px (the rendered DOM holds the whole page)")]
+    public static partial void ScreenshotCut(ILogger logger, string url, double height, int maxHeight);
+
     [LoggerMessage(EventId = 4131, Level = LogLevel.Debug, Message = "DevTools screenshot of {Url} failed ({Message}); Playwright's screenshot call is tried instead")]
     public static partial void ScreenshotFallback(ILogger logger, string url, string message);
 

@@ -11,13 +11,18 @@ namespace Collector.Crawler.Browser;
 /// CPU (a 1280x3000 page: ~340 ms against ~520 ms), and Playwright's call also waits for fonts and injects styles into
 /// the page around it. Where the protocol is unavailable the caller falls back to Playwright's call.
 /// </summary>
-internal static class PageScreenshot
+public static class PageScreenshot
 {
-    /// <summary>Chromium draws nothing taller than this in one capture; a longer page is captured down to this height.</summary>
+    /// <summary>
+    /// The tallest full-page screenshot taken (a 1280-wide bitmap of it is 84 MB in the browser); a longer page is
+    /// captured down to this height, and the caller says so. Its rendered DOM still holds the whole page.
+    /// </summary>
     public const int MaxHeight = 16_384;
 
-    public static async Task<byte[]> TakeAsync(ICDPSession devTools, bool fullPage, CancellationToken cancellationToken)
+    /// <returns>The PNG, and the page's full height when the screenshot was cut at <see cref="MaxHeight"/> (else null).</returns>
+    public static async Task<(byte[] Png, double? CutFrom)> TakeAsync(ICDPSession devTools, bool fullPage, CancellationToken cancellationToken)
     {
+        double? cutFrom = null;
         var args = new Dictionary<string, object>
         {
             ["format"] = "png",
@@ -29,19 +34,21 @@ internal static class PageScreenshot
             var metrics = await devTools.SendAsync("Page.getLayoutMetrics").WaitAsync(cancellationToken)
                 ?? throw new PlaywrightException("Page.getLayoutMetrics gave no answer");
             var size = metrics.GetProperty("cssContentSize");
+            var height = Math.Ceiling(size.GetProperty("height").GetDouble());
+            cutFrom = height > MaxHeight ? height : null;
             args["clip"] = new Dictionary<string, object>
             {
                 ["x"] = 0,
                 ["y"] = 0,
                 ["width"] = Math.Max(1, Math.Ceiling(size.GetProperty("width").GetDouble())),
-                ["height"] = Math.Clamp(Math.Ceiling(size.GetProperty("height").GetDouble()), 1, MaxHeight),
+                ["height"] = Math.Clamp(height, 1, MaxHeight),
                 ["scale"] = 1,
             };
         }
 
         var shot = await devTools.SendAsync("Page.captureScreenshot", args).WaitAsync(cancellationToken)
             ?? throw new PlaywrightException("Page.captureScreenshot gave no answer");
-        return Decode(shot);
+        return (Decode(shot), cutFrom);
     }
 
     private static byte[] Decode(JsonElement shot)

@@ -78,6 +78,19 @@ public sealed class BrowserFetcherTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task FetchAsync_PageTallerThanTheScreenshotCap_ScreenshotCutAtTheCapDomWhole()
+    {
+        await using var browser = fixture.CreateFetcher();
+
+        var result = await browser.Fetcher.FetchAsync(new FetchRequest { Url = fixture.Site.Url("/very-tall") }, Cancel);
+
+        Assert.Null(result.Error);
+        var png = result.Screenshot!.Value.ToArray();
+        Assert.Equal(PageScreenshot.MaxHeight, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20, 4)));
+        Assert.Contains("the end of a very tall page", result.RenderedDom, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FromConfig_FullPageScreenshotsOff_ViewportScope()
     {
         var crawler = new Configuration.CrawlerOptions();

@@ -71,6 +71,7 @@ public sealed class BrowserTestSite : IAsyncDisposable
         app.MapGet("/static/{n}", (int n) => Html(BrowserTestPages.Static(n)));
         app.MapGet("/js", () => Html(BrowserTestPages.ScriptInserted));
         app.MapGet("/tall", () => Html("<!DOCTYPE html><html><body style=\"margin:0\"><div style=\"height:4000px\">a tall page</div></body></html>"));
+        app.MapGet("/very-tall", () => Html("<!DOCTYPE html><html><body style=\"margin:0\"><div style=\"height:20000px\">a very tall page</div><p>the end of a very tall page</p></body></html>"));
         app.MapGet("/bench/{n}", (int n) => Html(BrowserTestPages.BenchLike(n)));
         app.MapGet("/shell/{id}", (string id) => Html(BrowserTestPages.Shell(id)));
         app.MapGet("/api/post/{id}", (string id) => Results.Json(new { id, text = $"Post {id} rendered from the API with enough words to read." }));
