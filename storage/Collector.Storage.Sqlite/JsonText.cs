@@ -11,7 +11,8 @@ namespace Collector.Storage.Sqlite;
 /// </summary>
 internal sealed class JsonText : IDisposable
 {
-    private static readonly JsonWriterOptions Options = new() { Encoder = CollectorJson.Options.Encoder };
+    /// <summary>The encoder CollectorJson uses, so that what is written here reads back exactly as CollectorJson writes it.</summary>
+    internal static readonly JsonWriterOptions Options = new() { Encoder = CollectorJson.Options.Encoder };
     private readonly SqliteDatabase.WriteScope scope;
     private readonly ArrayBufferWriter<byte> buffer;
     private readonly Utf8JsonWriter writer;

@@ -352,8 +352,6 @@ internal static class SqlitePostWriter
     /// <summary>A JSON array of rows (or of bare values) for json_each, written as the batch is decided.</summary>
     private sealed class JsonRows : IDisposable
     {
-        // The encoder CollectorJson uses, so that posts serialized into a row read back exactly as CollectorJson writes them.
-        private static readonly JsonWriterOptions Options = new() { Encoder = CollectorJson.Options.Encoder };
         private readonly SqliteDatabase.WriteScope scope;
         private readonly ArrayBufferWriter<byte> buffer;
         private readonly Utf8JsonWriter writer;
@@ -363,7 +361,7 @@ internal static class SqlitePostWriter
         {
             this.scope = scope;
             buffer = scope.RentBuffer();
-            writer = new Utf8JsonWriter(buffer, Options);
+            writer = new Utf8JsonWriter(buffer, JsonText.Options);
             writer.WriteStartArray();
         }
 

@@ -11,7 +11,7 @@ namespace Collector.Crawler.Browser;
 /// context takes no new pages and is closed when its last busy tab comes back, so recycling never cuts a capture short.
 /// One current context per proxy.
 /// </summary>
-public sealed class PagePool : IAsyncDisposable
+public sealed partial class PagePool : IAsyncDisposable
 {
     private readonly ChromiumHost _host;
     private readonly BrowserFetcherOptions _options;
@@ -128,66 +128,6 @@ public sealed class PagePool : IAsyncDisposable
             {
                 await GiveBackAsync(slot, page: null, reusable: false);
                 throw;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Starts the browser and, for direct connections, a context with <paramref name="tabs"/> idle tabs (fewer when some
-    /// are idle already), opened side by side: the crawl's first pages then find them ready.
-    /// </summary>
-    public async Task WarmUpAsync(int tabs, CancellationToken cancellationToken)
-    {
-        var browser = await _host.GetBrowserAsync(cancellationToken);
-        if (tabs <= 0)
-        {
-            return;
-        }
-
-        ContextSlot? slot;
-        lock (_sync)
-        {
-            _current.TryGetValue("", out slot);
-        }
-
-        if (slot is null || !slot.Usable || !ReferenceEquals(slot.Browser, browser))
-        {
-            await ReplaceContextAsync(browser, "", proxy: null, cancellationToken);
-            lock (_sync)
-            {
-                _current.TryGetValue("", out slot);
-            }
-        }
-
-        int missing;
-        lock (_sync)
-        {
-            missing = slot is { Usable: true } ? tabs - slot.Idle.Count - slot.Busy : 0;
-        }
-
-        if (slot is null || missing <= 0)
-        {
-            return;
-        }
-
-        var opened = await Task.WhenAll(Enumerable.Range(0, missing).Select(_ => slot.Context.NewPageAsync().WaitAsync(cancellationToken)));
-        foreach (var page in opened)
-        {
-            var pooled = new PooledPage(page, slot);
-            Interlocked.Increment(ref _pagesOpened);
-            bool kept;
-            lock (_sync)
-            {
-                kept = slot.Usable && _options.ReusePages;
-                if (kept)
-                {
-                    slot.Idle.Push(pooled);
-                }
-            }
-
-            if (!kept)
-            {
-                Track(ClosePageAsync(pooled));
             }
         }
     }
