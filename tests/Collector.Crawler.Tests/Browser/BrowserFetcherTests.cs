@@ -209,7 +209,7 @@ public sealed class BrowserFetcherTests(BrowserFixture fixture)
     [Fact]
     public async Task FetchAsync_SelectorThatNeverAppears_PageTakenOnceQuietNotAtTimeout()
     {
-        await using var browser = fixture.CreateFetcher(o => o.NavigationTimeout = TimeSpan.FromSeconds(30));
+        await using var browser = fixture.CreateFetcher(o => o.NavigationTimeout = TimeSpan.FromSeconds(90));
         var started = TimeProvider.System.GetTimestamp();
 
         var result = await browser.Fetcher.FetchAsync(new FetchRequest { Url = fixture.Site.Url("/static/4"), WaitFor = "article[data-rendered=\"1\"]" }, Cancel);
@@ -218,14 +218,20 @@ public sealed class BrowserFetcherTests(BrowserFixture fixture)
         Assert.Contains("Static page 4", result.RenderedDom, StringComparison.Ordinal);
         Assert.Equal(1, browser.Fetcher.WaitResults[WaitResult.Quiet]);
         Assert.Equal(0, browser.Fetcher.WaitResults[WaitResult.Cap]);
-        Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(20), "a page without the selector must not wait for the whole timeout");
+        Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(40), "a page without the selector must not wait for the whole timeout");
     }
 
     [Fact]
     public async Task FetchAsync_ScriptFreePageLoadingAfterTheSelectorWaitBegan_TakenAtLoadWithoutAQuietPeriod()
     {
-        // a quiet period far longer than the image's delay: waiting it out after the load event would show
-        await using var browser = fixture.CreateFetcher(o => o.QuietPeriod = TimeSpan.FromSeconds(8));
+        // A quiet period a minute long, against an image one second late: waiting it out after the load event would take
+        // the minute, while the page taken at load comes in seconds even when the machine is loaded (CI runs every suite
+        // at once, and Chromium's start alone has taken several seconds there).
+        await using var browser = fixture.CreateFetcher(o =>
+        {
+            o.NavigationTimeout = TimeSpan.FromSeconds(90);
+            o.QuietPeriod = TimeSpan.FromSeconds(60);
+        });
         var started = TimeProvider.System.GetTimestamp();
 
         var result = await browser.Fetcher.FetchAsync(new FetchRequest { Url = fixture.Site.Url("/slow-load"), WaitFor = "article[data-rendered=\"1\"]", Screenshot = false }, Cancel);
@@ -233,7 +239,7 @@ public sealed class BrowserFetcherTests(BrowserFixture fixture)
         Assert.Null(result.Error);
         Assert.Contains("A page without script", result.RenderedDom, StringComparison.Ordinal);
         Assert.Equal(1, browser.Fetcher.WaitResults[WaitResult.Quiet]);
-        Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(6), "a page that no script can change is taken once loaded, not after a quiet period");
+        Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(40), "a page that no script can change is taken once loaded, not after a quiet period");
     }
 
     [Fact]
