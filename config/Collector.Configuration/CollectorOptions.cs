@@ -46,6 +46,13 @@ public sealed class CrawlerOptions
 
     public int PerHostConcurrency { get; set; } = 4;
 
+    /// <summary>
+    /// Connections open at once to one host over HTTP/1.x (HTTP/2 multiplexes on one): 6, as browsers do. Pages beyond it
+    /// wait for a connection rather than knock at once; a host's listen queue is often that short, and a connection it
+    /// drops costs the crawl a second of SYN retry (and the host a flood).
+    /// </summary>
+    public int MaxConnectionsPerHost { get; set; } = 6;
+
     /// <summary>Requests per second per host, unless a platform says otherwise in <see cref="PlatformRates"/>.</summary>
     public double RequestsPerSecond { get; set; } = 2;
 

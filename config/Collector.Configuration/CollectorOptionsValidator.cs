@@ -34,6 +34,11 @@ public sealed class CollectorOptionsValidator : IValidateOptions<CollectorOption
             yield return new ConfigError("$.crawler.perHostConcurrency", "must be at least 1");
         }
 
+        if (crawler.MaxConnectionsPerHost < 1)
+        {
+            yield return new ConfigError("$.crawler.maxConnectionsPerHost", "must be at least 1");
+        }
+
         if (crawler.RequestsPerSecond <= 0)
         {
             yield return new ConfigError("$.crawler.requestsPerSecond", "must be above 0");

@@ -19,6 +19,11 @@ public static class CrawlerOptionsCheck
             problems.Add($"crawler.perHostConcurrency must be at least 1, not {options.PerHostConcurrency}");
         }
 
+        if (options.MaxConnectionsPerHost < 1)
+        {
+            problems.Add($"crawler.maxConnectionsPerHost must be at least 1, not {options.MaxConnectionsPerHost}");
+        }
+
         if (options.RequestsPerSecond < 0 || options.PlatformRates.Any(r => r.Value < 0))
         {
             problems.Add("crawler rates (requestsPerSecond, platformRates) must not be negative");

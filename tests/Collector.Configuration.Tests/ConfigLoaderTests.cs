@@ -61,6 +61,21 @@ public sealed class ConfigLoaderTests
     }
 
     [Fact]
+    public void Load_CrawlerLimitsBelowOne_EachReportedWithItsPath()
+    {
+        const string json = """
+            { "crawler": { "maxConcurrency": 0, "perHostConcurrency": 0, "maxConnectionsPerHost": 0 },
+              "sources": [ { "name": "a", "targets": ["https://a.example/"] } ] }
+            """;
+
+        var ex = Assert.Throws<ConfigException>(() => ConfigLoader.Load(json, environment: NoEnvironment));
+
+        Assert.Equal(
+            new HashSet<string> { "$.crawler.maxConcurrency", "$.crawler.perHostConcurrency", "$.crawler.maxConnectionsPerHost" },
+            ex.Errors.Select(e => e.Path).ToHashSet());
+    }
+
+    [Fact]
     public void Load_BadUrlTimeZoneAndRobotsOverrideWithoutReason_AllReported()
     {
         const string json = """

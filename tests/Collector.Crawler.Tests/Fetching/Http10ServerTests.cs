@@ -27,22 +27,57 @@ public sealed class Http10ServerTests
         Assert.All(posts, r => Assert.Contains("Connection: close", r.Head, StringComparison.OrdinalIgnoreCase));
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(6)]
+    public async Task RunAsync_MorePagesInFlightThanConnectionsPerHost_NeverMoreConnectionsAtOnce(int connections)
+    {
+        // a slow answer, so that every page the crawl has in flight is waiting at the server at the same time
+        await using var server = Http10Server.Start(
+            path => path.StartsWith("/list/", StringComparison.Ordinal)
+                ? ForumPages.Listing(0, 1, 30)
+                : path.StartsWith("/post/", StringComparison.Ordinal) ? ForumPages.Post(int.Parse(path[6..], System.Globalization.CultureInfo.InvariantCulture)) : null,
+            answerAfter: TimeSpan.FromMilliseconds(150));
+        await using var harness = CrawlHarness.Create(o =>
+        {
+            o.MaxConcurrency = 16;
+            o.PerHostConcurrency = 16;
+            o.MaxConnectionsPerHost = connections;
+        });
+
+        var summary = await harness.CrawlAsync(CrawlHarness.Source(new Uri($"http://127.0.0.1:{server.Port}/list/0"), "a.post-link").With(s => s.Concurrency = 16));
+
+        Assert.Equal("succeeded", summary.Outcome);
+        Assert.Equal(30, summary.Posts);
+        Assert.Equal(connections, server.MostAtOnce);
+    }
+
     private sealed class Http10Server : IAsyncDisposable
     {
         private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
         private readonly CancellationTokenSource _stop = new();
         private readonly Func<string, string?> _page;
+        private readonly TimeSpan _answerAfter;
         private Task _loop = Task.CompletedTask;
+        private int _serving;
+        private int _mostAtOnce;
 
-        private Http10Server(Func<string, string?> page) => _page = page;
+        private Http10Server(Func<string, string?> page, TimeSpan answerAfter)
+        {
+            _page = page;
+            _answerAfter = answerAfter;
+        }
+
+        /// <summary>The most requests read and not yet answered at one moment: each holds a connection of its own.</summary>
+        public int MostAtOnce => Volatile.Read(ref _mostAtOnce);
 
         public ConcurrentQueue<(string Path, string Head)> Requests { get; } = new();
 
         public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
-        public static Http10Server Start(Func<string, string?> page)
+        public static Http10Server Start(Func<string, string?> page, TimeSpan answerAfter = default)
         {
-            var server = new Http10Server(page);
+            var server = new Http10Server(page, answerAfter);
             server._listener.Start();
             server._loop = server.AcceptAsync();
             return server;
@@ -97,19 +132,44 @@ public sealed class Http10ServerTests
 
                     var path = head.ToString().Split(' ')[1];
                     Requests.Enqueue((path, head.ToString()));
-                    var body = _page(path);
-                    var bytes = Encoding.UTF8.GetBytes(body ?? "not found");
-                    var status = body is null ? "404 Not Found" : "200 OK";
-                    var response = Encoding.ASCII.GetBytes($"HTTP/1.0 {status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {bytes.Length}\r\n\r\n");
-                    await stream.WriteAsync(response, _stop.Token);
-                    await stream.WriteAsync(bytes, _stop.Token);
-                    client.Client.Shutdown(SocketShutdown.Send);
+                    var serving = Interlocked.Increment(ref _serving);
+                    InterlockedMax(ref _mostAtOnce, serving);
+                    try
+                    {
+                        await Task.Delay(_answerAfter, _stop.Token);
+                        await AnswerAsync(client, stream, path);
+                    }
+                    finally
+                    {
+                        Interlocked.Decrement(ref _serving);
+                    }
                 }
                 catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)
                 {
                     // the client went away
                 }
             }
+        }
+
+        private static void InterlockedMax(ref int target, int value)
+        {
+            int seen;
+            do
+            {
+                seen = Volatile.Read(ref target);
+            }
+            while (value > seen && Interlocked.CompareExchange(ref target, value, seen) != seen);
+        }
+
+        private async Task AnswerAsync(TcpClient client, NetworkStream stream, string path)
+        {
+            var body = _page(path);
+            var bytes = Encoding.UTF8.GetBytes(body ?? "not found");
+            var status = body is null ? "404 Not Found" : "200 OK";
+            var response = Encoding.ASCII.GetBytes($"HTTP/1.0 {status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {bytes.Length}\r\n\r\n");
+            await stream.WriteAsync(response, _stop.Token);
+            await stream.WriteAsync(bytes, _stop.Token);
+            client.Client.Shutdown(SocketShutdown.Send);
         }
     }
 }
