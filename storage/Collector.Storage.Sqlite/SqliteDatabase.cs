@@ -6,7 +6,7 @@ using SQLitePCL;
 namespace Collector.Storage.Sqlite;
 
 /// <summary>
-/// The database file: one writer connection (prepared commands cached, one write at a time in this process, BEGIN
+/// The database file: one writer connection (prepared commands cached, writes batched on a thread of its own, BEGIN
 /// IMMEDIATE so that other processes wait their turn through busy_timeout), pooled reader connections (WAL lets
 /// them read while a write is under way), and a checkpointer connection of its own.
 /// </summary>
@@ -37,7 +37,7 @@ internal sealed class SqliteDatabase : IAsyncDisposable
     private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(100);
     private const int LongWalFrames = 16_384;
     private readonly string connectionString;
-    private readonly WriteGate writeLock = new();
+    private readonly WriteQueue writes;
     private readonly Dictionary<string, SqliteCommand> prepared = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SqliteRowStatement> rowStatements = new(StringComparer.Ordinal);
     private readonly Stack<ArrayBufferWriter<byte>> buffers = new();
@@ -51,6 +51,7 @@ internal sealed class SqliteDatabase : IAsyncDisposable
     {
         Path = path;
         this.connectionString = connectionString;
+        writes = new WriteQueue("sqlite writer", RunBatch);
     }
 
     public string Path { get; }
@@ -65,9 +66,25 @@ internal sealed class SqliteDatabase : IAsyncDisposable
             DefaultTimeout = 60,
         };
         var db = new SqliteDatabase(path, builder.ToString());
-        SqliteFailures.Guard(path, () =>
+        try
         {
-            var connection = db.Connect();
+            db.OpenConnections();
+        }
+        catch
+        {
+            db.writes.Dispose();
+            throw;
+        }
+
+        db.checkpointLoop = Task.Run(db.CheckpointInBackgroundAsync);
+        return db;
+    }
+
+    private void OpenConnections()
+    {
+        SqliteFailures.Guard(Path, () =>
+        {
+            var connection = Connect();
             using (var cmd = connection.CreateCommand())
             {
                 cmd.CommandText = "PRAGMA journal_mode = WAL;";
@@ -81,29 +98,56 @@ internal sealed class SqliteDatabase : IAsyncDisposable
                 cmd.ExecuteNonQuery();
             }
 
-            db.writer = connection;
-            db.checkpointer = db.Connect();
+            writer = connection;
+            checkpointer = Connect();
         });
-        db.checkpointLoop = Task.Run(db.CheckpointInBackgroundAsync);
-        return db;
     }
 
     /// <summary>A fresh (pooled) connection for reading.</summary>
     public SqliteConnection OpenReader() => SqliteFailures.Guard(Path, Connect);
 
-    /// <summary>Runs <paramref name="work"/> in one IMMEDIATE transaction on the writer connection; commits or rolls back.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> on the writer connection, in the next batch's IMMEDIATE transaction and in a savepoint
+    /// of its own (see <see cref="WriteQueue"/>); the task completes once that transaction has committed, or with the
+    /// work's exception (its changes rolled back).
+    /// </summary>
     public Task<T> WriteAsync<T>(Func<WriteScope, T> work, CancellationToken cancellationToken) => WriteAsync(work, urgent: false, cancellationToken);
 
     /// <summary>
     /// As <see cref="WriteAsync{T}(Func{WriteScope, T}, CancellationToken)"/>; an <paramref name="urgent"/> write (a short
     /// one the crawl waits on, such as a queue write) goes ahead of the ordinary writes waiting for the writer.
     /// </summary>
-    public async Task<T> WriteAsync<T>(Func<WriteScope, T> work, bool urgent, CancellationToken cancellationToken)
+    public Task<T> WriteAsync<T>(Func<WriteScope, T> work, bool urgent, CancellationToken cancellationToken)
     {
-        await writeLock.WaitAsync(urgent, cancellationToken);
+        var item = new WriteItem<T>(work, cancellationToken);
+        writes.Add(item, urgent);
+        return item.Task;
+    }
+
+    /// <summary>
+    /// Runs one batch of writes (on the writer thread) in one IMMEDIATE transaction: a lone write as it is, several each
+    /// in a savepoint, so that one that throws is rolled back alone. A commit that fails fails every write in it.
+    /// </summary>
+    private void RunBatch(IReadOnlyList<WriteItem> batch)
+    {
+        var running = new List<WriteItem>(batch.Count);
+        foreach (var item in batch)
+        {
+            if (item.TryStart())
+            {
+                running.Add(item);
+            }
+        }
+
+        if (running.Count == 0)
+        {
+            return;
+        }
+
+        Exception? failure = null;
         try
         {
-            return SqliteFailures.Guard(Path, () =>
+            SqliteFailures.Guard(Path, () =>
             {
                 var connection = writer ?? throw new ObjectDisposedException(nameof(SqliteDatabase));
                 if (walIsLong)
@@ -112,59 +156,82 @@ internal sealed class SqliteDatabase : IAsyncDisposable
                     Checkpoint(connection);
                 }
 
-                T result;
-                using (var tx = connection.BeginTransaction(deferred: false))
+                using var tx = connection.BeginTransaction(deferred: false);
+                var scope = new WriteScope(this, connection, tx);
+                if (running.Count == 1)
                 {
-                    result = work(new WriteScope(this, connection, tx));
-                    tx.Commit();
+                    running[0].Run(scope);
+                }
+                else
+                {
+                    foreach (var item in running)
+                    {
+                        RunInSavepoint(item, scope, tx);
+                    }
                 }
 
-                // one request waits at most (the channel drops the rest); the checkpointer paces itself
-                checkpointRequests.Writer.TryWrite(true);
-
-                return result;
+                tx.Commit();
             });
+
+            // one request waits at most (the channel drops the rest); the checkpointer paces itself
+            checkpointRequests.Writer.TryWrite(true);
         }
-        finally
+        catch (Exception e)
         {
-            writeLock.Release();
+            failure = e;
         }
+
+        foreach (var item in running)
+        {
+            item.Complete(failure);
+        }
+    }
+
+    private void RunInSavepoint(WriteItem item, WriteScope scope, SqliteTransaction tx)
+    {
+        tx.Save("w");
+        try
+        {
+            SqliteFailures.Guard(Path, () => item.Run(scope));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // undone alone; should the rollback itself fail, the whole transaction fails (and every write in it)
+            tx.Rollback("w");
+            item.Fail(e);
+        }
+
+        tx.Release("w");
     }
 
     public async ValueTask DisposeAsync()
     {
+        // what is waiting is written first; then the writer thread stops
+        writes.Dispose();
         checkpointRequests.Writer.TryComplete();
         await checkpointLoop;
-        await writeLock.WaitAsync(urgent: false, CancellationToken.None);
-        try
+        foreach (var cmd in prepared.Values)
         {
-            foreach (var cmd in prepared.Values)
-            {
-                cmd.Dispose();
-            }
-
-            prepared.Clear();
-            foreach (var statement in rowStatements.Values)
-            {
-                statement.Dispose();
-            }
-
-            rowStatements.Clear();
-            if (checkpointer is not null)
-            {
-                await checkpointer.DisposeAsync();
-                checkpointer = null;
-            }
-
-            if (writer is not null)
-            {
-                await writer.DisposeAsync();
-                writer = null;
-            }
+            cmd.Dispose();
         }
-        finally
+
+        prepared.Clear();
+        foreach (var statement in rowStatements.Values)
         {
-            writeLock.Release();
+            statement.Dispose();
+        }
+
+        rowStatements.Clear();
+        if (checkpointer is not null)
+        {
+            await checkpointer.DisposeAsync();
+            checkpointer = null;
+        }
+
+        if (writer is not null)
+        {
+            await writer.DisposeAsync();
+            writer = null;
         }
     }
 

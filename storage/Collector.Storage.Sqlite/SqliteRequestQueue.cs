@@ -6,7 +6,7 @@ namespace Collector.Storage.Sqlite;
 /// The crawl queue table. Rows are unique per (crawl, unique key); a lease is one UPDATE … RETURNING, so two workers
 /// (threads or processes) never get the same request; a lease whose time ran out is handed out again.
 /// States: pending, leased, done, failed. Its writes are short and the crawl waits on them, so they go ahead of
-/// waiting capture writes (see <see cref="WriteGate"/>).
+/// waiting capture writes (see <see cref="WriteQueue"/>).
 /// </summary>
 internal sealed class SqliteRequestQueue(SqliteDatabase db, TimeProvider time) : IRequestQueue
 {
