@@ -68,7 +68,7 @@ public sealed class Http10ServerTests
             _answerAfter = answerAfter;
         }
 
-        /// <summary>The most requests read and not yet answered at one moment: each holds a connection of its own.</summary>
+        /// <summary>The most requests read and not yet being answered at one moment: each holds a connection of its own.</summary>
         public int MostAtOnce => Volatile.Read(ref _mostAtOnce);
 
         public ConcurrentQueue<(string Path, string Head)> Requests { get; } = new();
@@ -132,17 +132,21 @@ public sealed class Http10ServerTests
 
                     var path = head.ToString().Split(' ')[1];
                     Requests.Enqueue((path, head.ToString()));
+                    // counted from the request read to the answer's first byte: the client holds the connection all that
+                    // time (once the answer is under way it may read it, let the connection go and open the next one
+                    // before this thread comes back, so the answer itself is not counted)
                     var serving = Interlocked.Increment(ref _serving);
                     InterlockedMax(ref _mostAtOnce, serving);
                     try
                     {
                         await Task.Delay(_answerAfter, _stop.Token);
-                        await AnswerAsync(client, stream, path);
                     }
                     finally
                     {
                         Interlocked.Decrement(ref _serving);
                     }
+
+                    await AnswerAsync(client, stream, path);
                 }
                 catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)
                 {
