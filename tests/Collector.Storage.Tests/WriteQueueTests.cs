@@ -50,14 +50,10 @@ public sealed class WriteQueueTests : IDisposable
     [Fact]
     public async Task WriteAsync_OneWriteOfABatchThrows_OnlyItIsUndoneAndTheOthersCommit()
     {
-        var db = SqliteDatabase.Open(Path.Combine(_folder, "a.db"));
+        var (db, release, held) = await OpenHeldAsync("a.db");
         await using (db)
+        using (release)
         {
-            await db.WriteAsync(w => w.Command("CREATE TABLE scratch(name TEXT)").ExecuteNonQuery(), Ct);
-            using var entered = new ManualResetEventSlim();
-            using var busy = new ManualResetEventSlim();
-            var blocker = db.WriteAsync(_ => Block(entered, busy), Ct);
-            entered.Wait(Ct);
             var a = db.WriteAsync(w => Insert(w, "a"), Ct);
             var b = db.WriteAsync<int>(w =>
             {
@@ -66,8 +62,8 @@ public sealed class WriteQueueTests : IDisposable
             }, Ct);
             var c = db.WriteAsync(w => Insert(w, "c"), Ct);
 
-            busy.Set();
-            await blocker;
+            release.Set();
+            await held;
 
             Assert.Equal(1, await a);
             Assert.Equal(1, await c);
@@ -80,22 +76,18 @@ public sealed class WriteQueueTests : IDisposable
     [Fact]
     public async Task WriteAsync_CallerGivesUpWhileWaiting_TaskCancelledAndWriteNeverRuns()
     {
-        var db = SqliteDatabase.Open(Path.Combine(_folder, "b.db"));
+        var (db, release, held) = await OpenHeldAsync("b.db");
         await using (db)
+        using (release)
         {
-            await db.WriteAsync(w => w.Command("CREATE TABLE scratch(name TEXT)").ExecuteNonQuery(), Ct);
-            using var entered = new ManualResetEventSlim();
-            using var busy = new ManualResetEventSlim();
-            var blocker = db.WriteAsync(_ => Block(entered, busy), Ct);
-            entered.Wait(Ct);
             using var giveUp = new CancellationTokenSource();
             var abandoned = db.WriteAsync(w => Insert(w, "abandoned"), giveUp.Token);
             var kept = db.WriteAsync(w => Insert(w, "kept"), Ct);
 
             await giveUp.CancelAsync();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);
-            busy.Set();
-            await blocker;
+            release.Set();
+            await held;
             await kept;
 
             Assert.Equal(["kept"], await NamesAsync(db));
@@ -126,12 +118,24 @@ public sealed class WriteQueueTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    /// <summary>Holds the writer thread (inside a write) until <paramref name="busy"/> is set.</summary>
-    private static int Block(ManualResetEventSlim entered, ManualResetEventSlim busy)
+    /// <summary>
+    /// A database with a scratch table whose writer thread is held inside a write (the returned task) until the returned
+    /// event is set: what is written meanwhile waits, and goes into one batch.
+    /// </summary>
+    private async Task<(SqliteDatabase Db, ManualResetEventSlim Release, Task Held)> OpenHeldAsync(string name)
     {
-        entered.Set();
-        busy.Wait(Ct);
-        return 0;
+        var db = SqliteDatabase.Open(Path.Combine(_folder, name));
+        await db.WriteAsync(w => w.Command("CREATE TABLE scratch(name TEXT)").ExecuteNonQuery(), Ct);
+        using var entered = new ManualResetEventSlim();
+        var release = new ManualResetEventSlim();
+        var held = db.WriteAsync(_ =>
+        {
+            entered.Set();
+            release.Wait(Ct);
+            return 0;
+        }, Ct);
+        entered.Wait(Ct);
+        return (db, release, held);
     }
 
     private static int Insert(SqliteDatabase.WriteScope w, string name) =>
