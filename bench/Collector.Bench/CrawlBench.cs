@@ -22,11 +22,11 @@ public static class CrawlBench
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var lists = Arg(args, "--lists", 25);
-        var concurrency = Arg(args, "--concurrency", 32);
-        var rounds = Arg(args, "--rounds", 1);
-        var shared = FindShared();
-        if (shared is null)
+        var lists = BenchSupport.Number(args, "--lists", 25);
+        var concurrency = BenchSupport.Number(args, "--concurrency", 32);
+        var rounds = BenchSupport.Number(args, "--rounds", 1);
+        var generator = BenchSupport.Shared(Path.Combine("bench", "gen_site.py"));
+        if (generator is null)
         {
             await Console.Error.WriteLineAsync("crawl bench: ../shared/bench/gen_site.py not found beside the repository");
             return 2;
@@ -36,7 +36,7 @@ public static class CrawlBench
         Process? server = null;
         try
         {
-            await RunToEndAsync("python3", [Path.Combine(shared, "bench", "gen_site.py"), Path.Combine(work, "site"), "--lists", lists.ToString(CultureInfo.InvariantCulture)]);
+            await RunToEndAsync("python3", [generator, Path.Combine(work, "site"), "--lists", lists.ToString(CultureInfo.InvariantCulture)]);
             var port = FreePort();
             server = Process.Start(new ProcessStartInfo("python3", ["-m", "http.server", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1"])
             {
@@ -96,26 +96,6 @@ public static class CrawlBench
             pagesPerSecond = Math.Round(summary.Pages / summary.Elapsed.TotalSeconds, 1),
             peakWorkingSetMb = Math.Max(peak, Environment.WorkingSet) / (1024 * 1024),
         };
-    }
-
-    private static int Arg(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var v) ? v : fallback;
-    }
-
-    private static string? FindShared()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "..", "shared", "bench", "gen_site.py");
-            if (File.Exists(Path.Combine(dir.FullName, "Collector.sln")) && File.Exists(candidate))
-            {
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared"));
-            }
-        }
-
-        return null;
     }
 
     private static async Task RunToEndAsync(string file, string[] args)

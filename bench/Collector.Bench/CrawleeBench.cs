@@ -19,16 +19,16 @@ public static class CrawleeBench
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var mode = Text(args, "--mode", "both");
-        var rounds = Number(args, "--rounds", 3);
+        var mode = BenchSupport.Text(args, "--mode", "both");
+        var rounds = BenchSupport.Number(args, "--rounds", 3);
         var lists = new Dictionary<string, int>(StringComparer.Ordinal)
         {
-            ["http"] = Number(args, "--http-lists", 25),
-            ["browser"] = Number(args, "--browser-lists", 3),
+            ["http"] = BenchSupport.Number(args, "--http-lists", 25),
+            ["browser"] = BenchSupport.Number(args, "--browser-lists", 3),
         };
-        var root = RepositoryRoot();
-        var compare = root is null ? null : Path.GetFullPath(Path.Combine(root, "..", "shared", "bench", "compare.sh"));
-        if (root is null || !File.Exists(compare))
+        var root = BenchSupport.RepositoryRoot();
+        var compare = BenchSupport.Shared(Path.Combine("bench", "compare.sh"));
+        if (root is null || compare is null)
         {
             await Console.Error.WriteLineAsync("crawlee bench: ../shared/bench/compare.sh not found beside the repository; skipped");
             return 0;
@@ -129,28 +129,6 @@ public static class CrawleeBench
     }
 
     private static string Tail(string text) => text.Length <= 600 ? text.Trim() : text[^600..].Trim();
-
-    private static string? RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Collector.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return null;
-    }
-
-    private static string Text(string[] args, string name, string fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
-    }
-
-    private static int Number(string[] args, string name, int fallback) =>
-        int.TryParse(Text(args, name, ""), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : fallback;
 
     private sealed record RoundResult(int Pages, double PagesPerSecond, long PeakRssMb, double PeerPagesPerSecond, long PeerRssMb, double Ratio);
 }

@@ -36,8 +36,8 @@ public static class ParserBench
 
     public static Task<int> RunAsync(string[] args)
     {
-        var rounds = args.Length >= 2 && args[0] == "--rounds" && int.TryParse(args[1], CultureInfo.InvariantCulture, out var r) ? r : 5;
-        var fixtures = FindFixtures();
+        var rounds = BenchSupport.Number(args, "--rounds", 5);
+        var fixtures = BenchSupport.Shared("fixtures");
         if (fixtures is null)
         {
             Console.Error.WriteLine("parsers bench: ../shared/fixtures not found next to the repository");
@@ -104,15 +104,4 @@ public static class ParserBench
         return Task.FromResult(0);
     }
 
-    private static string? FindFixtures()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Collector.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        var fixtures = dir is null ? null : Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "fixtures"));
-        return fixtures is not null && Directory.Exists(fixtures) ? fixtures : null;
-    }
 }

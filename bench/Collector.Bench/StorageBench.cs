@@ -18,8 +18,8 @@ public static class StorageBench
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var posts = Arg(args, "--posts", 100_000);
-        var artifactMb = Arg(args, "--artifact-mb", 64);
+        var posts = BenchSupport.Number(args, "--posts", 100_000);
+        var artifactMb = BenchSupport.Number(args, "--artifact-mb", 64);
         var folder = Directory.CreateTempSubdirectory("collector-bench-storage-").FullName;
         var path = args.SkipWhile(a => a != "--store").Skip(1).FirstOrDefault() ?? Path.Combine(folder, "bench.db");
         try
@@ -103,9 +103,4 @@ public static class StorageBench
         Metrics = new Metrics { Likes = likes, Comments = i % 13 },
     };
 
-    private static int Arg(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var v) ? v : fallback;
-    }
 }
