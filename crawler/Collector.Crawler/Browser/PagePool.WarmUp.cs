@@ -29,11 +29,9 @@ public sealed partial class PagePool
             return;
         }
 
-        var opened = await Task.WhenAll(Enumerable.Range(0, missing).Select(_ => slot.Context.NewPageAsync().WaitAsync(cancellationToken)));
-        foreach (var page in opened)
+        var opened = await Task.WhenAll(Enumerable.Range(0, missing).Select(_ => OpenTabAsync(slot, cancellationToken)));
+        foreach (var pooled in opened)
         {
-            var pooled = new PooledPage(page, slot);
-            Interlocked.Increment(ref _pagesOpened);
             bool kept;
             lock (_sync)
             {

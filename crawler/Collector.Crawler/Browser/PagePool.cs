@@ -120,9 +120,7 @@ public sealed partial class PagePool : IAsyncDisposable
 
             try
             {
-                var page = new PooledPage(await slot.Context.NewPageAsync().WaitAsync(cancellationToken), slot);
-                Interlocked.Increment(ref _pagesOpened);
-                return page;
+                return await OpenTabAsync(slot, cancellationToken);
             }
             catch
             {
@@ -130,6 +128,14 @@ public sealed partial class PagePool : IAsyncDisposable
                 throw;
             }
         }
+    }
+
+    /// <summary>A new tab in <paramref name="slot"/>'s context, counted.</summary>
+    private async Task<PooledPage> OpenTabAsync(ContextSlot slot, CancellationToken cancellationToken)
+    {
+        var page = new PooledPage(await slot.Context.NewPageAsync().WaitAsync(cancellationToken), slot);
+        Interlocked.Increment(ref _pagesOpened);
+        return page;
     }
 
     /// <summary>Gives a tab back: kept for the next capture when <paramref name="reusable"/>, closed otherwise.</summary>
