@@ -103,5 +103,4 @@ public static class ParserBench
 
         return Task.FromResult(0);
     }
-
 }

@@ -102,5 +102,4 @@ public static class StorageBench
         Links = ["https://link.test/" + (i % 97).ToString(CultureInfo.InvariantCulture)],
         Metrics = new Metrics { Likes = likes, Comments = i % 13 },
     };
-
 }
