@@ -36,5 +36,8 @@ internal sealed class ContextSlot
 
     public Stack<PooledPage> Idle { get; } = new();
 
+    /// <summary>The tab the warm-up is opening for this context right now (null when none): a capture finding no idle tab waits for it.</summary>
+    public Task? Warming { get; set; }
+
     public bool Usable => !Retiring && !Closed && Browser.IsConnected;
 }

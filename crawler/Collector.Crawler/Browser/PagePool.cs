@@ -68,6 +68,7 @@ public sealed partial class PagePool : IAsyncDisposable
         {
             ContextSlot? slot = null;
             PooledPage? idle = null;
+            Task? warming = null;
             var stale = new List<PooledPage>();
             lock (_sync)
             {
@@ -83,22 +84,8 @@ public sealed partial class PagePool : IAsyncDisposable
                         _recycledByCount++;
                     }
 
-                    while (idle is null && slot.Idle.TryPop(out var page))
-                    {
-                        if (page.Crashed || page.Page.IsClosed)
-                        {
-                            stale.Add(page);
-                        }
-                        else
-                        {
-                            idle = page;
-                        }
-                    }
-
-                    if (idle is not null)
-                    {
-                        _pagesReused++;
-                    }
+                    idle = PopIdle(slot, stale);
+                    warming = idle is null ? slot.Warming : null;
                 }
             }
 
@@ -120,7 +107,7 @@ public sealed partial class PagePool : IAsyncDisposable
 
             try
             {
-                return await OpenTabAsync(slot, cancellationToken);
+                return await AwaitWarmingAsync(slot, warming, cancellationToken) ?? await OpenTabAsync(slot, cancellationToken);
             }
             catch
             {
@@ -128,6 +115,23 @@ public sealed partial class PagePool : IAsyncDisposable
                 throw;
             }
         }
+    }
+
+    /// <summary>An idle tab of <paramref name="slot"/> that is still usable, counted as reused (null when none); the caller holds the lock and closes <paramref name="stale"/>.</summary>
+    private PooledPage? PopIdle(ContextSlot slot, List<PooledPage> stale)
+    {
+        while (slot.Idle.TryPop(out var page))
+        {
+            if (!page.Crashed && !page.Page.IsClosed)
+            {
+                _pagesReused++;
+                return page;
+            }
+
+            stale.Add(page);
+        }
+
+        return null;
     }
 
     /// <summary>A new tab in <paramref name="slot"/>'s context, counted.</summary>
@@ -178,7 +182,8 @@ public sealed partial class PagePool : IAsyncDisposable
         _createGate.Dispose();
     }
 
-    private async Task ReplaceContextAsync(IBrowser browser, string key, Uri? proxy, CancellationToken cancellationToken)
+    /// <param name="warming">The warm-up's first tab, announced with the new context (<see cref="ContextSlot.Warming"/>); not used when the current context stays.</param>
+    private async Task ReplaceContextAsync(IBrowser browser, string key, Uri? proxy, CancellationToken cancellationToken, Task? warming = null)
     {
         await _createGate.WaitAsync(cancellationToken);
         try
@@ -201,7 +206,7 @@ public sealed partial class PagePool : IAsyncDisposable
             lock (_sync)
             {
                 _contextsCreated++;
-                fresh = new ContextSlot(browser, context, key, _contextsCreated);
+                fresh = new ContextSlot(browser, context, key, _contextsCreated) { Warming = warming };
                 _current.TryGetValue(key, out old);
                 _current[key] = fresh;
                 if (old is not null)

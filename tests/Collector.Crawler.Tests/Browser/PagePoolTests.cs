@@ -89,6 +89,22 @@ public sealed class PagePoolTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task WarmUpAsync_FetchStartedAlongside_TakesTheWarmedTabInsteadOfOpeningItsOwn()
+    {
+        await using var browser = fixture.CreateFetcher();
+
+        // as a crawl starts: the warm-up and the first page together, before any tab is open
+        var warmUp = browser.Fetcher.WarmUpAsync(3, Cancel);
+        var first = await browser.Fetcher.FetchAsync(Page(0), Cancel);
+        await warmUp;
+
+        Assert.Null(first.Error);
+        var stats = browser.Pool.Statistics;
+        Assert.Equal(3, stats.PagesOpened);
+        Assert.Equal(1, stats.PagesReused);
+    }
+
+    [Fact]
     public async Task FetchAsync_MemoryOverThreshold_ContextsRetiredEarly()
     {
         // 100 MB is below any Chromium's footprint: the first reading must retire the context.
