@@ -12,10 +12,12 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >&2
 }
 
+# Both builds of Chromium 156: the crawler renders in the headless shell (lighter), the report and replay checks use
+# the full browser.
 ensure_chromium() {
-  [[ -x /usr/lib/chromium/chromium ]] && return 0
+  [[ -x /usr/lib/chromium/chromium && -x /usr/lib/chromium/chromium-headless-shell ]] && return 0
   log "installing Chromium from apt (the browser fetcher and report tests use it)"
-  apt_install chromium
+  apt_install chromium chromium-headless-shell
 }
 
 # PostgreSQL backs the Quartz cluster tests; exports COLLECTOR_TEST_POSTGRES.

@@ -82,7 +82,11 @@ public sealed class CrawlerOptions
 
 public sealed class BrowserOptions
 {
-    public string ExecutablePath { get; set; } = "/usr/lib/chromium/chromium";
+    /// <summary>
+    /// The Chromium binary. Empty (the default): Debian's headless shell where it is installed (lighter, and what
+    /// Playwright runs for headless Chromium), else the full browser at /usr/lib/chromium/chromium.
+    /// </summary>
+    public string ExecutablePath { get; set; } = "";
 
     /// <summary>Pages served by one browser context before it is replaced.</summary>
     public int RecycleContextAfterPages { get; set; } = 50;

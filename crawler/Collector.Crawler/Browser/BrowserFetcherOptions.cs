@@ -24,7 +24,8 @@ public sealed class BrowserFetcherOptions
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
     ];
 
-    public string ExecutablePath { get; set; } = "/usr/lib/chromium/chromium";
+    /// <summary>The Chromium binary: by default the headless shell where it is installed, else the full browser (<see cref="ChromiumBuilds"/>).</summary>
+    public string ExecutablePath { get; set; } = ChromiumBuilds.Default;
 
     /// <summary>Extra command-line switches (after <see cref="QuietArguments"/>).</summary>
     public List<string> ExtraArguments { get; set; } = [];
@@ -81,7 +82,7 @@ public sealed class BrowserFetcherOptions
         var browser = crawler.Browser;
         return new BrowserFetcherOptions
         {
-            ExecutablePath = browser.ExecutablePath,
+            ExecutablePath = string.IsNullOrWhiteSpace(browser.ExecutablePath) ? ChromiumBuilds.Default : browser.ExecutablePath,
             UserAgent = string.IsNullOrWhiteSpace(crawler.Contact) ? crawler.UserAgent : $"{crawler.UserAgent} ({crawler.Contact})",
             RecycleContextAfterPages = browser.RecycleContextAfterPages,
             RecycleAtMemoryMb = browser.RecycleAtMemoryMb,
@@ -99,7 +100,7 @@ public sealed class BrowserFetcherOptions
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(ExecutablePath))
         {
-            errors.Add("Browser.ExecutablePath: required (Debian: /usr/lib/chromium/chromium).");
+            errors.Add($"Browser.ExecutablePath: required (Debian: {ChromiumBuilds.HeadlessShell} or {ChromiumBuilds.Full}).");
         }
 
         if (RecycleContextAfterPages < 1)

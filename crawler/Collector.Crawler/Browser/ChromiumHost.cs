@@ -73,7 +73,7 @@ public sealed class ChromiumHost : IAsyncDisposable
             {
                 if (!File.Exists(_options.ExecutablePath))
                 {
-                    throw new BrowserLaunchException($"Chromium is not installed at '{_options.ExecutablePath}' (apt-get install -y chromium, or set Crawler.Browser.ExecutablePath).", ex);
+                    throw new BrowserLaunchException($"Chromium is not installed at '{_options.ExecutablePath}' (apt-get install -y chromium-headless-shell chromium, or set crawler.browser.executablePath).", ex);
                 }
 
                 throw new BrowserLaunchException($"Chromium could not be started from '{_options.ExecutablePath}': {ex.Message}", ex);

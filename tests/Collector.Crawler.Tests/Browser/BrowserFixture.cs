@@ -12,7 +12,7 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public const string Chromium = "/usr/lib/chromium/chromium";
+    public static string Chromium => ChromiumBuilds.Default;
 
     public ChromiumHost Host { get; private set; } = null!;
 
@@ -73,7 +73,7 @@ public sealed class TestFetcher : IAsyncDisposable
 
     public static TestFetcher Create(ChromiumHost host, BrowserFetcherOptions options)
     {
-        Assert.SkipUnless(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.Chromium} (apt-get install -y chromium).");
+        Assert.SkipUnless(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.Chromium} (apt-get install -y chromium-headless-shell chromium).");
         var pool = new PagePool(host, options, TimeProvider.System, NullLogger<PagePool>.Instance);
         return new TestFetcher(pool, new BrowserFetcher(pool, options, TimeProvider.System, NullLogger<BrowserFetcher>.Instance));
     }
