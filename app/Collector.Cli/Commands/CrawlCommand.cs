@@ -100,6 +100,12 @@ public static class CrawlCommand
         services.AddCollectorCrawler(options, RedditCredentials.FromEnvironment(Environment.GetEnvironmentVariable));
         services.AddBrowserFetcher(options);
         await using var provider = services.BuildServiceProvider();
+        if (source.Render == RenderMode.Browser)
+        {
+            // every page is rendered: Playwright's driver starts while the archive opens
+            provider.GetRequiredService<ChromiumHost>().StartDriver();
+        }
+
         var runner = provider.GetRequiredService<ICrawlRunner>();
         await using var archive = await StoreAccess.OpenAsync(r.Store, r.ConfigPath, cancellationToken);
 

@@ -13,6 +13,8 @@ public sealed class ChromiumHost : IAsyncDisposable
     private readonly BrowserFetcherOptions _options;
     private readonly ILogger<ChromiumHost> _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _driverSync = new();
+    private Task<IPlaywright>? _driver;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private int? _pid;
@@ -30,6 +32,22 @@ public sealed class ChromiumHost : IAsyncDisposable
 
     /// <summary>The running browser's main process id, or null when none runs (or it could not be found).</summary>
     public int? BrowserProcessId => _browser is { IsConnected: true } ? _pid : null;
+
+    /// <summary>
+    /// Starts Playwright's driver (a Node process: about a second of CPU on two cores) in the background, for a caller
+    /// that knows the browser will be wanted and still has start-up work of its own (opening the archive): the launch
+    /// then finds the driver running. A driver that fails to start here is started again, and its error reported, at launch.
+    /// </summary>
+    public void StartDriver()
+    {
+        lock (_driverSync)
+        {
+            if (_playwright is null && !_disposed)
+            {
+                _driver ??= Microsoft.Playwright.Playwright.CreateAsync();
+            }
+        }
+    }
 
     /// <summary>The running browser, started (or restarted after a crash) when needed.</summary>
     public async Task<IBrowser> GetBrowserAsync(CancellationToken cancellationToken)
@@ -60,7 +78,7 @@ public sealed class ChromiumHost : IAsyncDisposable
             IBrowser browser;
             try
             {
-                _playwright ??= await Microsoft.Playwright.Playwright.CreateAsync();
+                _playwright ??= await DriverAsync();
                 browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
                 {
                     Headless = true,
@@ -112,6 +130,24 @@ public sealed class ChromiumHost : IAsyncDisposable
             }
 
             _playwright?.Dispose();
+            Task<IPlaywright>? unused;
+            lock (_driverSync)
+            {
+                unused = _driver;
+                _driver = null;
+            }
+
+            if (unused is not null)
+            {
+                try
+                {
+                    (await unused).Dispose();
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    // a driver started ahead and never used failed to start: nothing to stop
+                }
+            }
         }
         finally
         {
@@ -119,6 +155,31 @@ public sealed class ChromiumHost : IAsyncDisposable
         }
 
         _gate.Dispose();
+    }
+
+    /// <summary>The driver <see cref="StartDriver"/> started, or a new one when none was (or it failed).</summary>
+    private async Task<IPlaywright> DriverAsync()
+    {
+        Task<IPlaywright>? started;
+        lock (_driverSync)
+        {
+            started = _driver;
+            _driver = null;
+        }
+
+        if (started is not null)
+        {
+            try
+            {
+                return await started;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Log.DriverRestarted(_logger, ex.Message);
+            }
+        }
+
+        return await Microsoft.Playwright.Playwright.CreateAsync();
     }
 
     private async Task SafeCloseAsync(IBrowser browser)

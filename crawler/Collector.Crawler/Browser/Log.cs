@@ -12,6 +12,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Chromium (pid {Pid}) was lost; relaunching")]
     public static partial void BrowserLost(ILogger logger, int pid);
 
+    [LoggerMessage(EventId = 4133, Level = LogLevel.Warning, Message = "Playwright's driver, started ahead, failed ({Error}); starting it again")]
+    public static partial void DriverRestarted(ILogger logger, string error);
+
     [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "The browser disconnected during a capture")]
     public static partial void BrowserDisconnected(ILogger logger);
 

@@ -163,6 +163,39 @@ public sealed class PagePoolTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task StartDriver_ThenFetch_TheLaunchUsesTheDriverStartedAhead()
+    {
+        Assert.SkipUnless(BrowserFixture.ChromiumInstalled, "Chromium is not installed.");
+        var options = BrowserFixture.Options();
+        var before = DriverProcesses();
+        await using (var host = new ChromiumHost(options, NullLogger<ChromiumHost>.Instance))
+        {
+            host.StartDriver();
+            await using var browser = TestFetcher.Create(host, options);
+            var result = await browser.Fetcher.FetchAsync(Page(1), Cancel);
+
+            Assert.Null(result.Error);
+            Assert.Equal(before + 1, DriverProcesses());
+        }
+
+        Assert.True(await WaitUntilAsync(() => DriverProcesses() == before), "the driver stops with its host");
+    }
+
+    [Fact]
+    public async Task StartDriver_BrowserNeverUsed_DriverStopsWithTheHost()
+    {
+        Assert.SkipUnless(BrowserFixture.ChromiumInstalled, "Chromium is not installed.");
+        var before = DriverProcesses();
+        await using (var host = new ChromiumHost(BrowserFixture.Options(), NullLogger<ChromiumHost>.Instance))
+        {
+            host.StartDriver();
+            Assert.True(await WaitUntilAsync(() => DriverProcesses() == before + 1), "the driver starts in the background");
+        }
+
+        Assert.True(await WaitUntilAsync(() => DriverProcesses() == before), "a driver started ahead and never used is stopped");
+    }
+
+    [Fact]
     public async Task FetchAsync_ChromiumMissing_StopRunError()
     {
         var options = BrowserFixture.Options(o => o.ExecutablePath = "/nonexistent/chromium");
@@ -174,6 +207,41 @@ public sealed class PagePoolTests(BrowserFixture fixture)
         Assert.NotNull(result.Error);
         Assert.Equal(FetchErrorAction.StopRun, result.Error.Action);
         Assert.Contains("/nonexistent/chromium", result.Error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Playwright drivers (Node processes) this test process runs: the fixture's, and any a test starts.</summary>
+    private static int DriverProcesses()
+    {
+        var count = 0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var parent = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1];
+                if (parent == Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    && File.ReadAllText(Path.Combine(dir, "cmdline")).Contains("/.playwright/node/", StringComparison.Ordinal))
+                {
+                    count++;
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException)
+            {
+                // not a process, or gone meanwhile
+            }
+        }
+
+        return count;
+    }
+
+    private static async Task<bool> WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 150 && !condition(); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        return condition();
     }
 
     private FetchRequest Page(int n) => new() { Url = fixture.Site.Url($"/static/{n}"), Screenshot = false };
