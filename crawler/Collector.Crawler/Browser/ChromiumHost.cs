@@ -15,6 +15,7 @@ public sealed class ChromiumHost : IAsyncDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Lock _driverSync = new();
     private Task<IPlaywright>? _driver;
+    private bool _driverClosed;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private int? _pid;
@@ -42,7 +43,7 @@ public sealed class ChromiumHost : IAsyncDisposable
     {
         lock (_driverSync)
         {
-            if (_playwright is null && !_disposed)
+            if (_playwright is null && !_driverClosed)
             {
                 _driver ??= Microsoft.Playwright.Playwright.CreateAsync();
             }
@@ -130,14 +131,7 @@ public sealed class ChromiumHost : IAsyncDisposable
             }
 
             _playwright?.Dispose();
-            Task<IPlaywright>? unused;
-            lock (_driverSync)
-            {
-                unused = _driver;
-                _driver = null;
-            }
-
-            if (unused is not null)
+            if (TakeStartedDriver(closing: true) is { } unused)
             {
                 try
                 {
@@ -160,14 +154,7 @@ public sealed class ChromiumHost : IAsyncDisposable
     /// <summary>The driver <see cref="StartDriver"/> started, or a new one when none was (or it failed).</summary>
     private async Task<IPlaywright> DriverAsync()
     {
-        Task<IPlaywright>? started;
-        lock (_driverSync)
-        {
-            started = _driver;
-            _driver = null;
-        }
-
-        if (started is not null)
+        if (TakeStartedDriver(closing: false) is { } started)
         {
             try
             {
@@ -180,6 +167,18 @@ public sealed class ChromiumHost : IAsyncDisposable
         }
 
         return await Microsoft.Playwright.Playwright.CreateAsync();
+    }
+
+    /// <summary>The driver started ahead and not yet taken (null when none); <paramref name="closing"/> also refuses later starts.</summary>
+    private Task<IPlaywright>? TakeStartedDriver(bool closing)
+    {
+        lock (_driverSync)
+        {
+            var started = _driver;
+            _driver = null;
+            _driverClosed |= closing;
+            return started;
+        }
     }
 
     private async Task SafeCloseAsync(IBrowser browser)
