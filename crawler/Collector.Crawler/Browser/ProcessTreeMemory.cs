@@ -33,22 +33,28 @@ public static class ProcessTreeMemory
 
         foreach (var pid in ListPids())
         {
-            var cmdline = TryRead(Path.Combine(Proc, pid.ToString(CultureInfo.InvariantCulture), "cmdline"));
-            if (cmdline is null)
+            if (Arguments(pid)?.Contains(marker, StringComparer.Ordinal) == true)
             {
-                continue;
-            }
-
-            foreach (var arg in cmdline.Split('\0'))
-            {
-                if (arg == marker)
-                {
-                    return pid;
-                }
+                return pid;
             }
         }
 
         return null;
+    }
+
+    /// <summary>The processes whose parent is <paramref name="parentPid"/>, each with its command-line arguments.</summary>
+    public static IReadOnlyList<(int Pid, string[] Arguments)> Children(int parentPid)
+    {
+        var children = new List<(int, string[])>();
+        foreach (var pid in ListPids())
+        {
+            if (ReadParent(pid) == parentPid && Arguments(pid) is { } arguments)
+            {
+                children.Add((pid, arguments));
+            }
+        }
+
+        return children;
     }
 
     /// <summary>The root and all its descendants' memory; <see cref="MemorySample.None"/> when the root is gone.</summary>
@@ -116,6 +122,9 @@ public static class ProcessTreeMemory
             }
         }
     }
+
+    private static string[]? Arguments(int pid) =>
+        TryRead(Path.Combine(Proc, pid.ToString(CultureInfo.InvariantCulture), "cmdline"))?.Split('\0', StringSplitOptions.RemoveEmptyEntries);
 
     private static int? ReadParent(int pid)
     {

@@ -210,29 +210,8 @@ public sealed class PagePoolTests(BrowserFixture fixture)
     }
 
     /// <summary>Playwright drivers (Node processes) this test process runs: the fixture's, and any a test starts.</summary>
-    private static int DriverProcesses()
-    {
-        var count = 0;
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            try
-            {
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                var parent = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1];
-                if (parent == Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                    && File.ReadAllText(Path.Combine(dir, "cmdline")).Contains("/.playwright/node/", StringComparison.Ordinal))
-                {
-                    count++;
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException)
-            {
-                // not a process, or gone meanwhile
-            }
-        }
-
-        return count;
-    }
+    private static int DriverProcesses() =>
+        ProcessTreeMemory.Children(Environment.ProcessId).Count(c => c.Arguments.Any(a => a.Contains("/.playwright/node/", StringComparison.Ordinal)));
 
     private static async Task<bool> WaitUntilAsync(Func<bool> condition)
     {
@@ -248,11 +227,7 @@ public sealed class PagePoolTests(BrowserFixture fixture)
 
     private static async Task<BrowserPoolStatistics> WaitForAsync(PagePool pool, Func<BrowserPoolStatistics, bool> condition)
     {
-        for (var i = 0; i < 100 && !condition(pool.Statistics); i++)
-        {
-            await Task.Delay(100);
-        }
-
+        await WaitUntilAsync(() => condition(pool.Statistics));
         return pool.Statistics;
     }
 }
