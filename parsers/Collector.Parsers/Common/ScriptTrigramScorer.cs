@@ -1,8 +1,4 @@
-using System.Collections;
-using System.Numerics;
-using System.Reflection;
 using System.Text;
-using System.Text.Json;
 using Lingua;
 
 namespace Collector.Parsers.Common;
@@ -23,7 +19,7 @@ namespace Collector.Parsers.Common;
 /// <see cref="TryDetect"/> says no (and Lingua itself must be asked) for a sample with a word of another alphabet, or
 /// when this Lingua build lacks the table the rules read.
 /// </summary>
-internal sealed class ScriptTrigramScorer
+internal sealed partial class ScriptTrigramScorer
 {
     private const int MaxLanguages = 64;
 
@@ -74,121 +70,6 @@ internal sealed class ScriptTrigramScorer
     }
 
     public IReadOnlyList<Language> Languages => _languages;
-
-    /// <summary>
-    /// Tables for the detector's languages (in the order the detector holds them, which its tie rules follow), all of
-    /// the given script; null when a model file or Lingua's rule table cannot be read.
-    /// </summary>
-    public static ScriptTrigramScorer? TryLoad(string modelsDirectory, LanguageDetector detector, UnicodeScript script)
-    {
-        try
-        {
-            var languages = detector.Languages.ToArray();
-            var ofScript = script switch
-            {
-                UnicodeScript.Latin => LanguageInfo.AllWithLatinScript(),
-                UnicodeScript.Cyrillic => LanguageInfo.AllWithCyrillicScript(),
-                _ => [],
-            };
-            if (languages.Length is < 2 or > MaxLanguages || !languages.All(ofScript.Contains) || LetterRules(languages) is not { } letterRules)
-            {
-                return null;
-            }
-
-            var index = new Dictionary<Language, int>();
-            for (var i = 0; i < languages.Length; i++)
-            {
-                index[languages[i]] = i;
-            }
-
-            var unique = new Dictionary<char, ulong>();
-            for (var i = 0; i < languages.Length; i++)
-            {
-                if (languages[i].UniqueCharacters() is { } letters && !string.IsNullOrWhiteSpace(letters))
-                {
-                    foreach (var c in letters)
-                    {
-                        unique[c] = unique.GetValueOrDefault(c) | (1UL << i);
-                    }
-                }
-            }
-
-            var width = languages.Length;
-            var unigramModels = new Dictionary<string, double>[width];
-            var bigramModels = new Dictionary<string, double>[width];
-            var trigramModels = new Dictionary<string, double>[width];
-            for (var l = 0; l < width; l++)
-            {
-                var folder = Path.Combine(modelsDirectory, languages[l].IsoCode6391().ToString().ToLowerInvariant());
-                unigramModels[l] = ReadModel(Path.Combine(folder, "unigrams.json.br"));
-                bigramModels[l] = ReadModel(Path.Combine(folder, "bigrams.json.br"));
-                trigramModels[l] = ReadModel(Path.Combine(folder, "trigrams.json.br"));
-            }
-
-            var unigramRows = new Dictionary<char, int>();
-            foreach (var key in unigramModels.SelectMany(m => m.Keys).Where(k => k.Length == 1).Distinct(StringComparer.Ordinal))
-            {
-                unigramRows[key[0]] = unigramRows.Count;
-            }
-
-            var unigramValues = new double[unigramRows.Count * width];
-            foreach (var (letter, row) in unigramRows)
-            {
-                for (var l = 0; l < width; l++)
-                {
-                    unigramValues[(row * width) + l] = Log(unigramModels[l], letter.ToString());
-                }
-            }
-
-            var bigramRows = new Dictionary<uint, int>();
-            foreach (var key in bigramModels.SelectMany(m => m.Keys).Where(k => k.Length == 2).Distinct(StringComparer.Ordinal))
-            {
-                bigramRows[Pack(key[0], key[1])] = bigramRows.Count;
-            }
-
-            var bigramValues = new double[bigramRows.Count * width];
-            foreach (var (packed, row) in bigramRows)
-            {
-                var key = string.Create(2, packed, static (s, p) => (s[0], s[1]) = ((char)(p >> 16), (char)(p & 0xFFFF)));
-                for (var l = 0; l < width; l++)
-                {
-                    // Presence, not the value, decides the fallback (a probability of 1 has a log of 0 and still stops it).
-                    bigramValues[(row * width) + l] = bigramModels[l].TryGetValue(key, out var p) && p > 0
-                        ? Math.Log(p)
-                        : Log(unigramModels[l], key[..1]);
-                }
-            }
-
-            var trigramKeys = trigramModels.SelectMany(m => m.Keys).Where(k => k.Length == 3).Distinct(StringComparer.Ordinal).ToList();
-            var trigrams = new Dictionary<ulong, (int, int)>(trigramKeys.Count);
-            var trigramLanguages = new List<byte>();
-            var trigramValues = new List<double>();
-            foreach (var key in trigramKeys)
-            {
-                var start = trigramLanguages.Count;
-                for (var l = 0; l < width; l++)
-                {
-                    if (trigramModels[l].TryGetValue(key, out var p) && p > 0)
-                    {
-                        trigramLanguages.Add((byte)l);
-                        trigramValues.Add(Math.Log(p));
-                    }
-                }
-
-                trigrams[Pack(key[0], key[1], key[2])] = (start, trigramLanguages.Count - start);
-            }
-
-            return new ScriptTrigramScorer(
-                languages, script, unique, letterRules, unigramRows, unigramValues, bigramRows, bigramValues,
-                trigrams, [.. trigramLanguages], [.. trigramValues]);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or InvalidDataException
-            or FormatException or OverflowException or ArgumentException or InvalidCastException or TargetException
-            or MemberAccessException)
-        {
-            return null;
-        }
-    }
 
     /// <summary>
     /// The detector's answer for the sample (Unknown on a tie or without letters); false when a character is of a script
@@ -342,146 +223,6 @@ internal sealed class ScriptTrigramScorer
         return (words, anyOfScript);
     }
 
-    /// <summary>Lingua's first rule: a language whose unique letters decide more words than any other (and than "unknown").</summary>
-    private Language? RuleLanguage(string cleaned, List<Range> words)
-    {
-        Span<int> counts = stackalloc int[_width];
-        Span<int> totals = stackalloc int[_width];
-        totals.Clear();
-        var unknown = 0;
-        foreach (var range in words)
-        {
-            counts.Clear();
-            ulong seen = 0;
-            foreach (var c in cleaned.AsSpan()[range])
-            {
-                if (_unique.TryGetValue(c, out var mask) && c.GetScript() is UnicodeScript.Latin or UnicodeScript.Cyrillic or UnicodeScript.Devanagari)
-                {
-                    seen |= mask;
-                    for (var bits = mask; bits != 0; bits &= bits - 1)
-                    {
-                        counts[BitOperations.TrailingZeroCount(bits)]++;
-                    }
-                }
-            }
-
-            if (seen == 0)
-            {
-                unknown++;
-            }
-            else if (BitOperations.PopCount(seen) == 1)
-            {
-                totals[BitOperations.TrailingZeroCount(seen)]++;
-            }
-            else if (LinguaTables.UniqueMax(counts) is { } best)
-            {
-                totals[best]++;
-            }
-            else
-            {
-                unknown++;
-            }
-        }
-
-        // Unknown stays a contender only when at least half the words are undecided.
-        var half = 0.5 * words.Count;
-        var keepUnknown = unknown > 0 && unknown >= half;
-        var best2 = -1;
-        var bestCount = keepUnknown ? unknown : 0;
-        var tie = false;
-        var contenders = keepUnknown ? 1 : 0;
-        for (var l = 0; l < _width; l++)
-        {
-            if (totals[l] == 0)
-            {
-                continue;
-            }
-
-            contenders++;
-            if (totals[l] > bestCount)
-            {
-                (best2, bestCount, tie) = (l, totals[l], false);
-            }
-            else if (totals[l] == bestCount)
-            {
-                tie = true;
-            }
-        }
-
-        if (contenders == 0 || best2 < 0)
-        {
-            return null; // nothing, only "unknown", or "unknown" ahead
-        }
-
-        return contenders == 1 || !tie ? _languages[best2] : null;
-    }
-
-    /// <summary>Lingua's second rule: the languages of letters such as ñ, ё or ą held by at least half the words, else all (as indices, in Lingua's order).</summary>
-    private List<int> Candidates(string cleaned, List<Range> words)
-    {
-        // Lingua adds, per rule, per word, per letter of the rule that the word holds, one to each of the rule's languages.
-        // So a rule adds (the number of its letters each word holds, summed over the words) to each of its languages, and a
-        // language's first addition comes from the first rule (in table order) with any of its letters in the sample.
-        Span<int> perRule = stackalloc int[_letterRules.Length];
-        perRule.Clear();
-        var any = false;
-        foreach (var range in words)
-        {
-            var word = cleaned.AsSpan()[range];
-            for (var i = 0; i < word.Length; i++)
-            {
-                // Each letter a word holds counts once for it, however often it occurs.
-                if (_ruleLetters.TryGetValue(word[i], out var rules) && !word[..i].Contains(word[i]))
-                {
-                    foreach (var rule in rules)
-                    {
-                        perRule[rule]++;
-                    }
-
-                    any = true;
-                }
-            }
-        }
-
-        if (!any)
-        {
-            return [.. Enumerable.Range(0, _width)];
-        }
-
-        Span<int> counts = stackalloc int[_width];
-        counts.Clear();
-        var order = new List<int>();
-        for (var r = 0; r < _letterRules.Length; r++)
-        {
-            if (perRule[r] == 0)
-            {
-                continue;
-            }
-
-            foreach (var l in _letterRules[r].Languages)
-            {
-                if (counts[l] == 0)
-                {
-                    order.Add(l);
-                }
-
-                counts[l] += perRule[r];
-            }
-        }
-
-        var half = 0.5 * words.Count;
-        var subset = new List<int>();
-        foreach (var l in order)
-        {
-            if (counts[l] >= half)
-            {
-                subset.Add(l);
-            }
-        }
-
-        return subset.Count > 0 ? subset : [.. Enumerable.Range(0, _width)];
-    }
-
     /// <summary>Per language, the sum over distinct letter trigrams (first appearance order) of the first positive log P of trigram, bigram, unigram.</summary>
     private void Score(string cleaned, Span<double> sums)
     {
@@ -616,45 +357,7 @@ internal sealed class ScriptTrigramScorer
         return false;
     }
 
-    /// <summary>
-    /// Lingua's letters-to-languages rule table (a private static dictionary of string to language set) read from the
-    /// loaded Lingua, restricted to the detector's languages and kept in Lingua's order; null when it is not there.
-    /// </summary>
-    private static (string, int[])[]? LetterRules(Language[] languages)
-    {
-        var field = typeof(LanguageDetector).GetField("CharsToLanguagesMapping", BindingFlags.NonPublic | BindingFlags.Static);
-        if (field?.GetValue(null) is not IDictionary table)
-        {
-            return null;
-        }
-
-        var rules = new List<(string, int[])>();
-        foreach (DictionaryEntry entry in table)
-        {
-            if (entry.Key is not string letters || entry.Value is not IEnumerable<Language> set)
-            {
-                return null;
-            }
-
-            rules.Add((letters, [.. set.Select(l => Array.IndexOf(languages, l)).Where(i => i >= 0)]));
-        }
-
-        return [.. rules];
-    }
-
-    /// <summary>A model file's n-grams and their probabilities; empty when the file is absent.</summary>
-    private static Dictionary<string, double> ReadModel(string path)
-    {
-        var model = new Dictionary<string, double>(StringComparer.Ordinal);
-        LinguaTables.ReadModel(path, (ngram, probability) => model[ngram.ToString()] = probability);
-        return model;
-    }
-
-    private static double Log(Dictionary<string, double> model, string key) =>
-        model.TryGetValue(key, out var p) && p > 0 ? Math.Log(p) : 0;
-
     private static uint Pack(char a, char b) => ((uint)a << 16) | b;
 
     private static ulong Pack(char a, char b, char c) => ((ulong)a << 32) | ((ulong)b << 16) | c;
-
 }
