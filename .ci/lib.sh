@@ -20,7 +20,12 @@ ensure_chromium() {
   apt_install chromium chromium-headless-shell
 }
 
-# PostgreSQL backs the Quartz cluster tests; exports COLLECTOR_TEST_POSTGRES.
+# Tools the tests run as they are (the durability test traces a child's system calls).
+ensure_test_tools() {
+  command -v strace >/dev/null || { log "installing strace from apt (the artifact durability test traces system calls)"; apt_install strace; }
+}
+
+# PostgreSQL backs the Quartz cluster tests; exports COLLECTOR_TEST_POSTGRES (a role that may create databases).
 ensure_postgres() {
   command -v pg_ctlcluster >/dev/null || { log "installing PostgreSQL from apt"; apt_install postgresql; }
   local version; version=$(ls /etc/postgresql 2>/dev/null | sort -n | tail -n 1)

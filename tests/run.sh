@@ -2,6 +2,7 @@
 # Every test of Collector, from a fresh clone: installs Chromium and PostgreSQL when missing, builds, runs all test projects.
 source "$(dirname "$0")/../.ci/lib.sh"
 ensure_chromium
+ensure_test_tools
 ensure_postgres || log "PostgreSQL unavailable: the cluster tests will report themselves skipped"
 cd "$ROOT"
 ensure_build
