@@ -38,9 +38,8 @@ ensure_postgres() {
   run_pg "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname='collector'\"" | grep -q 1 \
     || run_pg "psql -qc \"CREATE ROLE collector LOGIN CREATEDB PASSWORD 'collector'\"" >&2
   run_pg "psql -qc \"ALTER ROLE collector CREATEDB\"" >&2
-  run_pg "psql -tAc \"SELECT 1 FROM pg_database WHERE datname='collector_test'\"" | grep -q 1 \
-    || run_pg "psql -qc \"CREATE DATABASE collector_test OWNER collector\"" >&2
-  export COLLECTOR_TEST_POSTGRES="Host=127.0.0.1;Port=$(pg_lsclusters -h | awk 'NR==1{print $3}');Username=collector;Password=collector;Database=collector_test"
+  # the maintenance database: each test that needs PostgreSQL creates a database of its own there and drops it
+  export COLLECTOR_TEST_POSTGRES="Host=127.0.0.1;Port=$(pg_lsclusters -h | awk 'NR==1{print $3}');Username=collector;Password=collector;Database=postgres"
   : "${psql[@]}"
 }
 
