@@ -33,6 +33,35 @@ public sealed class FaultTests : IAsyncLifetime
         Assert.Equal([429, 429, 200], _sim.RequestLog.For(SimPlatform.Reddit).Select(r => r.Status));
     }
 
+    /// <summary>
+    /// A test that has seen a response must find its entry in the log: the entry is written before the first byte
+    /// leaves, not after the handler's end (which raced the client's assertion).
+    /// </summary>
+    [Fact]
+    public async Task RequestLog_ResponseHeadersJustSeen_EntryAlreadyThere()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        _sim.Faults.RateLimit(SimPlatform.Reddit, TimeSpan.FromSeconds(3), count: 5);
+        for (var i = 1; i <= 40; i++)
+        {
+            using var response = await _http.GetAsync(Listing, HttpCompletionOption.ResponseHeadersRead, ct);
+            var log = _sim.RequestLog.For(SimPlatform.Reddit);
+            Assert.Equal(i, log.Count);
+            Assert.Equal((int)response.StatusCode, log[^1].Status);
+        }
+
+        // a body still streaming when the headers arrive: its entry must be there already
+        _sim.Faults.Add(new FaultRule { Kind = FaultKind.HugePage, Platform = SimPlatform.Reddit, Count = 1, Size = 64L * 1024 * 1024 });
+        using (var streaming = await _http.GetAsync(Listing, HttpCompletionOption.ResponseHeadersRead, ct))
+        {
+            Assert.Equal(41, _sim.RequestLog.For(SimPlatform.Reddit).Count);
+        }
+
+        _sim.Faults.Set(FaultKind.ConnectionReset, SimPlatform.Reddit, count: 1);
+        await Assert.ThrowsAsync<HttpRequestException>(() => _http.GetAsync(Listing, ct));
+        Assert.Equal(42, _sim.RequestLog.For(SimPlatform.Reddit).Count);
+    }
+
     [Fact]
     public async Task Burst503_OnlyThatHost_ThenRecovers()
     {

@@ -77,30 +77,59 @@ public sealed class PlatformHost : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
+    /// <summary>
+    /// Serves one request and logs it before the client can see any of the answer: the entry is added when the response
+    /// starts (its status is known then), before a connection is reset, or at the end for a response that never started.
+    /// A test that has read a response therefore always finds its entry. <see cref="SimRequest.Duration"/> is the time to
+    /// the first byte.
+    /// </summary>
     private async Task HandleAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
         var at = _time.GetUtcNow();
         var path = context.Request.Path.Value ?? "/";
         var rule = _faults.Take(_site.Platform, path);
+        var logged = 0;
+        void Log(int status)
+        {
+            if (Interlocked.Exchange(ref logged, 1) == 0)
+            {
+                _log.Add(new SimRequest(
+                    _site.Platform, at, context.Request.Method, path + context.Request.QueryString, status,
+                    context.Request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua : null,
+                    rule?.Kind.ToString(), Stopwatch.GetElapsedTime(started)));
+            }
+        }
+
+        context.Response.OnStarting(() =>
+        {
+            Log(context.Response.StatusCode);
+            return Task.CompletedTask;
+        });
         try
         {
-            if (rule is not null)
-            {
-                await FaultResponder.RespondAsync(context, _site.Platform, rule, () => ServeAsync(context, path), _time);
-            }
-            else
+            if (rule is null)
             {
                 await ServeAsync(context, path);
             }
+            else
+            {
+                if (rule.Kind == FaultKind.ConnectionReset)
+                {
+                    Log(0);
+                }
+
+                await FaultResponder.RespondAsync(context, _site.Platform, rule, () => ServeAsync(context, path), _time);
+            }
+        }
+        catch when (!context.Response.HasStarted)
+        {
+            Log(StatusCodes.Status500InternalServerError);
+            throw;
         }
         finally
         {
-            var status = rule?.Kind == FaultKind.ConnectionReset ? 0 : context.Response.StatusCode;
-            _log.Add(new SimRequest(
-                _site.Platform, at, context.Request.Method, path + context.Request.QueryString, status,
-                context.Request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua : null,
-                rule?.Kind.ToString(), Stopwatch.GetElapsedTime(started)));
+            Log(context.Response.StatusCode);
         }
     }
 
