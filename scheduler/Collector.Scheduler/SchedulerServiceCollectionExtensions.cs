@@ -34,15 +34,6 @@ public static class SchedulerServiceCollectionExtensions
             }
             else
             {
-                // Spread crawls over the nodes. Quartz 4.7 lets a clustered node take every due fire in one batch (as
-                // many as it has threads) and an idle node look again only after 30 s, so one node ran every crawl
-                // while the other stood idle. A fire here is a crawl of seconds to hours, so taking one fire at a
-                // time and looking every 2 s (Quartz's cheap acquisition round trip) costs nothing that matters.
-                q.ConfigureScheduler(s =>
-                {
-                    s.MaxBatchSize = 1;
-                    s.IdleWaitTime = TimeSpan.FromSeconds(2);
-                });
                 q.UsePersistentStore(store =>
                 {
                     store.UsePostgres(cluster);
@@ -50,7 +41,7 @@ public static class SchedulerServiceCollectionExtensions
                     store.UseClustering(c =>
                     {
                         c.CheckinInterval = TimeSpan.FromSeconds(2);
-                        c.CheckinMisfireThreshold = TimeSpan.FromSeconds(60);
+                        c.CheckinMisfireThreshold = TimeSpan.FromSeconds(6);
                     });
                     store.ProvisionSchema();
                 });
