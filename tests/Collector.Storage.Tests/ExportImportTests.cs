@@ -123,7 +123,7 @@ public sealed class ExportImportTests : IDisposable
     [Fact]
     public void Readme_ColumnTable_IsThePostColumnsDefinition()
     {
-        var readme = File.ReadAllText(Path.Combine(RepoRoot(), "README.md")).ReplaceLineEndings("\n");
+        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root(), "README.md")).ReplaceLineEndings("\n");
 
         Assert.Contains(PostColumns.MarkdownTable(), readme, StringComparison.Ordinal);
     }
@@ -193,17 +193,6 @@ public sealed class ExportImportTests : IDisposable
         Assert.Equal("hello, \"world\"\nline two", post.Text);
         Assert.Equal("bob", post.Author?.Handle);
         Assert.Equal(12, post.Metrics.Likes);
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Collector.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new DirectoryNotFoundException("no Collector.sln above " + AppContext.BaseDirectory);
     }
 
     private async Task<IArchive> OpenAsync(string name) =>

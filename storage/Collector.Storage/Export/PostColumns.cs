@@ -40,7 +40,7 @@ public static class PostColumns
         new("platform", ColumnType.Text, false, "lower-case platform key (reddit, telegram, …)", a => a.Post.Platform),
         new("id", ColumnType.Text, false, "the platform's own id; (platform, id) identifies a post", a => a.Post.Id),
         new("url", ColumnType.Text, true, "the post's page", a => a.Post.Url),
-        new("kind", ColumnType.Text, false, "post, comment, answer, pin, video or message", a => a.Post.Kind),
+        new("kind", ColumnType.Text, false, string.Join(", ", PostKinds.All), a => a.Post.Kind),
         new("author_id", ColumnType.Text, true, "the author's platform id", a => a.Post.Author?.Id),
         new("author_handle", ColumnType.Text, true, "the author's handle", a => a.Post.Author?.Handle),
         new("author_name", ColumnType.Text, true, "the author's display name", a => a.Post.Author?.Name),

@@ -31,13 +31,12 @@ public static class PostExporter
     public static JsonObject ToJson(ArchivedPost a)
     {
         var o = JsonSerializer.SerializeToNode(a.Post, CollectorJson.Options)!.AsObject();
-        o.Remove("key");
-        o["firstSeen"] = UtcDateTimeOffsetConverter.ToWire(a.FirstSeen);
-        o["lastSeen"] = UtcDateTimeOffsetConverter.ToWire(a.LastSeen);
-        o["versionCount"] = a.VersionCount;
-        o["tombstone"] = a.Tombstone is null ? null : JsonSerializer.SerializeToNode(a.Tombstone, CollectorJson.Options);
-        o["imported"] = a.Imported;
-        o["sources"] = new JsonArray([.. a.Sources.Select(s => (JsonNode?)JsonValue.Create(s))]);
+        o.Remove(PostJsonSchema.OmittedKey);
+        foreach (var (name, value) in JsonSerializer.SerializeToNode(ArchiveFacts.Of(a), CollectorJson.Options)!.AsObject().ToList())
+        {
+            o[name] = value?.DeepClone();
+        }
+
         return o;
     }
 
