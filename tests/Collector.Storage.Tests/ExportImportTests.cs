@@ -93,13 +93,13 @@ public sealed class ExportImportTests : IDisposable
     }
 
     [Fact]
-    public void ParquetSchema_Columns_AreTypedUtcMicrosListsAndNullableCounts()
+    public void ParquetSchema_Columns_AreTypedUtcTimestampsListsAndNullableCounts()
     {
         var fields = ParquetPostWriter.Schema.Fields.ToDictionary(f => f.Name);
 
         var published = Assert.IsType<DateTimeDataField>(fields["published_at"]);
         Assert.True(published.IsAdjustedToUTC);
-        Assert.Equal(DateTimeTimeUnit.Micros, published.Unit);
+        Assert.Equal(DateTimeTimeUnit.Millis, published.Unit);
         Assert.Equal(DateTimeFormat.Timestamp, published.DateTimeFormat);
         Assert.IsType<ListField>(fields["links"]);
         Assert.IsType<ListField>(fields["media"]);

@@ -5,9 +5,14 @@ using Parquet.Serialization;
 namespace Collector.Storage.Export;
 
 /// <summary>
-/// Writes the post table (<see cref="PostColumns"/>) as Parquet with logical types: UTC timestamps in microseconds,
-/// nullable INT64 metrics, LIST columns, through Parquet.Net's schema-first (untyped) serializer.
+/// Writes the post table (<see cref="PostColumns"/>) as Parquet with logical types: UTC timestamps, nullable INT64
+/// metrics, LIST columns, through Parquet.Net's schema-first (untyped) serializer.
 /// </summary>
+/// <remarks>
+/// Timestamps are TIMESTAMP(MILLIS, isAdjustedToUTC=true), not MICROS: Parquet.Net 6.1.0 writes a MICROS column's
+/// min/max statistics in milliseconds, and DuckDB, trusting them to skip row groups, then answers
+/// <c>WHERE published_at &gt; TIMESTAMPTZ '…'</c> with no rows. The interop tests run exactly that query.
+/// </remarks>
 public static class ParquetPostWriter
 {
     public static readonly ParquetSchema Schema = new(PostColumns.All.Select(Field));
@@ -21,7 +26,7 @@ public static class ParquetPostWriter
     private static Field Field(PostColumn c) => c.Type switch
     {
         ColumnType.Text => new DataField(c.Name, typeof(string), isNullable: c.Nullable),
-        ColumnType.Timestamp => new DateTimeDataField(c.Name, DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Micros, isNullable: c.Nullable),
+        ColumnType.Timestamp => new DateTimeDataField(c.Name, DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Millis, isNullable: c.Nullable),
         ColumnType.Integer => new DataField(c.Name, typeof(long), isNullable: c.Nullable),
         ColumnType.Boolean => new DataField(c.Name, typeof(bool), isNullable: c.Nullable),
         ColumnType.TextList => new ListField(c.Name, new DataField("element", typeof(string), isNullable: false)),

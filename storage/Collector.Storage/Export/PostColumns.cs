@@ -9,7 +9,7 @@ public enum ColumnType
     /// <summary>UTF-8 text. Parquet: STRING.</summary>
     Text,
 
-    /// <summary>An instant. Parquet: TIMESTAMP(MICROS, isAdjustedToUTC=true); CSV: ISO-8601 UTC ending in Z.</summary>
+    /// <summary>An instant. Parquet: TIMESTAMP(MILLIS, isAdjustedToUTC=true) (see <see cref="ParquetPostWriter"/>); CSV: ISO-8601 UTC ending in Z.</summary>
     Timestamp,
 
     /// <summary>A count. Parquet: INT64; CSV: digits.</summary>
@@ -82,7 +82,7 @@ public static class PostColumns
             var (parquet, csv) = c.Type switch
             {
                 ColumnType.Text => ("STRING", "text"),
-                ColumnType.Timestamp => ("TIMESTAMP(MICROS, UTC)", "ISO-8601 ending in Z"),
+                ColumnType.Timestamp => ("TIMESTAMP(MILLIS, UTC)", "ISO-8601 ending in Z"),
                 ColumnType.Integer => ("INT64", "digits"),
                 ColumnType.Boolean => ("BOOLEAN", "true/false"),
                 ColumnType.TextList => ("LIST<STRING>", "JSON array"),
