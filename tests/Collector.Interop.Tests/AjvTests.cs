@@ -39,7 +39,7 @@ public sealed class AjvTests(CollectedArchive collected)
             await File.WriteAllTextAsync(Path.Combine(dir, $"line-{i:00000}.json"), lines[i], TestContext.Current.CancellationToken);
         }
 
-        var schema = Path.Combine(RepoPaths.Root(), "model", "post.schema.json");
+        var schema = Path.Combine(AppContext.BaseDirectory, "post.schema.json");
         var cli = Path.Combine(ThirdPartyTools.ToolsDir, "node_modules", "ajv-cli", "dist", "index.js");
         var formats = Path.Combine(ThirdPartyTools.ToolsDir, "node_modules", "ajv-formats");
         return await ThirdPartyTools.RunAsync(node, cli, "validate", "--spec=draft2020", "--strict=true", "--allow-union-types", "--errors=line",

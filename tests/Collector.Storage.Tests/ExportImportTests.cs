@@ -123,7 +123,7 @@ public sealed class ExportImportTests : IDisposable
     [Fact]
     public void Readme_ColumnTable_IsThePostColumnsDefinition()
     {
-        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root(), "README.md")).ReplaceLineEndings("\n");
+        var readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "repo", "README.md")).ReplaceLineEndings("\n");
 
         Assert.Contains(PostColumns.MarkdownTable(), readme, StringComparison.Ordinal);
     }
