@@ -60,8 +60,9 @@ internal static class ExportCheck
 
         var cutoff = (await DuckDb.QueryAsync($"select quantile_disc(published_at, 0.5)::varchar t from {DuckDb.Parquet(parquet)}"))[0][0]!["t"]?.GetValue<string>() ?? "1970-01-01 00:00:00+00";
         string Query(string from) => $"select {Columns} from {from} where published_at > TIMESTAMPTZ '{cutoff}' order by platform, id";
+        string AllText(string from) => $"select platform, id, text from {from} order by platform, id";
         var rows = await DuckDb.QueryAsync(Query(DuckDb.Parquet(parquet)), Query(DuckDb.Csv(csv)),
-            $"select platform, id, text from {DuckDb.Jsonl(jsonl)} order by platform, id", $"select platform, id, text from {DuckDb.Parquet(parquet)} order by platform, id");
+            AllText(DuckDb.Jsonl(jsonl)), AllText(DuckDb.Parquet(parquet)), AllText(DuckDb.Csv(csv)));
         var fromCsv = rows[1].Select(r => Restored(r!)).ToList();
         if (rows[0].Count == 0 || rows[0].Count != fromCsv.Count)
         {
@@ -78,7 +79,9 @@ internal static class ExportCheck
 
         var jsonText = rows[2].Select(r => r!.ToJsonString()).ToList();
         var parquetText = rows[3].Select(r => r!.ToJsonString()).ToList();
-        problems.AddRange(jsonText.Except(parquetText).Take(5).Select(r => "JSONL row not in Parquet: " + r));
+        var csvText = rows[4].Select(r => Restored(r!).ToJsonString()).ToList();
+        problems.AddRange(jsonText.Except(parquetText).Take(5).Select(r => "JSONL text not in Parquet: " + r));
+        problems.AddRange(csvText.Except(parquetText).Take(5).Select(r => "CSV text not in Parquet: " + r));
         return problems;
     }
 

@@ -22,6 +22,7 @@ public sealed class NetworkxTests(CollectedArchive collected)
         Assert.Equal(gexf.Descendants(g + "node").Count(), graph["nodes"]!.GetValue<int>());
         Assert.Equal(gexf.Descendants(g + "edge").Count(), graph["edges"]!.GetValue<int>());
         Assert.False(graph["directed"]!.GetValue<bool>());
+        Assert.True(graph["nodes"]!.GetValue<int>() > 0, "the collected world has coordinated accounts, so the graph is not empty");
         if (graph["nodes"]!.GetValue<int>() > 0)
         {
             var nodeAttributes = graph["nodeAttributes"]!.AsArray().Select(a => a!.ToJsonString()).ToList();
