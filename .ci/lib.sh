@@ -54,3 +54,26 @@ ensure_build() {
   dotnet build "$ROOT/Collector.sln" -c Release -nologo -v q >&2
   touch "$BUILD_STAMP"
 }
+
+# The third-party readers the interop tests run (never our own code): DuckDB, warcio.js and ajv-cli from npm into
+# COLLECTOR_TOOLS_DIR (never the repo, never global), networkx, xmllint and openssl from apt. Exports
+# COLLECTOR_TOOLS_DIR, which the tests read; a test whose tool is missing reports itself skipped.
+ensure_third_party_tools() {
+  export COLLECTOR_TOOLS_DIR=${COLLECTOR_TOOLS_DIR:-$HOME/.cache/collector-tools}
+  local npm_packages=("@duckdb/node-api@1.5.6-r.1" "warcio@2.4.11" "ajv@8.20.0" "ajv-formats@3.0.1" "ajv-cli@5.0.0")
+  local missing=()
+  command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
+  /usr/bin/python3 -c 'import networkx' 2>/dev/null || missing+=(python3-networkx)  # Debian's Python (networkx 2.8), not a pyenv one
+  command -v xmllint >/dev/null || missing+=(libxml2-utils)
+  command -v openssl >/dev/null || missing+=(openssl)
+  if (( ${#missing[@]} )); then log "installing ${missing[*]} from apt (interop tests)"; apt_install "${missing[@]}"; fi
+  local stamp="$COLLECTOR_TOOLS_DIR/.installed"
+  if [[ ! -f $stamp || $(cat "$stamp") != "${npm_packages[*]}" ]]; then
+    log "installing ${npm_packages[*]} from npm into $COLLECTOR_TOOLS_DIR (interop tests)"
+    mkdir -p "$COLLECTOR_TOOLS_DIR"
+    [[ -f $COLLECTOR_TOOLS_DIR/package.json ]] || echo '{ "name": "collector-tools", "private": true }' > "$COLLECTOR_TOOLS_DIR/package.json"
+    (cd "$COLLECTOR_TOOLS_DIR" && npm install --no-audit --no-fund --silent "${npm_packages[@]}" >&2) \
+      && echo "${npm_packages[*]}" > "$stamp" \
+      || log "npm install failed: the interop tests that need DuckDB, warcio or ajv will report themselves skipped"
+  fi
+}

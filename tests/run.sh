@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Every test of Collector, from a fresh clone: installs Chromium and PostgreSQL when missing, builds, runs all test projects.
+# Every test of Collector, from a fresh clone: installs Chromium, PostgreSQL and the third-party readers (DuckDB, warcio.js,
+# ajv-cli, networkx, xmllint, openssl) when missing, builds, runs all test projects.
 source "$(dirname "$0")/../.ci/lib.sh"
 ensure_chromium
 ensure_test_tools
 ensure_postgres || log "PostgreSQL unavailable: the cluster tests will report themselves skipped"
+ensure_third_party_tools
 cd "$ROOT"
 ensure_build
 log "running tests…"

@@ -25,8 +25,12 @@ public sealed record Post
 
     public string? Title { get; init; }
 
-    /// <summary>Plain text, whitespace-normalized.</summary>
-    public string? Text { get; init; }
+    /// <summary>
+    /// Plain text, whitespace-normalized as <see cref="PostText"/> says: paragraphs apart by exactly one blank line
+    /// (<c>\n\n</c>), line breaks inside a paragraph as <c>\n</c>, every other whitespace run one space. Normalized on
+    /// assignment, whoever makes the post (a parser, an import, a stored version read back).
+    /// </summary>
+    public string? Text { get; init => field = PostText.Normalize(value); }
 
     /// <summary>ISO 639-1 where known.</summary>
     public string? Language { get; init; }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Collector.Model;
 using Collector.Storage.Export;
 using Collector.Storage.Sqlite;
+using Parquet.Schema;
 using Parquet.Serialization;
 
 namespace Collector.Storage.Tests;
@@ -77,15 +78,54 @@ public sealed class ExportImportTests : IDisposable
         }
 
         await using var read = File.OpenRead(file);
-        var rows = (await ParquetSerializer.DeserializeAsync<ParquetPostRow>(read, cancellationToken: Ct)).Data;
+        var table = await ParquetSerializer.DeserializeUntypedAsync(read, cancellationToken: Ct);
+        var rows = table.Data;
 
-        Assert.Equal(["p1", "p2", "t1"], rows.Select(r => r.Id).Order());
-        var p1 = rows.Single(r => r.Id == "p1");
-        Assert.Equal("edited text", p1.Text);
-        Assert.Equal(2, p1.VersionCount);
-        Assert.Equal(TestData.T0.UtcDateTime, p1.FirstSeen);
-        Assert.Equal("not-found", rows.Single(r => r.Id == "p2").TombstoneReason);
-        Assert.Equal(5, rows.Single(r => r.Id == "t1").Likes);
+        Assert.Equal(PostColumns.Names, table.Schema.Fields.Select(f => f.Name));
+        Assert.Equal(["p1", "p2", "t1"], rows.Select(r => r["id"]?.ToString()).Order());
+        var p1 = rows.Single(r => r["id"]?.ToString() == "p1");
+        Assert.Equal("edited text", p1["text"]?.ToString());
+        Assert.Equal(2L, p1["version_count"]);
+        Assert.Equal(TestData.T0.UtcDateTime, p1["first_seen"]);
+        Assert.Equal("not-found", rows.Single(r => r["id"]?.ToString() == "p2")["tombstone_reason"]?.ToString());
+        Assert.Equal(5L, rows.Single(r => r["id"]?.ToString() == "t1")["likes"]);
+        Assert.Null(rows.Single(r => r["id"]?.ToString() == "t1").GetValueOrDefault("views"));
+    }
+
+    [Fact]
+    public void ParquetSchema_Columns_AreTypedUtcTimestampsListsAndNullableCounts()
+    {
+        var fields = ParquetPostWriter.Schema.Fields.ToDictionary(f => f.Name);
+
+        var published = Assert.IsType<DateTimeDataField>(fields["published_at"]);
+        Assert.True(published.IsAdjustedToUTC);
+        Assert.Equal(DateTimeTimeUnit.Millis, published.Unit);
+        Assert.Equal(DateTimeFormat.Timestamp, published.DateTimeFormat);
+        Assert.IsType<ListField>(fields["links"]);
+        Assert.IsType<ListField>(fields["media"]);
+        var likes = Assert.IsType<DataField>(fields["likes"]);
+        Assert.Equal(typeof(long), likes.ClrType);
+        Assert.True(likes.IsNullable);
+    }
+
+    [Fact]
+    public async Task ExportCsv_Header_IsThePostColumnsAndListsAreJsonArrays()
+    {
+        await using var archive = await OpenAsync("a.db");
+        await SeedAsync(archive);
+
+        var lines = (await ExportAsync(archive, "csv")).Split("\r\n");
+
+        Assert.Equal(string.Join(',', PostColumns.Names), lines[0]);
+        Assert.Contains(",\"[\"\"a\"\",\"\"b\"\"]\",", lines.Single(l => l.StartsWith("reddit,p1,", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Readme_ColumnTable_IsThePostColumnsDefinition()
+    {
+        var readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "repo", "README.md")).ReplaceLineEndings("\n");
+
+        Assert.Contains(PostColumns.MarkdownTable(), readme, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,38 +1,16 @@
 using System.Globalization;
 using System.Text;
+using Collector.Model.Tables;
 
 namespace Collector.Detection.Output;
 
-/// <summary>RFC 4180 CSV: fields quoted when they hold a comma, quote or line break; UTF-8, LF line ends.</summary>
+/// <summary>Detection's CSV rows, written by the one CSV writer of Collector (<see cref="CsvWriter"/>).</summary>
 internal static class Csv
 {
-    public static string Field(object? value)
-    {
-        var text = value switch
-        {
-            null => string.Empty,
-            DateTimeOffset t => Model.UtcDateTimeOffsetConverter.ToWire(t),
-            bool b => b ? "true" : "false",
-            double d => d.ToString("0.###", CultureInfo.InvariantCulture),
-            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString() ?? string.Empty,
-        };
-        return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
-    }
-
     public static void Row(StringBuilder builder, params object?[] fields)
     {
-        for (var i = 0; i < fields.Length; i++)
-        {
-            if (i > 0)
-            {
-                builder.Append(',');
-            }
-
-            builder.Append(Field(fields[i]));
-        }
-
-        builder.Append('\n');
+        using var writer = new StringWriter(builder, CultureInfo.InvariantCulture);
+        new CsvWriter(writer).WriteRow(fields);
     }
 }
 

@@ -2,13 +2,13 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Collector.Model;
-using Parquet.Serialization;
+using Collector.Model.Tables;
 
 namespace Collector.Storage.Export;
 
 /// <summary>
 /// Writes archived posts as JSONL (the normalized post plus firstSeen, lastSeen, versionCount, tombstone, imported,
-/// sources), CSV (<see cref="ExportColumns"/>) or Parquet (the same columns, typed), optionally pseudonymized.
+/// sources), CSV or Parquet (the one flat table of <see cref="PostColumns"/>), optionally pseudonymized.
 /// </summary>
 public static class PostExporter
 {
@@ -31,13 +31,12 @@ public static class PostExporter
     public static JsonObject ToJson(ArchivedPost a)
     {
         var o = JsonSerializer.SerializeToNode(a.Post, CollectorJson.Options)!.AsObject();
-        o.Remove("key");
-        o["firstSeen"] = UtcDateTimeOffsetConverter.ToWire(a.FirstSeen);
-        o["lastSeen"] = UtcDateTimeOffsetConverter.ToWire(a.LastSeen);
-        o["versionCount"] = a.VersionCount;
-        o["tombstone"] = a.Tombstone is null ? null : JsonSerializer.SerializeToNode(a.Tombstone, CollectorJson.Options);
-        o["imported"] = a.Imported;
-        o["sources"] = new JsonArray([.. a.Sources.Select(s => (JsonNode?)JsonValue.Create(s))]);
+        o.Remove(PostJsonSchema.OmittedKey);
+        foreach (var (name, value) in JsonSerializer.SerializeToNode(ArchiveFacts.Of(a), CollectorJson.Options)!.AsObject().ToList())
+        {
+            o[name] = value?.DeepClone();
+        }
+
         return o;
     }
 
@@ -57,11 +56,12 @@ public static class PostExporter
     private static async Task<long> WriteCsvAsync(IAsyncEnumerable<ArchivedPost> posts, Stream output, CancellationToken ct)
     {
         long n = 0;
-        await using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\r\n" };
-        await writer.WriteLineAsync(Csv.Line(ExportColumns.Names));
+        await using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        var csv = new CsvWriter(writer);
+        csv.WriteRow([.. PostColumns.Names]);
         await foreach (var a in posts.WithCancellation(ct))
         {
-            await writer.WriteLineAsync(Csv.Line(ExportColumns.Values(a)));
+            csv.WriteRow(PostCsvRecord.Values(a));
             n++;
         }
 
@@ -70,13 +70,8 @@ public static class PostExporter
 
     private static async Task<long> WriteParquetAsync(IAsyncEnumerable<ArchivedPost> posts, Stream output, CancellationToken ct)
     {
-        var rows = new List<ParquetPostRow>();
-        await foreach (var a in posts.WithCancellation(ct))
-        {
-            rows.Add(ParquetPostRow.From(a));
-        }
-
-        await ParquetSerializer.SerializeAsync(rows, output, cancellationToken: ct);
+        var rows = await posts.ToListAsync(ct);
+        await ParquetPostWriter.WriteAsync(rows, output, ct);
         return rows.Count;
     }
 }

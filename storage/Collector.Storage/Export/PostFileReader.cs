@@ -6,7 +6,7 @@ namespace Collector.Storage.Export;
 
 /// <summary>
 /// Reads normalized posts from another tool's file: JSONL (one post object per line, Collector's JSON shape; extra
-/// fields such as firstSeen are ignored) or CSV with a header (<see cref="ExportColumns"/>). Bad records are skipped
+/// fields such as firstSeen are ignored) or CSV with a header (<see cref="PostCsvRecord"/>). Bad records are skipped
 /// and described in <see cref="Errors"/>, never silently.
 /// </summary>
 public sealed class PostFileReader
@@ -72,12 +72,12 @@ public sealed class PostFileReader
         using var reader = new StreamReader(path);
         string[]? header = null;
         var record = 0;
-        foreach (var fields in Csv.Read(reader))
+        foreach (var fields in CsvReader.Read(reader))
         {
             record++;
             if (header is null)
             {
-                header = fields.Select(ExportColumns.Key).ToArray();
+                header = fields.Select(PostCsvRecord.Key).ToArray();
                 continue;
             }
 
@@ -95,7 +95,7 @@ public sealed class PostFileReader
                     map[header[i]] = fields[i];
                 }
 
-                post = ExportColumns.FromRecord(map);
+                post = PostCsvRecord.FromRecord(map);
             }
             catch (Exception ex) when (ex is FormatException or JsonException or OverflowException)
             {

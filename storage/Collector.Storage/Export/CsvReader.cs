@@ -2,21 +2,9 @@ using System.Text;
 
 namespace Collector.Storage.Export;
 
-/// <summary>RFC 4180 CSV: fields quoted where they hold a comma, quote or line break; records may span lines.</summary>
-public static class Csv
+/// <summary>Reads RFC 4180 CSV (quoted fields may hold commas, quotes and line breaks); writing is <see cref="Model.Tables.CsvWriter"/>.</summary>
+public static class CsvReader
 {
-    public static string Field(string? value)
-    {
-        if (value is null)
-        {
-            return string.Empty;
-        }
-
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
-
-    public static string Line(IEnumerable<string?> fields) => string.Join(',', fields.Select(Field));
-
     public static IEnumerable<IReadOnlyList<string>> Read(TextReader reader)
     {
         var fields = new List<string>();
