@@ -278,7 +278,7 @@ public sealed partial class CrawlRunner(
         Posts = crawl.Counters.Posts,
         Retries = crawl.Pipelines.Retries,
         ByOutcome = crawl.Counters.ByOutcome(),
-        Hosts = [.. crawl.Budgets.All.Select(h => new HostStats(h.Host, h.Requests, h.Throttled, h.CurrentRate, h.Concurrency, h.Stalls))],
+        Hosts = [.. crawl.Budgets.All.Select(h => new HostStats(h.Host, h.Requests, h.Throttled, h.CurrentRate, h.Concurrency, h.Stalls, h.Throttling))],
     };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "crawl {CrawlId}: {Done} pages done before, {Pending} to go")]

@@ -1,5 +1,6 @@
 using System.Text;
 using Collector.Crawler.Fetching;
+using Collector.Crawler.Politeness;
 using Collector.Crawler.Queue;
 using Collector.Crawler.Routing;
 using Collector.Crawler.Sessions;
@@ -28,6 +29,9 @@ public sealed partial class PageProcessor(
 {
     /// <summary>Attempts at queue level (each with its own in-process retries) before a page is recorded failed.</summary>
     private const int QueueAttempts = 3;
+
+    /// <summary>How often one page may be put back for a host's Retry-After (not counted as attempts) before it is given up.</summary>
+    private const int MaxDeferrals = 20;
 
     /// <summary>Queue priority of a listing's next page (items get 0; start URLs 1 as well).</summary>
     private const int NextPagePriority = 1;
@@ -59,7 +63,12 @@ public sealed partial class PageProcessor(
         FetchResult result;
         try
         {
-            result = await FetchAsync(crawl, fetchRequest, mode, cancellationToken, request.Priority);
+            result = await FetchAsync(crawl, fetchRequest, mode, cancellationToken, request.Priority, crawl.Job.MaxSlotWait);
+        }
+        catch (HostPausedException e)
+        {
+            await DeferAsync(crawl, lease, e.Until, e.Message, cancellationToken);
+            return;
         }
         catch (BrokenCircuitException)
         {
@@ -68,7 +77,8 @@ public sealed partial class PageProcessor(
         }
         catch (TimeoutRejectedException)
         {
-            await RetryLaterOrFailAsync(crawl, lease, url, QueueDelay(crawl, lease), "no answer within the total timeout", cancellationToken);
+            var timeout = crawl.Pipelines.RequestTimeout.TotalSeconds;
+            await RetryLaterOrFailAsync(crawl, lease, url, QueueDelay(crawl, lease), $"no answer within the {timeout:0.#} s request timeout", cancellationToken);
             return;
         }
 
@@ -80,7 +90,11 @@ public sealed partial class PageProcessor(
                     await crawl.Archive.Queue.RetryLaterAsync(lease, time.GetUtcNow(), error.Message, CancellationToken.None);
                     crawl.StopRun(error.Message);
                     return;
-                case FetchErrorAction.Retry when lease.Attempt < QueueAttempts:
+                case FetchErrorAction.Retry when error.RetryAfter is { } wait && crawl.Deferrals(lease) < MaxDeferrals:
+                    // the server said when: this path alone comes back then, and no attempt is spent on waiting as told
+                    await DeferAsync(crawl, lease, result.FetchedAt + wait, error.Message, cancellationToken);
+                    return;
+                case FetchErrorAction.Retry when crawl.CountedAttempt(lease) < QueueAttempts:
                     await RetryLaterOrFailAsync(crawl, lease, url, error.RetryAfter ?? QueueDelay(crawl, lease), error.Message, cancellationToken);
                     return;
                 default:
@@ -153,20 +167,34 @@ public sealed partial class PageProcessor(
 
     /// <summary>
     /// One fetch through the host's pipeline: each attempt waits for the host's budget (by <paramref name="priority"/>
-    /// among waiting requests), then reports back to it.
+    /// among waiting requests; outside the attempt's timeout), then reports back to it. When the host's next slot is
+    /// further away than <paramref name="maxSlotWait"/>, throws <see cref="HostPausedException"/> (the page goes back to
+    /// the queue); null waits as long as the host says.
     /// </summary>
-    public Task<FetchResult> FetchAsync(CrawlContext crawl, FetchRequest request, RenderMode mode, CancellationToken cancellationToken, int priority = 0)
+    public Task<FetchResult> FetchAsync(
+        CrawlContext crawl, FetchRequest request, RenderMode mode, CancellationToken cancellationToken, int priority = 0, TimeSpan? maxSlotWait = null)
     {
         var fetcher = fetchers.GetValueOrDefault(mode) ?? fetchers[RenderMode.Http];
         var budget = crawl.Budgets.For(request.Url);
+        var slotWait = maxSlotWait ?? Timeout.InfiniteTimeSpan;
         return crawl.Pipelines.For(request.Url).ExecuteAsync(
             async ct =>
             {
                 var attempt = request.Proxy is null && crawl.Proxies.Any ? request with { Proxy = crawl.Proxies.Next() } : request;
                 FetchResult result;
-                using (var permit = await budget.EnterAsync(priority, ct))
+                using (var permit = await budget.EnterAsync(priority, slotWait, ct))
                 {
-                    result = await fetcher.FetchAsync(attempt, ct);
+                    try
+                    {
+                        result = await crawl.Pipelines.Attempt.ExecuteAsync(async attemptToken => await fetcher.FetchAsync(attempt, attemptToken), ct);
+                    }
+                    catch (TimeoutRejectedException)
+                    {
+                        permit.Unanswered();
+                        budget.Throttle(ThrottleCause.NoAnswer);
+                        throw;
+                    }
+
                     if (result is { Status: null, Error.Action: FetchErrorAction.Retry })
                     {
                         permit.Unanswered();
@@ -177,15 +205,7 @@ public sealed partial class PageProcessor(
                     }
                 }
 
-                if (result.Status is 429 or 503)
-                {
-                    budget.Throttle(result.Error?.RetryAfter);
-                }
-                else if (result.Error is null)
-                {
-                    budget.Succeeded();
-                }
-
+                ReportToBudget(budget, result);
                 if (attempt.Proxy is { } proxy)
                 {
                     crawl.Proxies.Report(proxy, result.Status is not null);
@@ -194,6 +214,25 @@ public sealed partial class PageProcessor(
                 return result;
             },
             cancellationToken).AsTask();
+    }
+
+    private static void ReportToBudget(HostBudget budget, FetchResult result)
+    {
+        switch (result)
+        {
+            case { Status: 429 }:
+                budget.Throttle(ThrottleCause.RateLimited, result.Error?.RetryAfter);
+                break;
+            case { Status: 503 }:
+                budget.Throttle(ThrottleCause.Unavailable);
+                break;
+            case { Status: null, Error.Action: FetchErrorAction.Retry }:
+                budget.Throttle(ThrottleCause.NoAnswer);
+                break;
+            case { Error: null }:
+                budget.Succeeded();
+                break;
+        }
     }
 
     /// <summary>How long a request rests in the queue before its next round of attempts: 4x the retry delay per round so far.</summary>
@@ -270,7 +309,7 @@ public sealed partial class PageProcessor(
 
     private async Task RetryLaterOrFailAsync(CrawlContext crawl, QueueLease lease, Uri url, TimeSpan wait, string error, CancellationToken cancellationToken)
     {
-        if (lease.Attempt < QueueAttempts)
+        if (crawl.CountedAttempt(lease) < QueueAttempts)
         {
             await crawl.Archive.Queue.RetryLaterAsync(lease, time.GetUtcNow() + wait, error, cancellationToken);
             return;
@@ -278,6 +317,15 @@ public sealed partial class PageProcessor(
 
         var failed = new FetchResult { RequestUrl = url, FinalUrl = url, FetchedAt = time.GetUtcNow(), Error = FetchError.GiveUp(error) };
         await RecordAsync(crawl, lease, failed, crawl.Job.EffectiveRender, PageOutcome.Failed, error, null, [], cancellationToken);
+    }
+
+    /// <summary>Puts the page back until <paramref name="until"/> without spending one of its attempts.</summary>
+    private async Task DeferAsync(CrawlContext crawl, QueueLease lease, DateTimeOffset until, string why, CancellationToken cancellationToken)
+    {
+        crawl.Defer(lease);
+        var now = time.GetUtcNow();
+        await crawl.Archive.Queue.RetryLaterAsync(lease, until > now ? until : now, why, cancellationToken);
+        LogDeferred(logger, lease.Request.Url, until, why);
     }
 
     private async Task RecordAsync(
@@ -347,6 +395,9 @@ public sealed partial class PageProcessor(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Url}: {Outcome}, {Posts} posts")]
     private static partial void LogRecorded(ILogger logger, string url, string outcome, int posts);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Url}: back in the queue until {Until:o} ({Why})")]
+    private static partial void LogDeferred(ILogger logger, string url, DateTimeOffset until, string why);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "parser threw on {Url}")]
     private static partial void LogParserThrew(ILogger logger, Exception e, string url);
