@@ -62,6 +62,11 @@ public sealed class CollectorOptionsValidator : IValidateOptions<CollectorOption
             yield return new ConfigError("$.crawler.requestTimeout", "must be a positive duration");
         }
 
+        if (crawler.MaxCrawlDelay < TimeSpan.Zero)
+        {
+            yield return new ConfigError("$.crawler.maxCrawlDelay", "must not be negative");
+        }
+
         if (crawler.Contact is { Length: > 0 } contact && contact.Any(char.IsControl))
         {
             yield return new ConfigError("$.crawler.contact", "must be a single line");
@@ -145,6 +150,10 @@ public sealed class CollectorOptionsValidator : IValidateOptions<CollectorOption
         if (!source.Robots.Obey && string.IsNullOrWhiteSpace(source.Robots.OverrideReason))
         {
             yield return new ConfigError($"{path}.robots.overrideReason", "ignoring robots.txt requires a stated reason");
+        }
+        else if (!source.Robots.CrawlDelay && string.IsNullOrWhiteSpace(source.Robots.OverrideReason))
+        {
+            yield return new ConfigError($"{path}.robots.overrideReason", "ignoring robots.txt's Crawl-delay requires a stated reason");
         }
 
         for (var p = 0; p < source.Proxies.Count; p++)

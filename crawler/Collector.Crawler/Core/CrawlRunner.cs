@@ -52,7 +52,9 @@ public sealed partial class CrawlRunner(
             Source = job.OneOff || job.Source.Name.Length == 0 ? "crawl" : job.Source.Name,
             StartedAt = started,
             ConfigHash = job.ConfigHash,
-            RobotsOverride = job.Source.Robots.Obey ? null : job.Source.Robots.OverrideReason ?? "robots.txt not obeyed (no reason given)",
+            RobotsOverride = !job.Source.Robots.Obey ? job.Source.Robots.OverrideReason ?? "robots.txt not obeyed (no reason given)"
+                : !job.Source.Robots.CrawlDelay ? $"Crawl-delay not obeyed: {job.Source.Robots.OverrideReason ?? "no reason given"}"
+                : null,
         };
         await archive.Runs.SaveAsync(run, cancellationToken);
 

@@ -6,6 +6,7 @@ using Collector.Crawler.Routing;
 using Collector.Crawler.Sessions;
 using Collector.Model;
 using Collector.Parsers;
+using Collector.Parsers.Common;
 using Collector.Storage;
 using Microsoft.Extensions.Logging;
 using Polly.CircuitBreaker;
@@ -44,6 +45,11 @@ public sealed partial class PageProcessor(
         if (crawl.Robots is not null)
         {
             var robots = await crawl.Robots.GetAsync(url, (u, ct) => FetchAsync(crawl, Plain(crawl, u), RenderMode.Http, ct), cancellationToken);
+            if (source.Robots.CrawlDelay && robots.CrawlDelay(UserAgents.ProductToken(crawl.Options)) is { } delay)
+            {
+                crawl.Budgets.For(url).ApplyCrawlDelay(delay < crawl.Options.MaxCrawlDelay ? delay : crawl.Options.MaxCrawlDelay);
+            }
+
             if (!robots.IsAllowed(url, UserAgents.ProductToken(crawl.Options)))
             {
                 crawl.Counters.RobotsDisallowed();
@@ -165,76 +171,6 @@ public sealed partial class PageProcessor(
             CancellationToken.None);
     }
 
-    /// <summary>
-    /// One fetch through the host's pipeline: each attempt waits for the host's budget (by <paramref name="priority"/>
-    /// among waiting requests; outside the attempt's timeout), then reports back to it. When the host's next slot is
-    /// further away than <paramref name="maxSlotWait"/>, throws <see cref="HostPausedException"/> (the page goes back to
-    /// the queue); null waits as long as the host says.
-    /// </summary>
-    public Task<FetchResult> FetchAsync(
-        CrawlContext crawl, FetchRequest request, RenderMode mode, CancellationToken cancellationToken, int priority = 0, TimeSpan? maxSlotWait = null)
-    {
-        var fetcher = fetchers.GetValueOrDefault(mode) ?? fetchers[RenderMode.Http];
-        var budget = crawl.Budgets.For(request.Url);
-        var slotWait = maxSlotWait ?? Timeout.InfiniteTimeSpan;
-        return crawl.Pipelines.For(request.Url).ExecuteAsync(
-            async ct =>
-            {
-                var attempt = request.Proxy is null && crawl.Proxies.Any ? request with { Proxy = crawl.Proxies.Next() } : request;
-                FetchResult result;
-                using (var permit = await budget.EnterAsync(priority, slotWait, ct))
-                {
-                    try
-                    {
-                        result = await crawl.Pipelines.Attempt.ExecuteAsync(async attemptToken => await fetcher.FetchAsync(attempt, attemptToken), ct);
-                    }
-                    catch (TimeoutRejectedException)
-                    {
-                        permit.Unanswered();
-                        budget.Throttle(ThrottleCause.NoAnswer);
-                        throw;
-                    }
-
-                    if (result is { Status: null, Error.Action: FetchErrorAction.Retry })
-                    {
-                        permit.Unanswered();
-                    }
-                    else if (result.Rendered)
-                    {
-                        permit.AnsweredUntimed();
-                    }
-                }
-
-                ReportToBudget(budget, result);
-                if (attempt.Proxy is { } proxy)
-                {
-                    crawl.Proxies.Report(proxy, result.Status is not null);
-                }
-
-                return result;
-            },
-            cancellationToken).AsTask();
-    }
-
-    private static void ReportToBudget(HostBudget budget, FetchResult result)
-    {
-        switch (result)
-        {
-            case { Status: 429 }:
-                budget.Throttle(ThrottleCause.RateLimited, result.Error?.RetryAfter);
-                break;
-            case { Status: 503 }:
-                budget.Throttle(ThrottleCause.Unavailable);
-                break;
-            case { Status: null, Error.Action: FetchErrorAction.Retry }:
-                budget.Throttle(ThrottleCause.NoAnswer);
-                break;
-            case { Error: null }:
-                budget.Succeeded();
-                break;
-        }
-    }
-
     /// <summary>How long a request rests in the queue before its next round of attempts: 4x the retry delay per round so far.</summary>
     private static TimeSpan QueueDelay(CrawlContext crawl, QueueLease lease) => crawl.Job.RetryDelay * 4 * lease.Attempt;
 
@@ -294,9 +230,24 @@ public sealed partial class PageProcessor(
     private static (PageOutcome Outcome, string? Reason) Classify(FetchResult result, ParseResult parsed)
     {
         var status = result.Status ?? 0;
-        if (status is 404 or 410)
+        if (parsed.Classification == PageOutcome.Removed && status is 404 or 410)
         {
-            return parsed.Classification == PageOutcome.Removed ? (PageOutcome.Removed, parsed.Reason) : (PageOutcome.NotFound, $"HTTP {status}");
+            return (PageOutcome.Removed, parsed.Reason);
+        }
+
+        if (status == 410)
+        {
+            // Gone: the server says the page existed and was taken down on purpose
+            return (PageOutcome.Removed, "HTTP 410 Gone");
+        }
+
+        if (status == 404)
+        {
+            // a platform's removal notice served as a 404 ("this post has been removed") is a removal, not a missing page
+            var text = result.Rendered ? result.RenderedDom ?? result.Text : result.Text;
+            return text is not null && PageSignals.Detect(new PageInput { Url = result.FinalUrl, Body = text }) is { Outcome: PageOutcome.Removed } notice
+                ? (PageOutcome.Removed, notice.Reason)
+                : (PageOutcome.NotFound, "HTTP 404");
         }
 
         if (status >= 400 && parsed.Classification is PageOutcome.Content or PageOutcome.Empty or PageOutcome.Unrecognized)

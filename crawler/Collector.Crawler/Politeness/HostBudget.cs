@@ -28,9 +28,9 @@ public sealed class HostBudget : IDisposable
     private readonly ConcurrencyWindow _window;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
-    private readonly bool _unpaced;
-    private readonly double _target;
-    private readonly double _floor;
+    private bool _unpaced;
+    private double _target;
+    private double _floor;
     private DateTimeOffset _lastCut = DateTimeOffset.MinValue;
     private string? _reason;
     private long _requests;
@@ -44,7 +44,7 @@ public sealed class HostBudget : IDisposable
         _window = new ConcurrencyWindow(concurrency, time);
         _unpaced = requestsPerSecond is not > 0;
         _target = _unpaced ? UnpacedFallback : requestsPerSecond!.Value;
-        _floor = Math.Min(_target, Math.Max(_target / MaxSlowdown, AbsoluteFloor));
+        _floor = Floor(_target);
         _limiter = new PacedRateLimiter(_unpaced ? double.PositiveInfinity : _target, time);
     }
 
@@ -169,7 +169,40 @@ public sealed class HostBudget : IDisposable
         }
     }
 
+    /// <summary>The robots.txt Crawl-delay in force (null: none).</summary>
+    public TimeSpan? CrawlDelay { get; private set; }
+
+    /// <summary>
+    /// robots.txt's Crawl-delay: no two requests to the host closer than <paramref name="delay"/> from now on (the
+    /// configured pace when that is slower already). Applying the same delay again changes nothing.
+    /// </summary>
+    public void ApplyCrawlDelay(TimeSpan delay)
+    {
+        if (delay <= TimeSpan.Zero || CrawlDelay == delay)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            CrawlDelay = delay;
+            var rate = 1 / delay.TotalSeconds;
+            if (!_unpaced && rate >= _target)
+            {
+                return;
+            }
+
+            _unpaced = false;
+            _target = rate;
+            _floor = Floor(rate);
+            var current = _limiter.RequestsPerSecond;
+            _limiter.RequestsPerSecond = Math.Min(current, rate);
+        }
+    }
+
     public void Dispose() => _limiter.Dispose();
+
+    private static double Floor(double target) => Math.Min(target, Math.Max(target / MaxSlowdown, AbsoluteFloor));
 
     private void ThrowIfPausedBeyond(TimeSpan maxWait)
     {
