@@ -85,6 +85,7 @@ public sealed class CrawlContext : IDisposable
     public void Dispose()
     {
         Budgets.Dispose();
+        Guard.Dispose();
         Reddit?.Dispose();
         Wake.Dispose();
         Stop.Dispose();

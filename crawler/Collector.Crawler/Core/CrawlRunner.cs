@@ -25,6 +25,7 @@ public sealed partial class CrawlRunner(
     CrawlerOptions options,
     PageProcessor processor,
     RedditOAuthFactory reddit,
+    ConnectGuard connectGuard,
     TimeProvider time,
     ILogger<CrawlRunner> logger) : ICrawlRunner
 {
@@ -44,7 +45,7 @@ public sealed partial class CrawlRunner(
         var clock = Stopwatch.StartNew();
         var baseId = job.CrawlId ?? CrawlIds.Derive(job.OneOff ? null : job.Source.Name, job.Source.Platform, job.Source.Targets, job.Source.Follow);
         var crawlId = job.CrawlId ?? await CurrentGenerationAsync(archive.Queue, baseId, cancellationToken);
-        using var crawl = CreateContext(job, archive, crawlId, seeds);
+        using var crawl = CreateContext(job, archive, crawlId, targets);
         processor.WarmUp(crawl, Math.Max(1, job.Source.Concurrency ?? options.MaxConcurrency), cancellationToken);
         var run = new RunRecord
         {
@@ -211,10 +212,11 @@ public sealed partial class CrawlRunner(
         }
     }
 
-    private CrawlContext CreateContext(CrawlJob job, IArchive archive, string crawlId, IReadOnlyList<Uri> seeds)
+    private CrawlContext CreateContext(CrawlJob job, IArchive archive, string crawlId, IReadOnlyList<Uri> targets)
     {
         var source = job.Source;
         var rate = job.RequestsPerSecond ?? options.PlatformRates.GetValueOrDefault(source.Platform, options.RequestsPerSecond);
+        var redditSession = source.Platform == Platforms.Reddit ? reddit.Create() : null;
         return new CrawlContext
         {
             Job = job,
@@ -223,12 +225,12 @@ public sealed partial class CrawlRunner(
             Options = options,
             Budgets = new HostBudgets(rate > 0 ? rate : null, options.PerHostConcurrency, time),
             Pipelines = new FetchPipelines(options, job.RetryDelay, job.MaxInlineWait, time),
-            Guard = new AddressGuard(options.AllowPrivateAddresses, seeds),
+            Guard = new AddressGuard(connectGuard, [.. targets, .. redditSession?.Endpoints ?? []]),
             Links = new LinkExtractor(source.Follow),
             Proxies = new ProxyRotation(source.Proxies),
             Cookies = string.IsNullOrWhiteSpace(source.Cookies) ? [] : CookieFile.Load(source.Cookies),
             Robots = source.Robots.Obey ? new RobotsCache(time) : null,
-            Reddit = source.Platform == Platforms.Reddit ? reddit.Create() : null,
+            Reddit = redditSession,
         };
     }
 

@@ -42,9 +42,27 @@ public sealed partial class PageProcessor(
         var request = lease.Request;
         var url = new Uri(request.Url);
         var source = crawl.Job.Source;
+        if (await crawl.Guard.RefusalAsync(url, cancellationToken) is { } refusal)
+        {
+            // a revisit or a queued URL into an internal network: recorded with why, never fetched (connects are checked again)
+            crawl.Counters.UnsafeLink();
+            var refused = new FetchResult { RequestUrl = url, FinalUrl = url, FetchedAt = time.GetUtcNow(), Error = FetchError.GiveUp(refusal) };
+            await RecordAsync(crawl, lease, refused, crawl.Job.EffectiveRender, PageOutcome.Failed, refusal, null, [], cancellationToken);
+            return;
+        }
+
         if (crawl.Robots is not null)
         {
-            var robots = await crawl.Robots.GetAsync(url, (u, ct) => FetchAsync(crawl, Plain(crawl, u), RenderMode.Http, ct), cancellationToken);
+            string? robotsRefused = null;
+            var robots = await crawl.Robots.GetAsync(
+                url,
+                async (u, ct) =>
+                {
+                    var fetched = await FetchAsync(crawl, Plain(crawl, u), RenderMode.Http, ct);
+                    robotsRefused = fetched.Error is { Action: FetchErrorAction.GiveUp } e && Safety.ConnectGuard.IsRefusal(e.Message) ? e.Message : null;
+                    return fetched;
+                },
+                cancellationToken);
             if (source.Robots.CrawlDelay && robots.CrawlDelay(UserAgents.ProductToken(crawl.Options)) is { } delay)
             {
                 crawl.Budgets.For(url).ApplyCrawlDelay(delay < crawl.Options.MaxCrawlDelay ? delay : crawl.Options.MaxCrawlDelay);
@@ -53,7 +71,7 @@ public sealed partial class PageProcessor(
             if (!robots.IsAllowed(url, UserAgents.ProductToken(crawl.Options)))
             {
                 crawl.Counters.RobotsDisallowed();
-                await crawl.Archive.Queue.FailAsync(lease, "disallowed by robots.txt", cancellationToken);
+                await crawl.Archive.Queue.FailAsync(lease, robotsRefused ?? "disallowed by robots.txt", cancellationToken);
                 return;
             }
         }
