@@ -31,6 +31,9 @@ public sealed class ConnectGuard(CrawlerOptions options, HostResolver resolver)
         return new Exemption(this, keys);
     }
 
+    /// <summary>Private addresses are allowed (the demo, a lab's own network): nothing is ever refused for its address.</summary>
+    public bool AllowsEverything => options.AllowPrivateAddresses;
+
     public bool IsExempt(string host, int port) => options.AllowPrivateAddresses || _exempt.ContainsKey(Key(host, port));
 
     /// <summary>Why a request to <paramref name="url"/> would be refused, or null when it may go.</summary>
