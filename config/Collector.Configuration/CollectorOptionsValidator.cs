@@ -67,6 +67,12 @@ public sealed class CollectorOptionsValidator : IValidateOptions<CollectorOption
             yield return new ConfigError("$.crawler.maxCrawlDelay", "must not be negative");
         }
 
+        if (string.IsNullOrWhiteSpace(crawler.UserAgent) || crawler.UserAgent.Any(char.IsControl))
+        {
+            // sent as a header: a CR/LF would inject headers of its own
+            yield return new ConfigError("$.crawler.userAgent", "must be one non-empty line without control characters");
+        }
+
         if (crawler.Contact is { Length: > 0 } contact && contact.Any(char.IsControl))
         {
             yield return new ConfigError("$.crawler.contact", "must be a single line");
@@ -160,7 +166,7 @@ public sealed class CollectorOptionsValidator : IValidateOptions<CollectorOption
         {
             if (!Uri.TryCreate(source.Proxies[p], UriKind.Absolute, out var proxy) || proxy.Scheme is not ("http" or "https" or "socks5" or "socks4"))
             {
-                yield return new ConfigError($"{path}.proxies[{p}]", $"'{source.Proxies[p]}' is not an http(s) or socks proxy URL");
+                yield return new ConfigError($"{path}.proxies[{p}]", $"'{WithoutPassword(source.Proxies[p])}' is not an http(s) or socks proxy URL");
             }
         }
 
@@ -188,5 +194,18 @@ public sealed class CollectorOptionsValidator : IValidateOptions<CollectorOption
         {
             return false;
         }
+    }
+
+    /// <summary>A proxy URL as it may be printed: whatever stands between "://" and the last '@' is masked (it may hold a password).</summary>
+    private static string WithoutPassword(string? url)
+    {
+        if (string.IsNullOrEmpty(url))
+        {
+            return string.Empty;
+        }
+
+        var scheme = url.IndexOf("://", StringComparison.Ordinal);
+        var at = url.LastIndexOf('@');
+        return at > scheme ? string.Concat(url.AsSpan(0, scheme < 0 ? 0 : scheme + 3), "***", url.AsSpan(at)) : url;
     }
 }
