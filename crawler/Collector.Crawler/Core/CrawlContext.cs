@@ -29,6 +29,9 @@ public sealed class CrawlContext : IDisposable
     public required IReadOnlyList<Cookie> Cookies { get; init; }
     public RobotsCache? Robots { get; init; }
     public RedditOAuth? Reddit { get; init; }
+
+    /// <summary>Authorization header values by host:port, from credentials written into target URLs.</summary>
+    public IReadOnlyDictionary<string, string> Credentials { get; init; } = new Dictionary<string, string>();
     public CrawlCounters Counters { get; } = new();
     public CancellationTokenSource Stop { get; init; } = new();
 

@@ -33,7 +33,9 @@ public sealed partial class CrawlRunner(
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(archive);
-        var targets = job.Source.Targets.Select(t => UrlNormalizer.TryHttp(t)).OfType<Uri>().ToList();
+        var withCredentials = job.Source.Targets.Select(t => UrlNormalizer.TryHttp(t)).OfType<Uri>().ToList();
+        var credentials = TargetCredentials.From(withCredentials);
+        var targets = withCredentials.Select(TargetCredentials.Strip).ToList();
         var revisits = job.RevisitUrls.Select(t => UrlNormalizer.TryHttp(t)).OfType<Uri>().ToList();
         var seeds = targets.Concat(revisits).ToList();
         if (seeds.Count == 0)
@@ -45,7 +47,7 @@ public sealed partial class CrawlRunner(
         var clock = Stopwatch.StartNew();
         var baseId = job.CrawlId ?? CrawlIds.Derive(job.OneOff ? null : job.Source.Name, job.Source.Platform, job.Source.Targets, job.Source.Follow);
         var crawlId = job.CrawlId ?? await CurrentGenerationAsync(archive.Queue, baseId, cancellationToken);
-        using var crawl = CreateContext(job, archive, crawlId, targets);
+        using var crawl = CreateContext(job, archive, crawlId, targets, credentials);
         processor.WarmUp(crawl, Math.Max(1, job.Source.Concurrency ?? options.MaxConcurrency), cancellationToken);
         var run = new RunRecord
         {
@@ -58,6 +60,18 @@ public sealed partial class CrawlRunner(
                 : null,
         };
         await archive.Runs.SaveAsync(run, cancellationToken);
+        foreach (var authority in credentials.Keys)
+        {
+            await archive.Custody.AppendAsync(
+                new CustodyEvent
+                {
+                    Action = "credentials",
+                    Subject = job.RunId,
+                    ConfigHash = job.ConfigHash,
+                    Detail = $"credentials from a target URL were used for {authority} (HTTP Basic); no stored URL carries them",
+                },
+                cancellationToken);
+        }
 
         var orphaned = await archive.Queue.ReleaseLeasesAsync(crawlId, cancellationToken);
         if (orphaned > 0)
@@ -212,7 +226,7 @@ public sealed partial class CrawlRunner(
         }
     }
 
-    private CrawlContext CreateContext(CrawlJob job, IArchive archive, string crawlId, IReadOnlyList<Uri> targets)
+    private CrawlContext CreateContext(CrawlJob job, IArchive archive, string crawlId, IReadOnlyList<Uri> targets, IReadOnlyDictionary<string, string> credentials)
     {
         var source = job.Source;
         var rate = job.RequestsPerSecond ?? options.PlatformRates.GetValueOrDefault(source.Platform, options.RequestsPerSecond);
@@ -231,6 +245,7 @@ public sealed partial class CrawlRunner(
             Cookies = string.IsNullOrWhiteSpace(source.Cookies) ? [] : CookieFile.Load(source.Cookies),
             Robots = source.Robots.Obey ? new RobotsCache(time) : null,
             Reddit = redditSession,
+            Credentials = credentials,
         };
     }
 

@@ -24,6 +24,10 @@ public sealed partial class PageProcessor
             async ct =>
             {
                 var attempt = request.Proxy is null && crawl.Proxies.Any ? request with { Proxy = crawl.Proxies.Next() } : request;
+                if (crawl.Credentials.TryGetValue(request.Url.Authority, out var credentials))
+                {
+                    attempt = attempt with { Credentials = new(request.Url.Authority, credentials) };
+                }
                 FetchResult result;
                 using (var permit = await budget.EnterAsync(priority, slotWait, ct))
                 {

@@ -179,6 +179,11 @@ public sealed class HttpFetcher(IHttpClientFactory clients, ProxyClients proxies
             message.Headers.TryAddWithoutValidation(header.Key, header.Value);
         }
 
+        if (request.Credentials is { } credentials && string.Equals(credentials.Key, url.Authority, StringComparison.OrdinalIgnoreCase))
+        {
+            message.Headers.TryAddWithoutValidation("Authorization", credentials.Value);
+        }
+
         return message;
     }
 
