@@ -39,7 +39,12 @@ public sealed class CollectorOptionsValidator : IValidateOptions<CollectorOption
             yield return new ConfigError("$.crawler.maxConnectionsPerHost", "must be at least 1");
         }
 
-        if (crawler.RequestsPerSecond <= 0)
+        foreach (var error in CrawlerLimits.Check(crawler, options.Scheduler))
+        {
+            yield return error;
+        }
+
+        if (crawler.RequestsPerSecond <= 0 || !double.IsFinite(crawler.RequestsPerSecond))
         {
             yield return new ConfigError("$.crawler.requestsPerSecond", "must be above 0");
         }
@@ -51,7 +56,7 @@ public sealed class CollectorOptionsValidator : IValidateOptions<CollectorOption
                 yield return new ConfigError($"$.crawler.platformRates.{platform}", $"unknown platform '{platform}'");
             }
 
-            if (rate <= 0)
+            if (rate <= 0 || !double.IsFinite(rate))
             {
                 yield return new ConfigError($"$.crawler.platformRates.{platform}", "must be above 0");
             }
@@ -104,6 +109,10 @@ public sealed class CollectorOptionsValidator : IValidateOptions<CollectorOption
         if (string.IsNullOrWhiteSpace(source.Name))
         {
             yield return new ConfigError($"{path}.name", "missing field 'name'");
+        }
+        else if (source.Name.Any(char.IsControl))
+        {
+            yield return new ConfigError($"{path}.name", "must not contain control characters");
         }
         else if (!names.Add(source.Name))
         {
