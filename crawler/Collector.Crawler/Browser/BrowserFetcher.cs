@@ -178,13 +178,21 @@ public sealed class BrowserFetcher : IFetcher, IWarmUp, IDisposable
         var dom = await page.ContentAsync().WaitAsync(cancellationToken);
         var screenshot = _options.Screenshots && request.Screenshot ? await ScreenshotAsync(pooled, cancellationToken) : null;
         var body = response is null ? ReadOnlyMemory<byte>.Empty : await BodyAsync(response, cancellationToken);
+        var result = await ResultAsync(request, recorder, page.Url, status, response?.Headers ?? [], body, cancellationToken);
+        return result with { RenderedDom = dom, Screenshot = screenshot };
+    }
+
+    /// <summary>What the page's document and the responses it loaded come to (the DOM and screenshot are the caller's).</summary>
+    private async Task<FetchResult> ResultAsync(
+        FetchRequest request, NetworkRecorder recorder, string finalUrl, int? status, Dictionary<string, string> headers, ReadOnlyMemory<byte> body,
+        CancellationToken cancellationToken)
+    {
         var (exchanges, network) = await recorder.CompleteAsync(body, cancellationToken);
-        var headers = response?.Headers ?? [];
         var contentType = headers.GetValueOrDefault("content-type");
         return new FetchResult
         {
             RequestUrl = request.Url,
-            FinalUrl = Uri.TryCreate(page.Url, UriKind.Absolute, out var final) ? final : request.Url,
+            FinalUrl = Uri.TryCreate(finalUrl, UriKind.Absolute, out var final) ? final : request.Url,
             Status = status,
             FetchedAt = recorder.MainResponseAt ?? _time.GetUtcNow(),
             ResponseHeaders = recorder.StripSecrets(headers),
@@ -192,8 +200,6 @@ public sealed class BrowserFetcher : IFetcher, IWarmUp, IDisposable
             ContentType = NetworkRecorder.MediaType(contentType),
             Text = Decode(body.Span, contentType),
             Rendered = true,
-            RenderedDom = dom,
-            Screenshot = screenshot,
             Network = network,
             Exchanges = exchanges,
             Error = StatusError(status, headers),
@@ -216,23 +222,7 @@ public sealed class BrowserFetcher : IFetcher, IWarmUp, IDisposable
                 $"The page hung after its document arrived (no load within {_options.NavigationTimeout.TotalSeconds:F0} s, renderer unresponsive); not loaded again."));
         }
 
-        var (exchanges, network) = await recorder.CompleteAsync(body, cancellationToken);
-        var contentType = response.Headers.GetValueOrDefault("content-type");
-        return new FetchResult
-        {
-            RequestUrl = request.Url,
-            FinalUrl = Uri.TryCreate(response.Url, UriKind.Absolute, out var final) ? final : request.Url,
-            Status = response.Status,
-            FetchedAt = recorder.MainResponseAt ?? _time.GetUtcNow(),
-            ResponseHeaders = recorder.StripSecrets(response.Headers),
-            Body = body,
-            ContentType = NetworkRecorder.MediaType(contentType),
-            Text = Decode(body.Span, contentType),
-            Rendered = true,
-            Network = network,
-            Exchanges = exchanges,
-            Error = StatusError(response.Status, response.Headers),
-        };
+        return await ResultAsync(request, recorder, response.Url, response.Status, response.Headers, body, cancellationToken);
     }
 
     private async Task<ReadOnlyMemory<byte>?> ScreenshotAsync(PooledPage pooled, CancellationToken cancellationToken)
