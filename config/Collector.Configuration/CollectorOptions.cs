@@ -67,6 +67,9 @@ public sealed class CrawlerOptions
 
     public int MaxRetries { get; set; } = 4;
 
+    /// <summary>The longest robots.txt Crawl-delay obeyed: a longer one is cut to this (and logged).</summary>
+    public TimeSpan MaxCrawlDelay { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Follow links to loopback/private addresses (tests and the offline demo need it).</summary>
     public bool AllowPrivateAddresses { get; set; }
 
@@ -164,6 +167,9 @@ public sealed class RobotsOptions
     /// <summary>robots.txt is obeyed unless this is false.</summary>
     public bool Obey { get; set; } = true;
 
-    /// <summary>Required when <see cref="Obey"/> is false; recorded with every run.</summary>
+    /// <summary>robots.txt's Crawl-delay spaces the requests to its host unless this is false (then <see cref="OverrideReason"/> is required).</summary>
+    public bool CrawlDelay { get; set; } = true;
+
+    /// <summary>Required when <see cref="Obey"/> or <see cref="CrawlDelay"/> is false; recorded with every run.</summary>
     public string? OverrideReason { get; set; }
 }

@@ -39,7 +39,12 @@ public sealed class CollectorOptionsValidator : IValidateOptions<CollectorOption
             yield return new ConfigError("$.crawler.maxConnectionsPerHost", "must be at least 1");
         }
 
-        if (crawler.RequestsPerSecond <= 0)
+        foreach (var error in CrawlerLimits.Check(crawler, options.Scheduler))
+        {
+            yield return error;
+        }
+
+        if (crawler.RequestsPerSecond <= 0 || !double.IsFinite(crawler.RequestsPerSecond))
         {
             yield return new ConfigError("$.crawler.requestsPerSecond", "must be above 0");
         }
@@ -51,7 +56,7 @@ public sealed class CollectorOptionsValidator : IValidateOptions<CollectorOption
                 yield return new ConfigError($"$.crawler.platformRates.{platform}", $"unknown platform '{platform}'");
             }
 
-            if (rate <= 0)
+            if (rate <= 0 || !double.IsFinite(rate))
             {
                 yield return new ConfigError($"$.crawler.platformRates.{platform}", "must be above 0");
             }
@@ -60,6 +65,17 @@ public sealed class CollectorOptionsValidator : IValidateOptions<CollectorOption
         if (crawler.RequestTimeout <= TimeSpan.Zero)
         {
             yield return new ConfigError("$.crawler.requestTimeout", "must be a positive duration");
+        }
+
+        if (crawler.MaxCrawlDelay < TimeSpan.Zero)
+        {
+            yield return new ConfigError("$.crawler.maxCrawlDelay", "must not be negative");
+        }
+
+        if (string.IsNullOrWhiteSpace(crawler.UserAgent) || crawler.UserAgent.Any(char.IsControl))
+        {
+            // sent as a header: a CR/LF would inject headers of its own
+            yield return new ConfigError("$.crawler.userAgent", "must be one non-empty line without control characters");
         }
 
         if (crawler.Contact is { Length: > 0 } contact && contact.Any(char.IsControl))
@@ -93,6 +109,10 @@ public sealed class CollectorOptionsValidator : IValidateOptions<CollectorOption
         if (string.IsNullOrWhiteSpace(source.Name))
         {
             yield return new ConfigError($"{path}.name", "missing field 'name'");
+        }
+        else if (source.Name.Any(char.IsControl))
+        {
+            yield return new ConfigError($"{path}.name", "must not contain control characters");
         }
         else if (!names.Add(source.Name))
         {
@@ -146,12 +166,16 @@ public sealed class CollectorOptionsValidator : IValidateOptions<CollectorOption
         {
             yield return new ConfigError($"{path}.robots.overrideReason", "ignoring robots.txt requires a stated reason");
         }
+        else if (!source.Robots.CrawlDelay && string.IsNullOrWhiteSpace(source.Robots.OverrideReason))
+        {
+            yield return new ConfigError($"{path}.robots.overrideReason", "ignoring robots.txt's Crawl-delay requires a stated reason");
+        }
 
         for (var p = 0; p < source.Proxies.Count; p++)
         {
             if (!Uri.TryCreate(source.Proxies[p], UriKind.Absolute, out var proxy) || proxy.Scheme is not ("http" or "https" or "socks5" or "socks4"))
             {
-                yield return new ConfigError($"{path}.proxies[{p}]", $"'{source.Proxies[p]}' is not an http(s) or socks proxy URL");
+                yield return new ConfigError($"{path}.proxies[{p}]", $"'{WithoutPassword(source.Proxies[p])}' is not an http(s) or socks proxy URL");
             }
         }
 
@@ -179,5 +203,18 @@ public sealed class CollectorOptionsValidator : IValidateOptions<CollectorOption
         {
             return false;
         }
+    }
+
+    /// <summary>A proxy URL as it may be printed: whatever stands between "://" and the last '@' is masked (it may hold a password).</summary>
+    private static string WithoutPassword(string? url)
+    {
+        if (string.IsNullOrEmpty(url))
+        {
+            return string.Empty;
+        }
+
+        var scheme = url.IndexOf("://", StringComparison.Ordinal);
+        var at = url.LastIndexOf('@');
+        return at > scheme ? string.Concat(url.AsSpan(0, scheme < 0 ? 0 : scheme + 3), "***", url.AsSpan(at)) : url;
     }
 }

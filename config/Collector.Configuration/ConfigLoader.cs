@@ -38,7 +38,7 @@ public static class ConfigLoader
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false });
         }
         catch (JsonException ex)
         {
@@ -83,6 +83,12 @@ public static class ConfigLoader
             {
                 for (var i = 0; i < sources.Count; i++)
                 {
+                    if (sources[i] is not JsonObject)
+                    {
+                        errors.Add(new ConfigError($"$.sources[{i}]", "must be a source object"));
+                        continue;
+                    }
+
                     var source = Deserialize<SourceOptions>(sources[i], $"$.sources[{i}]", errors);
                     if (source is not null)
                     {

@@ -50,7 +50,13 @@ public static class CronSchedule
 
         try
         {
-            _ = new CronExpression(quartz);
+            // a schedule that can never fire (30 February, a year gone by) would leave its source silent for good
+            if (new CronExpression(quartz).GetNextValidTimeAfter(DateTimeOffset.UnixEpoch) is null)
+            {
+                error = $"'{expression}' never fires";
+                return null;
+            }
+
             return quartz;
         }
         catch (FormatException ex)

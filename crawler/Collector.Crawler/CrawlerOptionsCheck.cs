@@ -49,9 +49,9 @@ public static class CrawlerOptionsCheck
             problems.Add($"crawler.maxRetries must be between 0 and 20, not {options.MaxRetries}");
         }
 
-        if (string.IsNullOrWhiteSpace(options.UserAgent))
+        if (string.IsNullOrWhiteSpace(options.UserAgent) || options.UserAgent.Any(char.IsControl) || options.Contact?.Any(char.IsControl) == true)
         {
-            problems.Add("crawler.userAgent must not be empty");
+            problems.Add("crawler.userAgent must be one non-empty line (and contact one line): they are sent as a header");
         }
 
         return problems;

@@ -2,6 +2,7 @@ using Collector.Configuration;
 using Collector.Crawler.Core;
 using Collector.Crawler.Fetching;
 using Collector.Crawler.Routing;
+using Collector.Crawler.Safety;
 using Collector.Crawler.Sessions;
 using Collector.Model;
 using Collector.Parsers;
@@ -34,11 +35,11 @@ public static class CrawlerServiceCollectionExtensions
         services.AddLogging();
         services.AddCollectorParsers();
         services.AddHttpClient(HttpFetcher.ClientName, c => c.Timeout = options.RequestTimeout)
-            .ConfigurePrimaryHttpMessageHandler(() => HttpClientSetup.CreateHandler(options))
+            .ConfigurePrimaryHttpMessageHandler(sp => HttpClientSetup.CreateHandler(options, sp.GetRequiredService<ConnectGuard>().ConnectAsync))
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers();
         services.AddHttpClient(HttpFetcher.UnpooledClientName, c => c.Timeout = options.RequestTimeout)
-            .ConfigurePrimaryHttpMessageHandler(() => HttpClientSetup.CreateUnpooledHandler(options))
+            .ConfigurePrimaryHttpMessageHandler(sp => HttpClientSetup.CreateUnpooledHandler(options, sp.GetRequiredService<ConnectGuard>().ConnectAsync))
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers();
         if (reddit is not null)
@@ -46,6 +47,8 @@ public static class CrawlerServiceCollectionExtensions
             services.AddSingleton(reddit);
         }
 
+        services.TryAddSingleton<HostResolver>();
+        services.TryAddSingleton<ConnectGuard>();
         services.TryAddSingleton<ProxyClients>();
         services.AddSingleton<IFetcher, HttpFetcher>();
         services.TryAddSingleton(sp => new CrawlRouter(sp.GetRequiredService<ParserRegistry>()));

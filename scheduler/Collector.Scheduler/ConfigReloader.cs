@@ -52,9 +52,12 @@ public sealed partial class ConfigReloader(
         }
         catch (ConfigException ex)
         {
-            LogRefused(logger, path, string.Join("; ", ex.Errors));
-            Reloaded?.Invoke(false);
-            return false;
+            return Refused(path, string.Join("; ", ex.Errors));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            // a file caught half-written, or unreadable: the next change is tried again
+            return Refused(path, ex.Message);
         }
 
         if (next.Hash == state.Current.Hash)
@@ -68,11 +71,30 @@ public sealed partial class ConfigReloader(
             LogRestartNeeded(logger, path);
         }
 
+        var previous = state.Current;
         state.Replace(next with { Options = WithKeptInfrastructure(next.Options, old) });
-        await synchronizer.ApplyAsync(state.Current.Options, cancellationToken);
+        try
+        {
+            await synchronizer.ApplyAsync(state.Current.Options, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // the scheduler refused something the validation let through: back to the schedule that ran
+            state.Replace(previous);
+            await synchronizer.ApplyAsync(previous.Options, cancellationToken);
+            return Refused(path, $"{ex.GetType().Name}: {ex.Message}");
+        }
+
         LogApplied(logger, path, next.Options.Sources.Count);
         Reloaded?.Invoke(true);
         return true;
+    }
+
+    private bool Refused(string path, string why)
+    {
+        LogRefused(logger, path, why);
+        Reloaded?.Invoke(false);
+        return false;
     }
 
     // Storage and cluster settings only change with a restart: keep the running ones.

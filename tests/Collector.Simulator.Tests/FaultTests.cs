@@ -117,6 +117,26 @@ public sealed class FaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HugePage_Chunked_NoContentLengthAndTheSize()
+    {
+        _sim.Faults.Add(new FaultRule { Kind = FaultKind.HugePage, Platform = SimPlatform.Forum, Size = 3_000_000, Count = 1, Chunked = true });
+        using var response = await _http.GetAsync(_sim.Url(SimPlatform.Forum, "/"), HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
+        Assert.Null(response.Content.Headers.ContentLength);
+        Assert.True(response.Headers.TransferEncodingChunked);
+        Assert.Equal(3_000_000, (await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)).Length);
+    }
+
+    [Fact]
+    public async Task Gone_Answers410WithARemovalNotice()
+    {
+        _sim.Faults.Set(FaultKind.Gone, SimPlatform.Forum, pathPrefix: "/t/", count: 1);
+        using var response = await _http.GetAsync(_sim.Url(SimPlatform.Forum, "/t/x.html"), TestContext.Current.CancellationToken);
+        Assert.Equal(410, (int)response.StatusCode);
+        Assert.Contains("no longer available", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(404, await _http.StatusAsync(_sim.Url(SimPlatform.Forum, "/t/x.html")));
+    }
+
+    [Fact]
     public async Task WrongCharset_DeclaresLatin1OverUtf8Bytes()
     {
         _sim.Faults.Set(FaultKind.WrongCharset, SimPlatform.Forum, count: 1);

@@ -17,6 +17,9 @@ public sealed class BrowserFetcher : IFetcher, IWarmUp, IDisposable
     /// <summary>Time allowed after the waits for reading the DOM, the screenshot and the bodies.</summary>
     private static readonly TimeSpan CaptureAllowance = TimeSpan.FromSeconds(20);
 
+    /// <summary>How long the document of a page that hung is waited for from the renderer before it is given up.</summary>
+    private static readonly TimeSpan HungBodyWait = TimeSpan.FromSeconds(5);
+
     private readonly PagePool _pool;
     private readonly BrowserFetcherOptions _options;
     private readonly TimeProvider _time;
@@ -91,7 +94,9 @@ public sealed class BrowserFetcher : IFetcher, IWarmUp, IDisposable
         try
         {
             var result = await CaptureAsync(page, request, linked.Token);
-            reusable = true;
+
+            // a page captured from its response alone hung: its tab is closed, never handed to the next page
+            reusable = result.RenderedDom is not null;
             return result;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -136,11 +141,22 @@ public sealed class BrowserFetcher : IFetcher, IWarmUp, IDisposable
 
         var strategy = WaitStrategy.Parse(request.WaitFor);
         var navigationStarted = _time.GetTimestamp();
-        var response = await page.GotoAsync(request.Url.AbsoluteUri, new PageGotoOptions
+        IResponse? response;
+        try
         {
-            WaitUntil = strategy.NavigationWaitUntil,
-            Timeout = (float)_options.NavigationTimeout.TotalMilliseconds,
-        }).WaitAsync(cancellationToken);
+            response = await page.GotoAsync(request.Url.AbsoluteUri, new PageGotoOptions
+            {
+                WaitUntil = strategy.NavigationWaitUntil,
+                Timeout = (float)_options.NavigationTimeout.TotalMilliseconds,
+            }).WaitAsync(cancellationToken);
+        }
+        catch (TimeoutException) when (recorder.MainResponse is { Status: < 400 } arrived)
+        {
+            // the document arrived but never finished loading (a script or a resource that hangs): it is captured from
+            // its response, once; loading it again would only hang again
+            return await FromResponseAsync(request, recorder, arrived, cancellationToken);
+        }
+
         var status = response?.Status;
         var ok = status is null or < 400;
         if (ok)
@@ -162,13 +178,21 @@ public sealed class BrowserFetcher : IFetcher, IWarmUp, IDisposable
         var dom = await page.ContentAsync().WaitAsync(cancellationToken);
         var screenshot = _options.Screenshots && request.Screenshot ? await ScreenshotAsync(pooled, cancellationToken) : null;
         var body = response is null ? ReadOnlyMemory<byte>.Empty : await BodyAsync(response, cancellationToken);
+        var result = await ResultAsync(request, recorder, page.Url, status, response?.Headers ?? [], body, cancellationToken);
+        return result with { RenderedDom = dom, Screenshot = screenshot };
+    }
+
+    /// <summary>What the page's document and the responses it loaded come to (the DOM and screenshot are the caller's).</summary>
+    private async Task<FetchResult> ResultAsync(
+        FetchRequest request, NetworkRecorder recorder, string finalUrl, int? status, Dictionary<string, string> headers, ReadOnlyMemory<byte> body,
+        CancellationToken cancellationToken)
+    {
         var (exchanges, network) = await recorder.CompleteAsync(body, cancellationToken);
-        var headers = response?.Headers ?? [];
         var contentType = headers.GetValueOrDefault("content-type");
         return new FetchResult
         {
             RequestUrl = request.Url,
-            FinalUrl = Uri.TryCreate(page.Url, UriKind.Absolute, out var final) ? final : request.Url,
+            FinalUrl = Uri.TryCreate(finalUrl, UriKind.Absolute, out var final) ? final : request.Url,
             Status = status,
             FetchedAt = recorder.MainResponseAt ?? _time.GetUtcNow(),
             ResponseHeaders = recorder.StripSecrets(headers),
@@ -176,12 +200,29 @@ public sealed class BrowserFetcher : IFetcher, IWarmUp, IDisposable
             ContentType = NetworkRecorder.MediaType(contentType),
             Text = Decode(body.Span, contentType),
             Rendered = true,
-            RenderedDom = dom,
-            Screenshot = screenshot,
             Network = network,
             Exchanges = exchanges,
             Error = StatusError(status, headers),
         };
+    }
+
+    /// <summary>A page that hung after its document arrived: the document as received, no DOM nor screenshot.</summary>
+    private async Task<FetchResult> FromResponseAsync(FetchRequest request, NetworkRecorder recorder, IResponse response, CancellationToken cancellationToken)
+    {
+        Log.PageHung(_logger, request.Url, _options.NavigationTimeout);
+        ReadOnlyMemory<byte> body;
+        try
+        {
+            body = await BodyAsync(response, cancellationToken).WaitAsync(HungBodyWait, _time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // the renderer itself is stuck (a script that never returns): not even the document can be read back
+            return Failed(request, FetchError.GiveUp(
+                $"The page hung after its document arrived (no load within {_options.NavigationTimeout.TotalSeconds:F0} s, renderer unresponsive); not loaded again."));
+        }
+
+        return await ResultAsync(request, recorder, response.Url, response.Status, response.Headers, body, cancellationToken);
     }
 
     private async Task<ReadOnlyMemory<byte>?> ScreenshotAsync(PooledPage pooled, CancellationToken cancellationToken)

@@ -1,5 +1,7 @@
 using Collector.Configuration;
 using Collector.Crawler.Fetching;
+using Collector.Crawler.Safety;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -32,7 +34,13 @@ public static class BrowserServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
         services.TryAddSingleton<ChromiumHost>();
-        services.TryAddSingleton<PagePool>();
+        // with the crawler registered, every request of a rendered page passes the same address guard as HTTP
+        services.TryAddSingleton(sp => new PagePool(
+            sp.GetRequiredService<ChromiumHost>(),
+            options,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<PagePool>>(),
+            sp.GetService<ConnectGuard>() is { AllowsEverything: false } guard ? new RouteGuard(guard, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RouteGuard>>()) : null));
         services.TryAddSingleton<BrowserFetcher>();
         services.AddSingleton<IFetcher>(sp => sp.GetRequiredService<BrowserFetcher>());
         services.TryAddSingleton<AdaptiveRenderPolicy>();

@@ -42,6 +42,9 @@ public sealed class NetworkRecorder
     /// <summary>When the main document's (last) response arrived, or null before it did.</summary>
     public DateTimeOffset? MainResponseAt { get; private set; }
 
+    /// <summary>The main document's (last) response, once it arrived.</summary>
+    public IResponse? MainResponse { get; private set; }
+
     /// <summary>XHR/fetch requests of this page still waiting for their response.</summary>
     public int InFlightScriptRequests
     {
@@ -104,6 +107,7 @@ public sealed class NetworkRecorder
         if (isDocument)
         {
             MainResponseAt = at;
+            MainResponse = response;
         }
 
         var contentType = Header(response.Headers, "content-type");

@@ -32,8 +32,10 @@ public sealed partial class PagePool : IAsyncDisposable
     private long _memoryCooldownUntilTicks;
     private MemorySample _lastMemory = MemorySample.None;
 
-    public PagePool(ChromiumHost host, BrowserFetcherOptions options, TimeProvider time, ILogger<PagePool> logger)
+    /// <param name="guard">The address guard every request of a page passes (null: none, for a browser used on its own).</param>
+    public PagePool(ChromiumHost host, BrowserFetcherOptions options, TimeProvider time, ILogger<PagePool> logger, RouteGuard? guard = null)
     {
+        Guard = guard;
         _host = host;
         _options = options;
         _time = time;
@@ -42,6 +44,8 @@ public sealed partial class PagePool : IAsyncDisposable
     }
 
     public ResourceBlocker Blocker { get; }
+
+    public RouteGuard? Guard { get; }
 
     public ChromiumHost Host => _host;
 
@@ -200,6 +204,10 @@ public sealed partial class PagePool : IAsyncDisposable
             context.SetDefaultTimeout((float)_options.NavigationTimeout.TotalMilliseconds);
             context.SetDefaultNavigationTimeout((float)_options.NavigationTimeout.TotalMilliseconds);
             await Blocker.AttachAsync(context);
+            if (Guard is not null)
+            {
+                await Guard.AttachAsync(context);
+            }
             ContextSlot? old;
             ContextSlot fresh;
             var closeOld = false;

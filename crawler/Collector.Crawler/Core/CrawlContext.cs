@@ -13,6 +13,7 @@ namespace Collector.Crawler.Core;
 /// <summary>Everything one crawl run shares between its workers.</summary>
 public sealed class CrawlContext : IDisposable
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _deferrals = new(StringComparer.Ordinal);
     private int _consecutiveLoginWalls;
     private long _known;
 
@@ -28,6 +29,9 @@ public sealed class CrawlContext : IDisposable
     public required IReadOnlyList<Cookie> Cookies { get; init; }
     public RobotsCache? Robots { get; init; }
     public RedditOAuth? Reddit { get; init; }
+
+    /// <summary>Authorization header values by host:port, from credentials written into target URLs.</summary>
+    public IReadOnlyDictionary<string, string> Credentials { get; init; } = new Dictionary<string, string>();
     public CrawlCounters Counters { get; } = new();
     public CancellationTokenSource Stop { get; init; } = new();
 
@@ -67,6 +71,15 @@ public sealed class CrawlContext : IDisposable
         Stop.Cancel();
     }
 
+    /// <summary>The page goes back to the queue to wait as a host told: its next lease is not an attempt.</summary>
+    public void Defer(QueueLease lease) => _deferrals.AddOrUpdate(lease.Request.UniqueKey, 1, static (_, n) => n + 1);
+
+    /// <summary>How often the page was put back to wait as told in this run.</summary>
+    public int Deferrals(QueueLease lease) => _deferrals.GetValueOrDefault(lease.Request.UniqueKey);
+
+    /// <summary>The lease's attempt, not counting the leases that only followed a wait the host asked for.</summary>
+    public int CountedAttempt(QueueLease lease) => lease.Attempt - Deferrals(lease);
+
     /// <summary>Counts login walls in a row; true when the session looks logged out (3 in a row).</summary>
     public bool LoginWallSeen() => Interlocked.Increment(ref _consecutiveLoginWalls) >= 3;
 
@@ -75,6 +88,7 @@ public sealed class CrawlContext : IDisposable
     public void Dispose()
     {
         Budgets.Dispose();
+        Guard.Dispose();
         Reddit?.Dispose();
         Wake.Dispose();
         Stop.Dispose();

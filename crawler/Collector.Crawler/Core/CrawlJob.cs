@@ -35,7 +35,10 @@ public sealed record CrawlJob
     public string? ConfigHash { get; init; }
 
     /// <summary>When a retry would wait longer than this (Retry-After), the request goes back to the queue instead of holding a worker.</summary>
-    public TimeSpan MaxInlineWait { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan MaxInlineWait { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>When a host's next paced slot is further away than this (a long Retry-After), the page goes back to the queue until then.</summary>
+    public TimeSpan MaxSlotWait { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often live statistics are reported.</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(1);

@@ -25,6 +25,7 @@ public sealed partial class CrawlRunner(
     CrawlerOptions options,
     PageProcessor processor,
     RedditOAuthFactory reddit,
+    ConnectGuard connectGuard,
     TimeProvider time,
     ILogger<CrawlRunner> logger) : ICrawlRunner
 {
@@ -32,7 +33,9 @@ public sealed partial class CrawlRunner(
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(archive);
-        var targets = job.Source.Targets.Select(t => UrlNormalizer.TryHttp(t)).OfType<Uri>().ToList();
+        var withCredentials = job.Source.Targets.Select(t => UrlNormalizer.TryHttp(t)).OfType<Uri>().ToList();
+        var credentials = TargetCredentials.From(withCredentials);
+        var targets = withCredentials.Select(TargetCredentials.Strip).ToList();
         var revisits = job.RevisitUrls.Select(t => UrlNormalizer.TryHttp(t)).OfType<Uri>().ToList();
         var seeds = targets.Concat(revisits).ToList();
         if (seeds.Count == 0)
@@ -44,7 +47,7 @@ public sealed partial class CrawlRunner(
         var clock = Stopwatch.StartNew();
         var baseId = job.CrawlId ?? CrawlIds.Derive(job.OneOff ? null : job.Source.Name, job.Source.Platform, job.Source.Targets, job.Source.Follow);
         var crawlId = job.CrawlId ?? await CurrentGenerationAsync(archive.Queue, baseId, cancellationToken);
-        using var crawl = CreateContext(job, archive, crawlId, seeds);
+        using var crawl = CreateContext(job, archive, crawlId, targets, credentials);
         processor.WarmUp(crawl, Math.Max(1, job.Source.Concurrency ?? options.MaxConcurrency), cancellationToken);
         var run = new RunRecord
         {
@@ -52,9 +55,23 @@ public sealed partial class CrawlRunner(
             Source = job.OneOff || job.Source.Name.Length == 0 ? "crawl" : job.Source.Name,
             StartedAt = started,
             ConfigHash = job.ConfigHash,
-            RobotsOverride = job.Source.Robots.Obey ? null : job.Source.Robots.OverrideReason ?? "robots.txt not obeyed (no reason given)",
+            RobotsOverride = !job.Source.Robots.Obey ? job.Source.Robots.OverrideReason ?? "robots.txt not obeyed (no reason given)"
+                : !job.Source.Robots.CrawlDelay ? $"Crawl-delay not obeyed: {job.Source.Robots.OverrideReason ?? "no reason given"}"
+                : null,
         };
         await archive.Runs.SaveAsync(run, cancellationToken);
+        foreach (var authority in credentials.Keys)
+        {
+            await archive.Custody.AppendAsync(
+                new CustodyEvent
+                {
+                    Action = "credentials",
+                    Subject = job.RunId,
+                    ConfigHash = job.ConfigHash,
+                    Detail = $"credentials from a target URL were used for {authority} (HTTP Basic); no stored URL carries them",
+                },
+                cancellationToken);
+        }
 
         var orphaned = await archive.Queue.ReleaseLeasesAsync(crawlId, cancellationToken);
         if (orphaned > 0)
@@ -209,10 +226,11 @@ public sealed partial class CrawlRunner(
         }
     }
 
-    private CrawlContext CreateContext(CrawlJob job, IArchive archive, string crawlId, IReadOnlyList<Uri> seeds)
+    private CrawlContext CreateContext(CrawlJob job, IArchive archive, string crawlId, IReadOnlyList<Uri> targets, IReadOnlyDictionary<string, string> credentials)
     {
         var source = job.Source;
         var rate = job.RequestsPerSecond ?? options.PlatformRates.GetValueOrDefault(source.Platform, options.RequestsPerSecond);
+        var redditSession = source.Platform == Platforms.Reddit ? reddit.Create() : null;
         return new CrawlContext
         {
             Job = job,
@@ -221,12 +239,13 @@ public sealed partial class CrawlRunner(
             Options = options,
             Budgets = new HostBudgets(rate > 0 ? rate : null, options.PerHostConcurrency, time),
             Pipelines = new FetchPipelines(options, job.RetryDelay, job.MaxInlineWait, time),
-            Guard = new AddressGuard(options.AllowPrivateAddresses, seeds),
+            Guard = new AddressGuard(connectGuard, [.. targets, .. redditSession?.Endpoints ?? []]),
             Links = new LinkExtractor(source.Follow),
             Proxies = new ProxyRotation(source.Proxies),
             Cookies = string.IsNullOrWhiteSpace(source.Cookies) ? [] : CookieFile.Load(source.Cookies),
             Robots = source.Robots.Obey ? new RobotsCache(time) : null,
-            Reddit = source.Platform == Platforms.Reddit ? reddit.Create() : null,
+            Reddit = redditSession,
+            Credentials = credentials,
         };
     }
 
@@ -278,7 +297,7 @@ public sealed partial class CrawlRunner(
         Posts = crawl.Counters.Posts,
         Retries = crawl.Pipelines.Retries,
         ByOutcome = crawl.Counters.ByOutcome(),
-        Hosts = [.. crawl.Budgets.All.Select(h => new HostStats(h.Host, h.Requests, h.Throttled, h.CurrentRate, h.Concurrency, h.Stalls))],
+        Hosts = [.. crawl.Budgets.All.Select(h => new HostStats(h.Host, h.Requests, h.Throttled, h.CurrentRate, h.Concurrency, h.Stalls, h.Throttling))],
     };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "crawl {CrawlId}: {Done} pages done before, {Pending} to go")]

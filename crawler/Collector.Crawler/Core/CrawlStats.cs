@@ -20,4 +20,5 @@ public sealed record CrawlStats
 /// <param name="Pace">Current pace in requests/s; null when unpaced.</param>
 /// <param name="AtOnce">Requests the host is given at once now (its concurrency window).</param>
 /// <param name="Stalls">Stalled requests that made the window smaller.</param>
-public sealed record HostStats(string Host, long Requests, long Throttled, double? Pace, int AtOnce = 0, long Stalls = 0);
+/// <param name="Throttling">Why the host is slowed down now and until when it is paused; null when it runs at its configured pace.</param>
+public sealed record HostStats(string Host, long Requests, long Throttled, double? Pace, int AtOnce = 0, long Stalls = 0, Politeness.HostThrottling? Throttling = null);

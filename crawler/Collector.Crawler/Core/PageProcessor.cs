@@ -1,10 +1,12 @@
 using System.Text;
 using Collector.Crawler.Fetching;
+using Collector.Crawler.Politeness;
 using Collector.Crawler.Queue;
 using Collector.Crawler.Routing;
 using Collector.Crawler.Sessions;
 using Collector.Model;
 using Collector.Parsers;
+using Collector.Parsers.Common;
 using Collector.Storage;
 using Microsoft.Extensions.Logging;
 using Polly.CircuitBreaker;
@@ -29,6 +31,9 @@ public sealed partial class PageProcessor(
     /// <summary>Attempts at queue level (each with its own in-process retries) before a page is recorded failed.</summary>
     private const int QueueAttempts = 3;
 
+    /// <summary>How often one page may be put back for a host's Retry-After (not counted as attempts) before it is given up.</summary>
+    private const int MaxDeferrals = 20;
+
     /// <summary>Queue priority of a listing's next page (items get 0; start URLs 1 as well).</summary>
     private const int NextPagePriority = 1;
 
@@ -37,13 +42,36 @@ public sealed partial class PageProcessor(
         var request = lease.Request;
         var url = new Uri(request.Url);
         var source = crawl.Job.Source;
+        if (await crawl.Guard.RefusalAsync(url, cancellationToken) is { } refusal)
+        {
+            // a revisit or a queued URL into an internal network: recorded with why, never fetched (connects are checked again)
+            crawl.Counters.UnsafeLink();
+            var refused = new FetchResult { RequestUrl = url, FinalUrl = url, FetchedAt = time.GetUtcNow(), Error = FetchError.GiveUp(refusal) };
+            await RecordAsync(crawl, lease, refused, crawl.Job.EffectiveRender, PageOutcome.Failed, refusal, null, [], cancellationToken);
+            return;
+        }
+
         if (crawl.Robots is not null)
         {
-            var robots = await crawl.Robots.GetAsync(url, (u, ct) => FetchAsync(crawl, Plain(crawl, u), RenderMode.Http, ct), cancellationToken);
+            string? robotsRefused = null;
+            var robots = await crawl.Robots.GetAsync(
+                url,
+                async (u, ct) =>
+                {
+                    var fetched = await FetchAsync(crawl, Plain(crawl, u), RenderMode.Http, ct);
+                    robotsRefused = fetched.Error is { Action: FetchErrorAction.GiveUp } e && Safety.ConnectGuard.IsRefusal(e.Message) ? e.Message : null;
+                    return fetched;
+                },
+                cancellationToken);
+            if (source.Robots.CrawlDelay && robots.CrawlDelay(UserAgents.ProductToken(crawl.Options)) is { } delay)
+            {
+                crawl.Budgets.For(url).ApplyCrawlDelay(delay < crawl.Options.MaxCrawlDelay ? delay : crawl.Options.MaxCrawlDelay);
+            }
+
             if (!robots.IsAllowed(url, UserAgents.ProductToken(crawl.Options)))
             {
                 crawl.Counters.RobotsDisallowed();
-                await crawl.Archive.Queue.FailAsync(lease, "disallowed by robots.txt", cancellationToken);
+                await crawl.Archive.Queue.FailAsync(lease, robotsRefused ?? "disallowed by robots.txt", cancellationToken);
                 return;
             }
         }
@@ -59,7 +87,12 @@ public sealed partial class PageProcessor(
         FetchResult result;
         try
         {
-            result = await FetchAsync(crawl, fetchRequest, mode, cancellationToken, request.Priority);
+            result = await FetchAsync(crawl, fetchRequest, mode, cancellationToken, request.Priority, crawl.Job.MaxSlotWait);
+        }
+        catch (HostPausedException e)
+        {
+            await DeferAsync(crawl, lease, e.Until, e.Message, cancellationToken);
+            return;
         }
         catch (BrokenCircuitException)
         {
@@ -68,7 +101,8 @@ public sealed partial class PageProcessor(
         }
         catch (TimeoutRejectedException)
         {
-            await RetryLaterOrFailAsync(crawl, lease, url, QueueDelay(crawl, lease), "no answer within the total timeout", cancellationToken);
+            var timeout = crawl.Pipelines.RequestTimeout.TotalSeconds;
+            await RetryLaterOrFailAsync(crawl, lease, url, QueueDelay(crawl, lease), $"no answer within the {timeout:0.#} s request timeout", cancellationToken);
             return;
         }
 
@@ -80,7 +114,11 @@ public sealed partial class PageProcessor(
                     await crawl.Archive.Queue.RetryLaterAsync(lease, time.GetUtcNow(), error.Message, CancellationToken.None);
                     crawl.StopRun(error.Message);
                     return;
-                case FetchErrorAction.Retry when lease.Attempt < QueueAttempts:
+                case FetchErrorAction.Retry when error.RetryAfter is { } wait && crawl.Deferrals(lease) < MaxDeferrals:
+                    // the server said when: this path alone comes back then, and no attempt is spent on waiting as told
+                    await DeferAsync(crawl, lease, result.FetchedAt + wait, error.Message, cancellationToken);
+                    return;
+                case FetchErrorAction.Retry when crawl.CountedAttempt(lease) < QueueAttempts:
                     await RetryLaterOrFailAsync(crawl, lease, url, error.RetryAfter ?? QueueDelay(crawl, lease), error.Message, cancellationToken);
                     return;
                 default:
@@ -151,51 +189,6 @@ public sealed partial class PageProcessor(
             CancellationToken.None);
     }
 
-    /// <summary>
-    /// One fetch through the host's pipeline: each attempt waits for the host's budget (by <paramref name="priority"/>
-    /// among waiting requests), then reports back to it.
-    /// </summary>
-    public Task<FetchResult> FetchAsync(CrawlContext crawl, FetchRequest request, RenderMode mode, CancellationToken cancellationToken, int priority = 0)
-    {
-        var fetcher = fetchers.GetValueOrDefault(mode) ?? fetchers[RenderMode.Http];
-        var budget = crawl.Budgets.For(request.Url);
-        return crawl.Pipelines.For(request.Url).ExecuteAsync(
-            async ct =>
-            {
-                var attempt = request.Proxy is null && crawl.Proxies.Any ? request with { Proxy = crawl.Proxies.Next() } : request;
-                FetchResult result;
-                using (var permit = await budget.EnterAsync(priority, ct))
-                {
-                    result = await fetcher.FetchAsync(attempt, ct);
-                    if (result is { Status: null, Error.Action: FetchErrorAction.Retry })
-                    {
-                        permit.Unanswered();
-                    }
-                    else if (result.Rendered)
-                    {
-                        permit.AnsweredUntimed();
-                    }
-                }
-
-                if (result.Status is 429 or 503)
-                {
-                    budget.Throttle(result.Error?.RetryAfter);
-                }
-                else if (result.Error is null)
-                {
-                    budget.Succeeded();
-                }
-
-                if (attempt.Proxy is { } proxy)
-                {
-                    crawl.Proxies.Report(proxy, result.Status is not null);
-                }
-
-                return result;
-            },
-            cancellationToken).AsTask();
-    }
-
     /// <summary>How long a request rests in the queue before its next round of attempts: 4x the retry delay per round so far.</summary>
     private static TimeSpan QueueDelay(CrawlContext crawl, QueueLease lease) => crawl.Job.RetryDelay * 4 * lease.Attempt;
 
@@ -255,9 +248,24 @@ public sealed partial class PageProcessor(
     private static (PageOutcome Outcome, string? Reason) Classify(FetchResult result, ParseResult parsed)
     {
         var status = result.Status ?? 0;
-        if (status is 404 or 410)
+        if (parsed.Classification == PageOutcome.Removed && status is 404 or 410)
         {
-            return parsed.Classification == PageOutcome.Removed ? (PageOutcome.Removed, parsed.Reason) : (PageOutcome.NotFound, $"HTTP {status}");
+            return (PageOutcome.Removed, parsed.Reason);
+        }
+
+        if (status == 410)
+        {
+            // Gone: the server says the page existed and was taken down on purpose
+            return (PageOutcome.Removed, "HTTP 410 Gone");
+        }
+
+        if (status == 404)
+        {
+            // a platform's removal notice served as a 404 ("this post has been removed") is a removal, not a missing page
+            var text = result.Rendered ? result.RenderedDom ?? result.Text : result.Text;
+            return text is not null && PageSignals.Detect(new PageInput { Url = result.FinalUrl, Body = text }) is { Outcome: PageOutcome.Removed } notice
+                ? (PageOutcome.Removed, notice.Reason)
+                : (PageOutcome.NotFound, "HTTP 404");
         }
 
         if (status >= 400 && parsed.Classification is PageOutcome.Content or PageOutcome.Empty or PageOutcome.Unrecognized)
@@ -270,7 +278,7 @@ public sealed partial class PageProcessor(
 
     private async Task RetryLaterOrFailAsync(CrawlContext crawl, QueueLease lease, Uri url, TimeSpan wait, string error, CancellationToken cancellationToken)
     {
-        if (lease.Attempt < QueueAttempts)
+        if (crawl.CountedAttempt(lease) < QueueAttempts)
         {
             await crawl.Archive.Queue.RetryLaterAsync(lease, time.GetUtcNow() + wait, error, cancellationToken);
             return;
@@ -278,6 +286,15 @@ public sealed partial class PageProcessor(
 
         var failed = new FetchResult { RequestUrl = url, FinalUrl = url, FetchedAt = time.GetUtcNow(), Error = FetchError.GiveUp(error) };
         await RecordAsync(crawl, lease, failed, crawl.Job.EffectiveRender, PageOutcome.Failed, error, null, [], cancellationToken);
+    }
+
+    /// <summary>Puts the page back until <paramref name="until"/> without spending one of its attempts.</summary>
+    private async Task DeferAsync(CrawlContext crawl, QueueLease lease, DateTimeOffset until, string why, CancellationToken cancellationToken)
+    {
+        crawl.Defer(lease);
+        var now = time.GetUtcNow();
+        await crawl.Archive.Queue.RetryLaterAsync(lease, until > now ? until : now, why, cancellationToken);
+        LogDeferred(logger, lease.Request.Url, until, why);
     }
 
     private async Task RecordAsync(
@@ -347,6 +364,9 @@ public sealed partial class PageProcessor(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Url}: {Outcome}, {Posts} posts")]
     private static partial void LogRecorded(ILogger logger, string url, string outcome, int posts);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Url}: back in the queue until {Until:o} ({Why})")]
+    private static partial void LogDeferred(ILogger logger, string url, DateTimeOffset until, string why);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "parser threw on {Url}")]
     private static partial void LogParserThrew(ILogger logger, Exception e, string url);

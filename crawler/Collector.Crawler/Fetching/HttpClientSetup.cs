@@ -13,11 +13,13 @@ public static class HttpClientSetup
     /// 32 connections opened at once had a dozen or more of their SYNs dropped per 500 pages, each answered only by the
     /// kernel's retry a second later, and the crawl stood still meanwhile.
     /// </summary>
-    public static SocketsHttpHandler CreateHandler(CrawlerOptions options)
+    /// <param name="connect">The address guard's connect callback (null for a proxy, which does its own connecting).</param>
+    public static SocketsHttpHandler CreateHandler(CrawlerOptions options, Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>>? connect = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         return new SocketsHttpHandler
         {
+            ConnectCallback = connect,
             AutomaticDecompression = DecompressionMethods.All,
             AllowAutoRedirect = false,
             UseCookies = false,
@@ -34,9 +36,9 @@ public static class HttpClientSetup
     /// the request then gets nothing back ("the response ended prematurely"): 5-8% of requests to Python's http.server
     /// at 8-32 at once, even with Connection: close asked for. Without reuse there were none.
     /// </summary>
-    public static SocketsHttpHandler CreateUnpooledHandler(CrawlerOptions options)
+    public static SocketsHttpHandler CreateUnpooledHandler(CrawlerOptions options, Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>>? connect = null)
     {
-        var handler = CreateHandler(options);
+        var handler = CreateHandler(options, connect);
         handler.PooledConnectionLifetime = TimeSpan.Zero;
         return handler;
     }

@@ -48,6 +48,10 @@ public sealed class HttpFetcher(IHttpClientFactory clients, ProxyClients proxies
             {
                 response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             }
+            catch (HttpRequestException e) when (Safety.AddressRefusedException.In(e) is { } refused)
+            {
+                return Failed(request, url, exchanges, FetchError.GiveUp(refused.Message), exchanges.Count > 0 ? exchanges[^1].Status : null);
+            }
             catch (HttpRequestException e)
             {
                 return Failed(request, url, exchanges, FetchError.Retry($"connection failed: {e.Message}{(e.InnerException is { } inner ? " (" + inner.Message + ")" : "")}"));
@@ -173,6 +177,11 @@ public sealed class HttpFetcher(IHttpClientFactory clients, ProxyClients proxies
         foreach (var header in request.Headers)
         {
             message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        if (request.Credentials is { } credentials && string.Equals(credentials.Key, url.Authority, StringComparison.OrdinalIgnoreCase))
+        {
+            message.Headers.TryAddWithoutValidation("Authorization", credentials.Value);
         }
 
         return message;

@@ -60,6 +60,12 @@ public sealed record FetchRequest
     /// <summary>Body size cap for this request (media have their own); null = the crawler's MaxBodyBytes.</summary>
     public long? MaxBytes { get; init; }
 
+    /// <summary>
+    /// Basic credentials from a target URL: the Authorization value sent to that host:port only (each redirect hop is
+    /// checked; never recorded in exchanges). HTTP only.
+    /// </summary>
+    public KeyValuePair<string, string>? Credentials { get; init; }
+
     /// <summary>Extra request headers (e.g. an OAuth Authorization header); never recorded in exchanges.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
 }

@@ -54,6 +54,10 @@ public sealed class MediaDownloader(CrawlerOptions options)
     {
         var request = new FetchRequest { Url = url, Cookies = crawl.Cookies, Screenshot = false, MaxBytes = options.MaxMediaBytes };
         var result = await processor.FetchAsync(crawl, request, RenderMode.Http, cancellationToken);
+        if (Safety.ConnectGuard.IsRefusal(result.Error?.Message))
+        {
+            crawl.Counters.UnsafeLink();
+        }
         var type = result.ContentType ?? "";
         var isMedia = type.StartsWith("image/", StringComparison.OrdinalIgnoreCase)
             || (options.DownloadVideo && type.StartsWith("video/", StringComparison.OrdinalIgnoreCase));

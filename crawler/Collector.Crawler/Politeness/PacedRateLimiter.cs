@@ -3,25 +3,28 @@ using System.Threading.RateLimiting;
 namespace Collector.Crawler.Politeness;
 
 /// <summary>
-/// A rate limiter that spaces permits evenly: each permit gets the next free slot, slots 1/rate apart, so requests
-/// reach the server at most at the rate, never in bursts. The rate can be changed at any time (the next slot moves);
-/// <see cref="PauseUntil"/> holds every permit back until a time (a server's Retry-After).
+/// A rate limiter that spaces permits evenly: a permit is granted no sooner than 1/rate after the last one, so requests
+/// reach the server at most at the rate, never in bursts; <see cref="PauseUntil"/> holds every permit back until a time
+/// (a server's Retry-After). Nothing is reserved ahead: a waiter takes a slot only when it is due, so a cancelled wait
+/// leaves nothing behind, and a change of rate or pause moves the next slot for those already waiting.
 /// </summary>
 public sealed class PacedRateLimiter : RateLimiter
 {
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private double _rate;
-    private DateTimeOffset _nextSlot;
+    private DateTimeOffset _lastGrant = DateTimeOffset.MinValue;
+    private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
+    private TaskCompletionSource _changed = NewSignal();
     private long _granted;
     private int _waiting;
 
+    /// <param name="requestsPerSecond">Positive; <see cref="double.PositiveInfinity"/> for no spacing (pauses still apply).</param>
     public PacedRateLimiter(double requestsPerSecond, TimeProvider time)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(requestsPerSecond);
         _rate = requestsPerSecond;
         _time = time;
-        _nextSlot = DateTimeOffset.MinValue;
     }
 
     public double RequestsPerSecond
@@ -40,6 +43,31 @@ public sealed class PacedRateLimiter : RateLimiter
             lock (_gate)
             {
                 _rate = value;
+                Signal();
+            }
+        }
+    }
+
+    /// <summary>Until when every permit is held back (a Retry-After), or null when not paused now.</summary>
+    public DateTimeOffset? PausedUntil
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _pausedUntil > _time.GetUtcNow() ? _pausedUntil : null;
+            }
+        }
+    }
+
+    /// <summary>When the next permit is due (now or later).</summary>
+    public DateTimeOffset NextSlot
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return Due(_time.GetUtcNow());
             }
         }
     }
@@ -51,66 +79,93 @@ public sealed class PacedRateLimiter : RateLimiter
     {
         lock (_gate)
         {
-            if (until > _nextSlot)
+            if (until > _pausedUntil)
             {
-                _nextSlot = until;
+                _pausedUntil = until;
+                Signal();
             }
         }
     }
 
     public override RateLimiterStatistics? GetStatistics() => new()
     {
-        CurrentAvailablePermits = _time.GetUtcNow() >= _nextSlot ? 1 : 0,
+        CurrentAvailablePermits = NextSlot <= _time.GetUtcNow() ? 1 : 0,
         CurrentQueuedCount = Volatile.Read(ref _waiting),
         TotalSuccessfulLeases = Interlocked.Read(ref _granted),
     };
 
-    protected override RateLimitLease AttemptAcquireCore(int permitCount)
+    protected override RateLimitLease AttemptAcquireCore(int permitCount) =>
+        TryTake(permitCount, out _) ? PacedLease.Granted : PacedLease.Refused;
+
+    protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _waiting);
+        try
+        {
+            while (true)
+            {
+                if (TryTake(permitCount, out var wait, out var changed))
+                {
+                    return PacedLease.Granted;
+                }
+
+                // wake when the slot is due, or earlier when the rate or pause changed (the slot may have moved)
+                using var sleep = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                var delay = Task.Delay(wait, _time, sleep.Token);
+                await Task.WhenAny(delay, changed);
+                await sleep.CancelAsync();
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+    }
+
+    private bool TryTake(int permitCount, out TimeSpan wait) => TryTake(permitCount, out wait, out _);
+
+    private bool TryTake(int permitCount, out TimeSpan wait, out Task changed)
     {
         lock (_gate)
         {
             var now = _time.GetUtcNow();
-            if (now < _nextSlot)
+            var due = Due(now);
+            changed = _changed.Task;
+            if (due > now)
             {
-                return PacedLease.Refused;
+                wait = due - now;
+                return false;
             }
 
-            _nextSlot = now + Interval(permitCount);
+            // a multi-permit request spaces the following one by as many intervals
+            _lastGrant = now + (Interval() * (Math.Max(1, permitCount) - 1));
+            wait = TimeSpan.Zero;
         }
 
         Interlocked.Increment(ref _granted);
-        return PacedLease.Granted;
+        return true;
     }
 
-    protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
+    private DateTimeOffset Due(DateTimeOffset now)
     {
-        DateTimeOffset slot;
-        DateTimeOffset now;
-        lock (_gate)
-        {
-            now = _time.GetUtcNow();
-            slot = now > _nextSlot ? now : _nextSlot;
-            _nextSlot = slot + Interval(permitCount);
-        }
-
-        if (slot > now)
-        {
-            Interlocked.Increment(ref _waiting);
-            try
-            {
-                await Task.Delay(slot - now, _time, cancellationToken);
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _waiting);
-            }
-        }
-
-        Interlocked.Increment(ref _granted);
-        return PacedLease.Granted;
+        var interval = Interval();
+        var paced = _lastGrant == DateTimeOffset.MinValue || interval == TimeSpan.Zero ? now : _lastGrant + interval;
+        var due = paced > _pausedUntil ? paced : _pausedUntil;
+        return due > now ? due : now;
     }
 
-    private TimeSpan Interval(int permits) => TimeSpan.FromSeconds(Math.Max(1, permits) / _rate);
+    private TimeSpan Interval() => double.IsPositiveInfinity(_rate) ? TimeSpan.Zero : TimeSpan.FromSeconds(1 / _rate);
+
+    /// <summary>Wakes every waiter (under the lock) so it looks at the slot again.</summary>
+    private void Signal()
+    {
+        var old = _changed;
+        _changed = NewSignal();
+        old.TrySetResult();
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private sealed class PacedLease(bool acquired) : RateLimitLease
     {

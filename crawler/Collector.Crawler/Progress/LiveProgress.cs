@@ -36,7 +36,7 @@ public static class LiveProgress
     {
         ArgumentNullException.ThrowIfNull(s);
         var outcomes = string.Join(' ', s.ByOutcome.OrderByDescending(p => p.Value).Select(p => $"{p.Key}={p.Value}"));
-        var throttled = s.Hosts.Where(h => h.Throttled > 0).Select(h => $"{h.Host}@{h.Pace?.ToString("0.##", CultureInfo.InvariantCulture) ?? "-"}/s");
+        var throttled = s.Hosts.Where(h => h.Throttling is not null).Select(h => $"{h.Host} throttled: {Throttling(h.Throttling!)}");
         var stalled = s.Hosts.Where(h => h.Stalls > 0).Select(h => string.Create(CultureInfo.InvariantCulture, $"{h.Host}: {h.AtOnce} at once after {h.Stalls} stalls"));
         return string.Create(
             CultureInfo.InvariantCulture,
@@ -66,9 +66,22 @@ public static class LiveProgress
         {
             var pace = host.Pace is { } p ? p.ToString("0.##", CultureInfo.InvariantCulture) + "/s" : "unpaced";
             table.AddRow(Markup.Escape(host.Host), string.Create(CultureInfo.InvariantCulture, $"{host.Requests} requests, {host.Throttled} throttled, {pace}, {host.AtOnce} at once ({host.Stalls} stalls)"));
+            if (host.Throttling is { } throttling)
+            {
+                table.AddRow(string.Empty, Markup.Escape("throttled: " + Throttling(throttling)));
+            }
         }
 
         return table;
+    }
+
+    /// <summary>"429 Too Many Requests, paused until 10:01:03Z, 0.5/s": why, until when, and the pace meanwhile.</summary>
+    public static string Throttling(Politeness.HostThrottling t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        var until = t.PausedUntil is { } p ? string.Create(CultureInfo.InvariantCulture, $", paused until {p.UtcDateTime:HH\\:mm\\:ss}Z") : string.Empty;
+        var pace = t.Pace is { } r ? r.ToString("0.##", CultureInfo.InvariantCulture) + "/s" : "unpaced";
+        return $"{t.Reason}{until}, {pace}";
     }
 
     private sealed class Callback(Action<CrawlStats> report) : IProgress<CrawlStats>

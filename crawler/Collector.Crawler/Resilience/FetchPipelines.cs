@@ -9,10 +9,12 @@ using Polly.Timeout;
 namespace Collector.Crawler.Resilience;
 
 /// <summary>
-/// One Polly pipeline per host, so that one dead host opens only its own circuit: a total timeout around retries
-/// (exponential backoff with jitter, Retry-After honoured) around a circuit breaker around a per-attempt timeout.
-/// Retried are fetch errors typed <see cref="FetchErrorAction.Retry"/> whose wait is short enough to hold a worker for,
-/// and attempt timeouts; an open circuit is not retried here (the request goes back to the queue).
+/// One Polly pipeline per host, so that one dead host opens only its own circuit: retries (exponential backoff with
+/// jitter, Retry-After honoured) around a circuit breaker. The per-attempt timeout (<see cref="Attempt"/>) is applied by
+/// the caller around the request alone, after the host's paced slot was had: waiting for the host is never part of a
+/// request's time. Retried here are fetch errors typed <see cref="FetchErrorAction.Retry"/> whose wait is short enough
+/// to hold a worker for, and attempt timeouts; a longer Retry-After and an open circuit go back to the queue.
+/// The number of attempts bounds the total: no total timeout, which would count the waits for the host's slots.
 /// </summary>
 public sealed class FetchPipelines(CrawlerOptions options, TimeSpan retryDelay, TimeSpan maxInlineWait, TimeProvider time)
 {
@@ -21,6 +23,12 @@ public sealed class FetchPipelines(CrawlerOptions options, TimeSpan retryDelay, 
 
     private readonly ConcurrentDictionary<string, ResiliencePipeline<FetchResult>> _byHost = new(StringComparer.OrdinalIgnoreCase);
     private long _retries;
+
+    /// <summary>The per-attempt timeout, around one request only (not the wait for its slot).</summary>
+    public ResiliencePipeline Attempt { get; } = new ResiliencePipelineBuilder { TimeProvider = time }.AddTimeout(options.RequestTimeout).Build();
+
+    /// <summary>The per-attempt timeout as configured.</summary>
+    public TimeSpan RequestTimeout => options.RequestTimeout;
 
     public long Retries => Interlocked.Read(ref _retries);
 
@@ -32,10 +40,7 @@ public sealed class FetchPipelines(CrawlerOptions options, TimeSpan retryDelay, 
 
     private ResiliencePipeline<FetchResult> Build()
     {
-        var attempts = options.MaxRetries + 1;
-        var total = TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(10).Ticks, (options.RequestTimeout.Ticks * attempts) + (maxInlineWait.Ticks * 2)));
         return new ResiliencePipelineBuilder<FetchResult> { TimeProvider = time }
-            .AddTimeout(total)
             .AddRetry(new RetryStrategyOptions<FetchResult>
             {
                 MaxRetryAttempts = Math.Max(0, options.MaxRetries),
@@ -72,7 +77,6 @@ public sealed class FetchPipelines(CrawlerOptions options, TimeSpan retryDelay, 
                     _ => false,
                 }),
             })
-            .AddTimeout(options.RequestTimeout)
             .Build();
     }
 }

@@ -1,93 +1,41 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Collector.Crawler.Safety;
 
 /// <summary>
-/// Keeps a crawl from being steered into the machine's own network: links whose host is (or resolves to) a loopback,
-/// private, link-local or unspecified address are refused unless the crawl's own seeds live there or config allows it.
-/// Host answers are cached for the guard's lifetime (one crawl).
+/// One crawl's view of the <see cref="ConnectGuard"/>: while the crawl runs, its configured targets' host:port pairs are
+/// exempt; links and media are checked when found (so a refused URL is never queued), and every connection is checked
+/// again when it is made. Answers are cached per host:port for the crawl.
 /// </summary>
-public sealed class AddressGuard
+public sealed class AddressGuard : IDisposable
 {
-    private readonly bool _allowPrivate;
-    private readonly HashSet<string> _seedHosts;
-    private readonly ConcurrentDictionary<string, Task<bool>> _privateByHost = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConnectGuard _guard;
+    private readonly IDisposable _exemption;
+    private readonly ConcurrentDictionary<string, Task<string?>> _byAuthority = new(StringComparer.OrdinalIgnoreCase);
 
-    public AddressGuard(bool allowPrivate, IEnumerable<Uri> seeds)
+    /// <param name="targets">The crawl's configured targets (never its revisits: a post's URL is data, not configuration).</param>
+    public AddressGuard(ConnectGuard guard, IEnumerable<Uri> targets)
     {
-        _allowPrivate = allowPrivate;
-        _seedHosts = new HashSet<string>(seeds.Select(s => s.Host), StringComparer.OrdinalIgnoreCase);
+        ArgumentNullException.ThrowIfNull(guard);
+        _guard = guard;
+        _exemption = guard.Exempt(targets);
     }
 
-    /// <summary>True when the crawl may fetch the URL (scheme http/https, and not into a private network unless allowed).</summary>
-    public async ValueTask<bool> IsAllowedAsync(Uri url, CancellationToken cancellationToken)
+    /// <summary>True when the crawl may fetch the URL (http/https, and not into an internal network unless exempt or allowed).</summary>
+    public async ValueTask<bool> IsAllowedAsync(Uri url, CancellationToken cancellationToken) => await RefusalAsync(url, cancellationToken) is null;
+
+    /// <summary>Why the URL is refused, or null when it may be fetched.</summary>
+    public Task<string?> RefusalAsync(Uri url, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(url);
-        if (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
-        {
-            return false;
-        }
-
-        if (_allowPrivate || _seedHosts.Contains(url.Host))
-        {
-            return true;
-        }
-
-        var isPrivate = await _privateByHost.GetOrAdd(url.Host, h => ResolvesPrivateAsync(h, cancellationToken));
-        return !isPrivate;
+        return url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps
+            ? Task.FromResult<string?>($"not http(s): {url.Scheme}:")
+            : _byAuthority.GetOrAdd(url.Authority, _ => _guard.RefusalAsync(url, cancellationToken));
     }
 
-    public static bool IsPrivate(IPAddress address)
-    {
-        ArgumentNullException.ThrowIfNull(address);
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
+    /// <summary>An address of this machine or an internal network (see <see cref="InternalAddresses"/>).</summary>
+    public static bool IsPrivate(IPAddress address) => InternalAddresses.IsInternal(address);
 
-        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any))
-        {
-            return true;
-        }
-
-        if (address.AddressFamily == AddressFamily.InterNetworkV6)
-        {
-            return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal || address.IsIPv6Multicast;
-        }
-
-        var b = address.GetAddressBytes();
-        return b[0] == 10
-            || b[0] == 0
-            || (b[0] == 172 && b[1] >= 16 && b[1] <= 31)
-            || (b[0] == 192 && b[1] == 168)
-            || (b[0] == 169 && b[1] == 254)
-            || (b[0] == 100 && b[1] >= 64 && b[1] <= 127)
-            || b[0] >= 224;
-    }
-
-    private static async Task<bool> ResolvesPrivateAsync(string host, CancellationToken cancellationToken)
-    {
-        if (IPAddress.TryParse(host.Trim('[', ']'), out var literal))
-        {
-            return IsPrivate(literal);
-        }
-
-        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        try
-        {
-            var addresses = await Dns.GetHostAddressesAsync(host, cancellationToken);
-            return addresses.Any(IsPrivate);
-        }
-        catch (SocketException)
-        {
-            // unresolvable: the fetch will fail on its own and say so
-            return false;
-        }
-    }
+    public void Dispose() => _exemption.Dispose();
 }

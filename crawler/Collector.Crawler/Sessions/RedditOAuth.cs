@@ -54,6 +54,9 @@ public sealed class RedditOAuth(RedditCredentials credentials, HttpClient client
 
     public void Dispose() => _gate.Dispose();
 
+    /// <summary>The token endpoint and the API host: configured like a target, so exempt from the address guard like one.</summary>
+    public IReadOnlyList<Uri> Endpoints => [credentials.TokenEndpoint, credentials.ApiBase];
+
     /// <summary>A valid bearer token, fetched or renewed when needed.</summary>
     public async Task<string> TokenAsync(CancellationToken cancellationToken)
     {

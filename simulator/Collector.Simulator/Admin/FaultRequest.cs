@@ -21,6 +21,8 @@ public sealed record FaultRequest
 
     public int? Status { get; init; }
 
+    public bool Chunked { get; init; }
+
     public FaultRule ToRule()
     {
         SimPlatform? platform = null;
@@ -31,7 +33,7 @@ public sealed record FaultRequest
                 : throw new ArgumentException($"Unknown platform '{Platform}'; use one of {string.Join(", ", SimPlatforms.All.Select(x => x.Key()))}.");
         }
 
-        var rule = new FaultRule { Kind = Kind, Platform = platform, PathPrefix = PathPrefix, Count = Count, Status = Status };
+        var rule = new FaultRule { Kind = Kind, Platform = platform, PathPrefix = PathPrefix, Count = Count, Status = Status, Chunked = Chunked };
         if (RetryAfterSeconds is { } r)
         {
             rule = rule with { RetryAfter = TimeSpan.FromSeconds(r) };

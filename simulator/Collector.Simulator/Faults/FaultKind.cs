@@ -24,8 +24,11 @@ public enum FaultKind
     /// <summary>302 redirects between two URLs forever.</summary>
     RedirectLoop,
 
-    /// <summary>A page of <see cref="FaultRule.Size"/> bytes (30 MB by default).</summary>
+    /// <summary>A page of <see cref="FaultRule.Size"/> bytes (30 MB by default), chunked when <see cref="FaultRule.Chunked"/>.</summary>
     HugePage,
+
+    /// <summary>410 Gone with the platform's removal notice.</summary>
+    Gone,
 
     /// <summary>The normal page in UTF-8 bytes, declared as ISO-8859-1 in the header and the meta tag.</summary>
     WrongCharset,

@@ -38,4 +38,11 @@ public static class FaultPages
         <script src="/recaptcha/api.js" async defer></script>
         </body></html>
         """;
+
+    public static string Removed(SimPlatform platform) => $$"""
+        <!doctype html>
+        <html lang="en"><head><meta charset="utf-8"><title>Content removed | {{platform}}</title></head>
+        <body><main><h1>This content is no longer available</h1>
+        <p>It was removed by its author or by {{platform}}.</p></main></body></html>
+        """;
 }

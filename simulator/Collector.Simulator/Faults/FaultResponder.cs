@@ -43,7 +43,11 @@ public static class FaultResponder
                 response.Headers.Location = context.Request.Path + (looped ? string.Empty : "?loop=1");
                 break;
             case FaultKind.HugePage:
-                await WriteHugeAsync(response, rule.Size, context.RequestAborted);
+                await WriteHugeAsync(response, rule.Size, rule.Chunked, context.RequestAborted);
+                break;
+            case FaultKind.Gone:
+                response.StatusCode = StatusCodes.Status410Gone;
+                await WriteAsync(response, "text/html; charset=utf-8", FaultPages.Removed(platform));
                 break;
             case FaultKind.WrongCharset:
                 await WrongCharsetAsync(context, next);
@@ -63,14 +67,14 @@ public static class FaultResponder
         return response.WriteAsync(body);
     }
 
-    private static async Task WriteHugeAsync(HttpResponse response, long size, CancellationToken cancel)
+    private static async Task WriteHugeAsync(HttpResponse response, long size, bool chunked, CancellationToken cancel)
     {
         var head = "<!doctype html><html><head><meta charset=\"utf-8\"><title>Archive</title></head><body>"u8.ToArray();
         var tail = "</body></html>"u8.ToArray();
         var line = "<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt.</p>\n"u8.ToArray();
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "text/html; charset=utf-8";
-        response.ContentLength = size;
+        response.ContentLength = chunked ? null : size;
         var chunk = new byte[64 * 1024];
         for (var i = 0; i < chunk.Length; i++)
         {

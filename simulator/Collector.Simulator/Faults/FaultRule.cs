@@ -26,6 +26,9 @@ public sealed record FaultRule
     /// <summary>The body size of <see cref="FaultKind.HugePage"/>.</summary>
     public long Size { get; init; } = 30L * 1024 * 1024;
 
+    /// <summary><see cref="FaultKind.HugePage"/> sent chunked, with no Content-Length (the size shows only while reading).</summary>
+    public bool Chunked { get; init; }
+
     /// <summary>Overrides the status of the login-wall and CAPTCHA pages (200 by default, as many platforms serve them).</summary>
     public int? Status { get; init; }
 

@@ -71,10 +71,10 @@ public sealed class TestFetcher : IAsyncDisposable
 
     public BrowserFetcher Fetcher { get; }
 
-    public static TestFetcher Create(ChromiumHost host, BrowserFetcherOptions options)
+    public static TestFetcher Create(ChromiumHost host, BrowserFetcherOptions options, RouteGuard? guard = null)
     {
         Assert.SkipUnless(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.Chromium} (apt-get install -y chromium-headless-shell chromium).");
-        var pool = new PagePool(host, options, TimeProvider.System, NullLogger<PagePool>.Instance);
+        var pool = new PagePool(host, options, TimeProvider.System, NullLogger<PagePool>.Instance, guard);
         return new TestFetcher(pool, new BrowserFetcher(pool, options, TimeProvider.System, NullLogger<BrowserFetcher>.Instance));
     }
 

@@ -140,6 +140,12 @@ internal static class BrowserTestPages
         """;
 
     /// <summary>A script that never returns: the page never reaches DOMContentLoaded.</summary>
+    /// <summary>A page whose script never arrives: the document is there, the load never completes.</summary>
+    public const string HangingResource = """
+        <!doctype html><html><head><title>Hanging resource</title></head><body><p>before</p>
+        <script src="/never.js"></script><p>after</p></body></html>
+        """;
+
     public const string Hang = """
         <!doctype html><html><head><title>Hang</title></head><body><p>before</p>
         <script>while (true) {}</script><p>after</p></body></html>

@@ -94,6 +94,12 @@ public sealed class BrowserTestSite : IAsyncDisposable
         app.MapGet("/slow-load", () => Html(BrowserTestPages.SlowLoad));
         app.MapGet("/dialogs", () => Html(BrowserTestPages.Dialogs));
         app.MapGet("/hang", () => Html(BrowserTestPages.Hang));
+        app.MapGet("/hang-resource", () => Html(BrowserTestPages.HangingResource));
+        app.MapGet("/never.js", async (HttpContext context) =>
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted);
+            return Results.Empty;
+        });
         app.MapGet("/download", (HttpContext context) =>
         {
             context.Response.Headers.ContentDisposition = "attachment; filename=\"data.bin\"";

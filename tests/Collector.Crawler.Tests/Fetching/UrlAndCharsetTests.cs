@@ -1,7 +1,6 @@
 using System.Text;
 using Collector.Crawler.Fetching;
 using Collector.Crawler.Queue;
-using Collector.Crawler.Safety;
 
 namespace Collector.Crawler.Tests.Fetching;
 
@@ -56,31 +55,6 @@ public sealed class UrlAndCharsetTests
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("héllo")).ToArray();
 
         Assert.Equal("héllo", Charsets.Decode(bytes, null));
-    }
-
-    [Theory]
-    [InlineData("127.0.0.1", true)]
-    [InlineData("10.1.2.3", true)]
-    [InlineData("172.20.0.1", true)]
-    [InlineData("192.168.1.1", true)]
-    [InlineData("169.254.169.254", true)]
-    [InlineData("::1", true)]
-    [InlineData("fe80::1", true)]
-    [InlineData("93.184.216.34", false)]
-    [InlineData("2606:2800:220:1::1", false)]
-    public void IsPrivate_Addresses(string address, bool isPrivate) =>
-        Assert.Equal(isPrivate, AddressGuard.IsPrivate(System.Net.IPAddress.Parse(address)));
-
-    [Fact]
-    public async Task IsAllowedAsync_LinkIntoPrivateNetwork_RefusedUnlessSeedHostOrAllowed()
-    {
-        var guard = new AddressGuard(allowPrivate: false, [new Uri("http://127.0.0.1:5000/")]);
-
-        Assert.True(await guard.IsAllowedAsync(new Uri("http://127.0.0.1:5000/next"), default));
-        Assert.False(await guard.IsAllowedAsync(new Uri("http://169.254.169.254/latest/meta-data"), default));
-        Assert.False(await guard.IsAllowedAsync(new Uri("http://localhost:8080/admin"), default));
-        Assert.False(await guard.IsAllowedAsync(new Uri("file:///etc/passwd"), default));
-        Assert.True(await new AddressGuard(true, []).IsAllowedAsync(new Uri("http://10.0.0.1/"), default));
     }
 
     private static Encoding CodePages(string name)

@@ -14,7 +14,11 @@ public sealed class LiveProgressTests
         Posts = 300,
         Retries = 4,
         ByOutcome = new Dictionary<string, long> { ["content"] = pages - 3, ["rate-limited"] = 3 },
-        Hosts = [new HostStats("forum.example", pages, 3, 1.5), new HostStats("cdn.example", 9, 0, null)],
+        Hosts =
+        [
+            new HostStats("forum.example", pages, 3, 1.5, Throttling: new("429 Too Many Requests", new DateTimeOffset(2026, 12, 7, 10, 1, 3, TimeSpan.Zero), 1.5)),
+            new HostStats("cdn.example", 9, 0, null),
+        ],
     };
 
     [Fact]
@@ -35,6 +39,7 @@ public sealed class LiveProgressTests
         Assert.Contains("forum.example", drawn, StringComparison.Ordinal);
         Assert.Contains("3 throttled, 1.5/s", drawn, StringComparison.Ordinal);
         Assert.Contains("unpaced", drawn, StringComparison.Ordinal);
+        Assert.Contains("throttled: 429 Too Many Requests, paused until 10:01:03Z", drawn, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -54,7 +59,7 @@ public sealed class LiveProgressTests
 
         var lines = error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, lines.Length); // at 1 s, 7 s and 13 s
-        Assert.StartsWith("crawl 00:00:07: 70 pages (10.0/s), 17 queued, 2 failed, 300 posts, 4 retries; content=67 rate-limited=3 forum.example@1.5/s", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("crawl 00:00:07: 70 pages (10.0/s), 17 queued, 2 failed, 300 posts, 4 retries; content=67 rate-limited=3 forum.example throttled: 429 Too Many Requests, paused until 10:01:03Z, 1.5/s", lines[1], StringComparison.Ordinal);
         Assert.DoesNotContain('\u001b', error.ToString()); // no terminal escapes in a log
     }
 }

@@ -14,6 +14,9 @@ internal static class ArticleReader
     /// <summary>Paragraph text a block needs before a page without article markers counts as an article.</summary>
     private const int MinMainText = 400;
 
+    /// <summary>A block more than this share of whose text is link text is navigation (readability's link density).</summary>
+    private const double MaxLinkDensity = 0.5;
+
     public static List<Post> Read(IDocument document, Uri page, MetaTags meta)
     {
         var article = PickArticle(document);
@@ -22,7 +25,7 @@ internal static class ArticleReader
             || meta.Get("article:published_time") is not null;
         var main = article ?? MainBlock(document);
         var text = main.BlockText();
-        if (main is null || text is null || (!isArticlePage && text.Length < MinMainText))
+        if (main is null || text is null || (!isArticlePage && text.Length < MinMainText) || IsNavigation(main))
         {
             return [];
         }
@@ -83,6 +86,16 @@ internal static class ArticleReader
 
         return posts;
     }
+
+    /// <summary>A listing or an index of links (most of the block's text is in links): never an article.</summary>
+    private static bool IsNavigation(IElement main)
+    {
+        var all = Visible(main.TextContent);
+        var links = main.QuerySelectorAll("a").Sum(a => Visible(a.TextContent));
+        return all > 0 && links > all * MaxLinkDensity;
+    }
+
+    private static int Visible(string text) => text.Count(c => !char.IsWhiteSpace(c));
 
     private static IElement? PickArticle(IDocument document)
     {

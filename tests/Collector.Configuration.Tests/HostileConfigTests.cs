@@ -1,0 +1,47 @@
+namespace Collector.Configuration.Tests;
+
+/// <summary>The bad values the issue found accepted (or crashing later, after the store was created): each refused at load with its JSON path.</summary>
+public sealed class HostileConfigTests
+{
+    private static readonly Dictionary<string, string?> NoEnvironment = [];
+
+    private const string Source = """{ "name": "a", "targets": ["https://ok.example/"] }""";
+
+    private static HashSet<string> Paths(string json) =>
+        Assert.Throws<ConfigException>(() => ConfigLoader.Load(json, environment: NoEnvironment)).Errors.Select(e => e.Path).ToHashSet();
+
+    [Theory]
+    [InlineData("""{ "crawler": { "maxBodyBytes": -1 } }""", "$.crawler.maxBodyBytes")]
+    [InlineData("""{ "crawler": { "maxMediaBytes": -5 } }""", "$.crawler.maxMediaBytes")]
+    [InlineData("""{ "crawler": { "maxRedirects": -1 } }""", "$.crawler.maxRedirects")]
+    [InlineData("""{ "crawler": { "maxRetries": -2 } }""", "$.crawler.maxRetries")]
+    [InlineData("""{ "crawler": { "maxConcurrency": 1000000 } }""", "$.crawler.maxConcurrency")]
+    [InlineData("""{ "crawler": { "requestsPerSecond": 1e309 } }""", "$.crawler.requestsPerSecond")]
+    [InlineData("""{ "crawler": { "browser": { "recycleContextAfterPages": 0 } } }""", "$.crawler.browser.recycleContextAfterPages")]
+    [InlineData("""{ "scheduler": { "failureThreshold": -1 } }""", "$.scheduler.failureThreshold")]
+    [InlineData("""{ "sources": [ null ] }""", "$.sources[0]")]
+    [InlineData("""{ "sources": [ { "name": "a\u0007b", "targets": ["https://ok.example/"] } ] }""", "$.sources[0].name")]
+    [InlineData("""{ "sources": [ { "name": "a", "targets": ["https://ok.example/"], "schedule": "0 0 31 2 *" } ] }""", "$.sources[0].schedule")]
+    public void Load_BadValue_RefusedWithItsPath(string json, string path)
+    {
+        var withSource = json.Contains("\"sources\"", StringComparison.Ordinal) ? json : json[..json.LastIndexOf('}')] + $", \"sources\": [ {Source} ] }}";
+
+        Assert.Contains(path, Paths(withSource));
+    }
+
+    [Fact]
+    public void Load_DuplicateKey_RefusedAsBadJsonNotACrash()
+    {
+        var ex = Assert.Throws<ConfigException>(() => ConfigLoader.Load("""{ "crawler": { "maxRetries": 2, "maxRetries": 3 }, "sources": [ """ + Source + " ] }", environment: NoEnvironment));
+
+        Assert.Equal("$", Assert.Single(ex.Errors).Path);
+    }
+
+    [Fact]
+    public void ToQuartz_CronThatNeverFires_RefusedWithWhy()
+    {
+        Assert.Null(CronSchedule.ToQuartz("0 0 30 2 *", out var error));
+        Assert.Contains("never fires", error, StringComparison.Ordinal);
+        Assert.NotNull(CronSchedule.ToQuartz("0 0 29 2 *", out _));
+    }
+}
