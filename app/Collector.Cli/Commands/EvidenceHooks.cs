@@ -58,6 +58,11 @@ public static class EvidenceHooks
             await Console.Error.WriteLineAsync("collector export: " + e.Message);
             return CollectorCli.UsageError;
         }
+        catch (BundleRefusedException e)
+        {
+            await Console.Error.WriteLineAsync("collector export: " + e.Message + "\n(run `collector verify` for the whole archive)");
+            return CollectorCli.Failure;
+        }
         catch (MissingArtifactException e)
         {
             await Console.Error.WriteLineAsync("collector export: " + e.Message + " (run `collector verify` on the archive)");

@@ -21,6 +21,7 @@ public static class CaseBundleWriter
         IArchive archive, BundleSelection selection, string outPath, TimeProvider time, CancellationToken cancellationToken = default)
     {
         var resolved = await BundleSelectionResolver.ResolveAsync(archive, selection, cancellationToken);
+        await BundleVerificationGate.EnsureVerifiedAsync(archive, resolved, cancellationToken);
         var created = time.GetUtcNow();
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
         var read = ArtifactSources.From(archive.Artifacts);
