@@ -12,9 +12,22 @@ internal sealed class SqliteCustodyLog(SqliteDatabase db, TimeProvider time) : I
     /// </summary>
     public async Task<CustodyEntry> AppendAsync(CustodyEvent custodyEvent, CancellationToken cancellationToken = default)
     {
-        var entry = await db.WriteAsync(w => Append(w, custodyEvent, time.GetUtcNow()), cancellationToken);
+        var entry = await db.WriteAsync(w => Append(w, WithArtifactSeals(w, custodyEvent), time.GetUtcNow()), cancellationToken);
         await CustodyAnchors.AppendAsync(db.Path + CustodyAnchors.Suffix, entry, custodyEvent.Action + " " + custodyEvent.Subject, time.GetUtcNow(), cancellationToken);
         return entry;
+    }
+
+    /// <summary>The event with the artifact rows it names sealed too (a run manifest, a timestamp token), in the same write.</summary>
+    private static CustodyEvent WithArtifactSeals(SqliteDatabase.WriteScope w, CustodyEvent e)
+    {
+        if (e.ArtifactHashes.Count == 0)
+        {
+            return e;
+        }
+
+        var seals = new List<Seal>(e.Seals ?? []);
+        SqliteArtifactStore.Seal(w, e.ArtifactHashes, seals);
+        return e with { Seals = seals };
     }
 
     /// <summary>Appends within an open write (the capture's or import's own transaction).</summary>

@@ -12,7 +12,33 @@ namespace Collector.Storage.Tests;
 /// </summary>
 internal sealed class SealedArchive : IDisposable
 {
+    private const string P1 = "(SELECT pk FROM posts WHERE post_id = 'p1')";
     private readonly TempFolder folder = new();
+
+    /// <summary>Each kind of record edit: its name, the SQL that makes it, and what verification must say.</summary>
+    public static TheoryData<string, string, string> RecordEdits => new()
+    {
+        { "post row", "UPDATE posts SET last_seen = last_seen + 1 WHERE post_id = 'p2'", "posts reddit:p2: last_seen disagrees with its latest observation" },
+        { "post version count", "UPDATE posts SET version_count = 1 WHERE post_id = 'p1'", "posts reddit:p1: version_count disagrees with its versions" },
+        { "version text", $"UPDATE versions SET json = replace(json, 'first text', 'first texT') WHERE post_pk = {P1} AND number = 1", "versions reddit:p1/1: stored record differs from what custody entry 2 (capture c1) sealed: expected " },
+        { "version time", $"UPDATE versions SET first_seen = first_seen + 10000000 WHERE post_pk = {P1} AND number = 2", "versions reddit:p1/2: stored record differs from what custody entry 3 (capture c2) sealed" },
+        { "imported version", "UPDATE versions SET json = replace(json, 'imported text', 'imported texT') WHERE capture_id IS NULL", "versions reddit:i1/1: stored record differs from what custody entry 5 (import other.jsonl) sealed" },
+        { "observation edited", $"UPDATE observations SET likes = 999 WHERE post_pk = {P1} AND capture_id = 'c2'", "observations reddit:p1/c2: stored record differs from what custody entry 3 (capture c2) sealed" },
+        { "observation deleted", "DELETE FROM observations WHERE capture_id = 'c2' AND post_pk = (SELECT pk FROM posts WHERE post_id = 'p2')", "observations reddit:p2/c2: sealed by custody entry 3 (capture c2) but no longer stored" },
+        { "observation added", $"INSERT INTO observations(post_pk, at, capture_id, ordinal, version, changed) VALUES ({P1}, 1, 'c3', 0, 2, 0)", "observations reddit:p1/c3: no custody entry seals this record" },
+        { "capture status", "UPDATE captures SET json = replace(json, '\"httpStatus\":200', '\"httpStatus\":500') WHERE id = 'c1'", "captures c1: stored record differs from what custody entry 2 (capture c1) sealed" },
+        { "capture time", "UPDATE captures SET fetched_at = fetched_at + 1000 WHERE id = 'c2'", "captures c2: stored record differs from what custody entry 3 (capture c2) sealed" },
+        { "capture url", "UPDATE captures SET final_url = 'https://elsewhere.test/' WHERE id = 'c1'", "captures c1: stored record differs" },
+        { "capture deleted", "DELETE FROM captures WHERE id = 'c2'", "captures c2: sealed by custody entry 3 (capture c2) but no longer stored" },
+        { "tombstone added", "UPDATE posts SET tombstone_reason = 'removed', tombstone_at = 1, tombstone_capture = 'c2' WHERE post_id = 'p2'", "tombstones reddit:p2: no custody entry seals this record" },
+        { "tombstone removed", "UPDATE posts SET tombstone_reason = NULL, tombstone_at = NULL, tombstone_capture = NULL WHERE post_id = 'p3'", "tombstones reddit:p3: sealed by custody entry 4 (capture c3) but no longer stored" },
+        { "run edited", "UPDATE runs SET json = replace(json, 'succeeded', 'failed')", "runs run-1: stored record differs from what custody entry 7 (run-end run-1) sealed" },
+        { "artifact row", "UPDATE artifacts SET stored_length = stored_length + 1 WHERE kind = 'screenshot'", "artifacts " },
+        { "custody entry edited", "UPDATE custody SET detail = 'nothing to see' WHERE seq = 3", "custody entry 3 altered: stored hash " },
+        { "custody entry deleted", "DELETE FROM custody WHERE seq = 3", "custody entry 3 is missing (sequence jumps from 2 to 4)" },
+        { "custody entries reordered", "UPDATE custody SET seq = -seq WHERE seq IN (2, 3); UPDATE custody SET seq = 3 WHERE seq = -2; UPDATE custody SET seq = 2 WHERE seq = -3", "reordered" },
+        { "custody tail truncated after an anchor", "DELETE FROM custody WHERE seq = (SELECT max(seq) FROM custody)", "custody log is shorter than its anchor" },
+    };
 
     public string DbPath => Path.Combine(folder.Path, "a.db");
 

@@ -23,11 +23,38 @@ public static class BundleVerificationGate
             .Concat(resolved.Posts.SelectMany(h => h.Versions.Select(v => v.CaptureId).Concat(h.Observations.Select(o => o.CaptureId)).Append(h.Tombstone?.CaptureId)))
             .OfType<string>().ToHashSet(StringComparer.Ordinal);
         var artifacts = resolved.Captures.SelectMany(c => c.Artifacts).Select(a => a.Sha256).ToHashSet(StringComparer.Ordinal);
-        var relevant = result.Findings.Where(f => Concerns(f, posts, captures, artifacts)).ToList();
+        var runs = resolved.Captures.Select(c => c.RunId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var relevant = result.Findings.Where(f => f.Table == RecordSeal.Runs ? runs.Contains(f.Key) : Concerns(f, posts, captures, artifacts)).ToList();
         if (relevant.Count > 0)
         {
             throw new BundleRefusedException(relevant);
         }
+    }
+
+    /// <summary>
+    /// When the selection cannot even be resolved (a post's history names a capture that is gone), verification says
+    /// why: if the archive has any problem, the export is refused with them rather than reported as a bad selection.
+    /// </summary>
+    public static async Task<ResolvedSelection> ResolveVerifiedAsync(IArchive archive, BundleSelection selection, CancellationToken cancellationToken)
+    {
+        ResolvedSelection resolved;
+        try
+        {
+            resolved = await BundleSelectionResolver.ResolveAsync(archive, selection, cancellationToken);
+        }
+        catch (BundleSelectionException)
+        {
+            var result = await ArchiveVerifier.VerifyAsync(archive, cancellationToken);
+            if (!result.IsClean)
+            {
+                throw new BundleRefusedException(result.Findings);
+            }
+
+            throw;
+        }
+
+        await EnsureVerifiedAsync(archive, resolved, cancellationToken);
+        return resolved;
     }
 
     private static bool Concerns(IntegrityProblem f, HashSet<string> posts, HashSet<string> captures, HashSet<string> artifacts) => f.Table switch

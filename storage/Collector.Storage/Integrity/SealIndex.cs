@@ -106,9 +106,13 @@ internal sealed class SealIndex
             namedArtifacts.TryAdd(sha, e);
         }
 
-        foreach (var s in e.Seals ?? [])
+        // An export entry's seals attest what a bundle carries; every other entry's seal records it wrote.
+        if (e.Action != "export")
         {
-            seals[Key(s.Table, s.Key)] = (s, e);
+            foreach (var s in e.Seals ?? [])
+            {
+                seals[Key(s.Table, s.Key)] = (s, e);
+            }
         }
     }
 
