@@ -59,6 +59,40 @@ public sealed class CrashRecoveryTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Import_KilledRepeatedly_EveryCommittedBatchSealedAndVerifyClean()
+    {
+        var db = Path.Combine(folder.Path, "loop.db");
+        var file = Path.Combine(folder.Path, "posts.jsonl");
+        await using (var writer = new StreamWriter(file))
+        {
+            for (var i = 0; i < Posts; i++)
+            {
+                await writer.WriteLineAsync(CollectorJson.Serialize(TestData.Post($"k{i}", $"post number {i} of the kill loop")));
+            }
+        }
+
+        long committed = 0;
+        for (var round = 0; round < 3; round++)
+        {
+            using var child = StartHelper(db, file);
+            committed = await WaitForPostsAsync(db, child, committed + 2000);
+            child.Kill(entireProcessTree: true);
+            await child.WaitForExitAsync(Ct);
+
+            await using var archive = await new SqliteArchiveBackend(TimeProvider.System).OpenAsync("sqlite:" + db, Ct);
+            var verification = await ArchiveVerifier.VerifyAsync(archive, Ct);
+            Assert.Empty(verification.Problems);
+            Assert.Empty(verification.Notes);
+            var entries = await archive.Custody.ReadAsync(1, Ct).ToListAsync(Ct);
+            var sealedVersions = entries.Where(e => e.Action == ImportLog.BatchAction)
+                .SelectMany(e => e.Seals ?? []).Count(s => s.Table == RecordSeal.Versions);
+            var posts = await archive.QueryPostsAsync(new PostQuery(), Ct).CountAsync(Ct);
+            Assert.Equal(posts, sealedVersions);
+            committed = posts;
+        }
+    }
+
     /// <summary>The child side of the crash test: imports the file given by the parent, slowly enough to be killed mid-way.</summary>
     [Fact]
     public async Task CrashHelper_ImportUntilKilled()
@@ -128,7 +162,7 @@ public sealed class CrashRecoveryTests : IDisposable
         return process;
     }
 
-    private static async Task<long> WaitForPostsAsync(string db, Process child)
+    private static async Task<long> WaitForPostsAsync(string db, Process child, long atLeast = 4000)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(90))
@@ -143,7 +177,7 @@ public sealed class CrashRecoveryTests : IDisposable
                     using var cmd = connection.CreateCommand();
                     cmd.CommandText = "SELECT count(*) FROM posts";
                     var n = (long)cmd.ExecuteScalar()!;
-                    if (n >= 4000)
+                    if (n >= atLeast)
                     {
                         return n;
                     }
@@ -157,6 +191,6 @@ public sealed class CrashRecoveryTests : IDisposable
             await Task.Delay(20, Ct);
         }
 
-        throw new TimeoutException("the helper never committed 4000 posts");
+        throw new TimeoutException($"the helper never committed {atLeast} posts");
     }
 }

@@ -54,7 +54,7 @@ public sealed class PostFileReader
             }
             catch (JsonException ex)
             {
-                Reject(lineNumber, Field(ex.Path) + ": " + Why(ex.Message));
+                Reject(lineNumber, MissingFields(ex.Message) is { } missing ? missing + ": missing" : Field(ex.Path) + ": " + Why(ex.Message));
                 continue;
             }
 
@@ -110,6 +110,14 @@ public sealed class PostFileReader
 
     /// <summary>The JSON path the serializer was reading ($.metrics.likes → metrics.likes), or "line" when it names none.</summary>
     private static string Field(string? path) => string.IsNullOrEmpty(path) || path == "$" ? "line" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+
+    /// <summary>The required fields the serializer found missing ("id", "platform, id"), or null.</summary>
+    private static string? MissingFields(string message)
+    {
+        const string marker = "missing required properties including: ";
+        var at = message.IndexOf(marker, StringComparison.Ordinal);
+        return at < 0 ? null : string.Join(", ", message[(at + marker.Length)..].TrimEnd('.').Split(',').Select(f => f.Trim().Trim('\'')));
+    }
 
     /// <summary>The serializer's message without the location it appends (the line number is given separately).</summary>
     private static string Why(string message)
