@@ -18,7 +18,12 @@ namespace Collector.Evidence.Bundles;
 public static class CaseBundleWriter
 {
     public static async Task<BundleSummary> WriteAsync(
-        IArchive archive, BundleSelection selection, string outPath, TimeProvider time, CancellationToken cancellationToken = default)
+        IArchive archive, BundleSelection selection, string outPath, TimeProvider time, CancellationToken cancellationToken = default) =>
+        await WriteAsync(archive, selection, outPath, time, trust: null, cancellationToken);
+
+    /// <summary>As above; <paramref name="trust"/> is the time-stamping authority's root to ship as TSA-CA.pem (the demo's).</summary>
+    public static async Task<BundleSummary> WriteAsync(
+        IArchive archive, BundleSelection selection, string outPath, TimeProvider time, BundleTrust? trust, CancellationToken cancellationToken = default)
     {
         var resolved = await BundleVerificationGate.ResolveVerifiedAsync(archive, selection, cancellationToken);
         var created = time.GetUtcNow();
@@ -64,6 +69,7 @@ public static class CaseBundleWriter
             files[BundleSeals.AnchorFile] = Json(new BundleAnchor(anchor.Sequence, anchor.Hash, anchor.At, anchor.Reason));
         }
 
+        BundleTrustFiles.Add(files, timestamps, trust);
         files[BundlePaths.Index] = Encoding.UTF8.GetBytes(BundleIndexPage.Render(resolved, custody, timestamps, selectionText, created));
 
         var manifest = new BundleManifest
