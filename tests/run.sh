@@ -3,6 +3,7 @@
 source "$(dirname "$0")/../.ci/lib.sh"
 ensure_chromium
 ensure_postgres || log "PostgreSQL unavailable: the cluster tests will report themselves skipped"
+ensure_replay_client || true
 cd "$ROOT"
 ensure_build
 log "running tests…"
