@@ -90,10 +90,14 @@ internal sealed class MongoIntegrity(MongoStore m) : IArchiveIntegrity
                 CollectorJson.Deserialize<Post>(post.Json) is { } p ? PostContentHash.Compute(p) : "unreadable");
         }
 
-        if (observed.Count > 0 && (observed.Min() != post.FirstSeen || observed.Max() != post.LastSeen))
+        if (versions[0].FirstSeen != post.FirstSeen)
         {
-            yield return new IntegrityProblem("posts", post.Id, "firstSeen/lastSeen disagree with its observations",
-                $"{N(observed.Min())}..{N(observed.Max())}", $"{N(post.FirstSeen)}..{N(post.LastSeen)}");
+            yield return new IntegrityProblem("posts", post.Id, "firstSeen disagrees with its first version", N(versions[0].FirstSeen), N(post.FirstSeen));
+        }
+
+        if (observed.Count > 0 && observed.Max() != post.LastSeen)
+        {
+            yield return new IntegrityProblem("posts", post.Id, "lastSeen disagrees with its latest observation", N(observed.Max()), N(post.LastSeen));
         }
     }
 

@@ -6,29 +6,29 @@ using Microsoft.Data.Sqlite;
 namespace Collector.Storage.Sqlite;
 
 /// <summary>
-/// A post's row summarizes its sealed records: the version count and latest hash, first and last seen (the earliest and
-/// latest observation), the publication time and URL key of its versions, whether an import created it. Each column is
+/// A post's row summarizes its sealed records: the version count and latest hash, first and last seen (when its first
+/// version was recorded, and its latest observation), the publication time and URL key of its versions, whether an import created it. Each column is
 /// re-derived from the versions and observations and compared; a post row without versions is reported too.
 /// </summary>
 internal static class SqlitePostSummaryCheck
 {
     public static async IAsyncEnumerable<IntegrityProblem> RunAsync(SqliteConnection connection, [EnumeratorCancellation] CancellationToken ct)
     {
-        var seen = new Dictionary<long, (long First, long Last)>();
+        var seen = new Dictionary<long, long>();
         await using (var cmd = connection.CreateCommand())
         {
-            cmd.CommandText = "SELECT post_pk, min(at), max(at) FROM observations GROUP BY post_pk";
+            cmd.CommandText = "SELECT post_pk, max(at) FROM observations GROUP BY post_pk";
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
             {
-                seen[r.GetInt64(0)] = (r.GetInt64(1), r.GetInt64(2));
+                seen[r.GetInt64(0)] = r.GetInt64(1);
             }
         }
 
         await using var posts = connection.CreateCommand();
         posts.CommandText = """
             SELECT p.pk, p.platform || ':' || p.post_id, p.first_seen, p.last_seen, p.published_at, p.version_count, p.latest_hash, p.url_key, p.imported,
-                v.number, v.content_hash, v.capture_id, v.json
+                v.number, v.content_hash, v.capture_id, v.json, v.first_seen
             FROM posts p LEFT JOIN versions v ON v.post_pk = p.pk ORDER BY p.pk, v.number
             """;
         await using var rows = await posts.ExecuteReaderAsync(ct);
@@ -52,7 +52,7 @@ internal static class SqlitePostSummaryCheck
 
             if (!rows.IsDBNull(9))
             {
-                current.Add(rows.GetInt32(9), rows.GetString(10), rows.GetStringOrNull(11), rows.GetString(12));
+                current.Add(rows.GetInt32(9), rows.GetString(10), rows.GetStringOrNull(11), rows.GetString(12), rows.GetInt64(13));
             }
         }
 
@@ -75,12 +75,14 @@ internal static class SqlitePostSummaryCheck
         private long? published;
         private string? url;
         private bool? firstImported;
+        private long? firstVersionSeen;
 
         public long Pk => pk;
 
-        public void Add(int number, string contentHash, string? captureId, string json)
+        public void Add(int number, string contentHash, string? captureId, string json, long versionFirstSeen)
         {
             versions++;
+            firstVersionSeen ??= versionFirstSeen;
             numbersInOrder &= number == lastNumber + 1;
             lastNumber = number;
             hash = contentHash;
@@ -90,7 +92,7 @@ internal static class SqlitePostSummaryCheck
             url = UrlKey.Normalize(post?.Url);
         }
 
-        public IEnumerable<IntegrityProblem> Compare(Dictionary<long, (long First, long Last)> seen)
+        public IEnumerable<IntegrityProblem> Compare(Dictionary<long, long> seen)
         {
             if (versions == 0)
             {
@@ -108,21 +110,20 @@ internal static class SqlitePostSummaryCheck
                 yield return Problem("latest_hash disagrees with its latest version", hash, latestHash);
             }
 
-            if (seen.TryGetValue(pk, out var s))
+            // First seen is when version 1 was recorded (captures of one page can commit out of fetch order, so an
+            // observation may be older); last seen is the latest observation.
+            if (firstVersionSeen != firstSeen)
             {
-                if (s.First != firstSeen)
-                {
-                    yield return Problem("first_seen disagrees with its earliest observation", N(s.First), N(firstSeen));
-                }
-
-                if (s.Last != lastSeen)
-                {
-                    yield return Problem("last_seen disagrees with its latest observation", N(s.Last), N(lastSeen));
-                }
+                yield return Problem("first_seen disagrees with its first version", N(firstVersionSeen ?? 0), N(firstSeen));
             }
-            else
+
+            if (!seen.TryGetValue(pk, out var last))
             {
                 yield return Problem("has no observation", "at least one", "none");
+            }
+            else if (last != lastSeen)
+            {
+                yield return Problem("last_seen disagrees with its latest observation", N(last), N(lastSeen));
             }
 
             if (published != publishedAt)
