@@ -1,10 +1,8 @@
 using System.IO.Compression;
-using Collector.Configuration;
 using Collector.Evidence.Bundles;
 using Collector.Evidence.Timestamps;
 using Collector.Model;
 using Collector.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Collector.Evidence.Tests;
 
@@ -22,10 +20,7 @@ public sealed class BundleTrustTests : IAsyncLifetime
     {
         tsa = await LoopbackTimestampAuthority.StartAsync();
         archive = await EvidenceWorld.ArchiveWithAsync(dir.Path, [EvidenceWorld.PostPage("1")]);
-        using var http = new HttpClient();
-        var stamper = new RunManifestStamper(TimestampTests.Client(http), new EvidenceOptions { TimestampAuthorities = [tsa.Url.ToString()] },
-            TimeProvider.System, NullLogger<RunManifestStamper>.Instance);
-        await stamper.StampRunAsync(archive, "run-1");
+        await EvidenceWorld.StampRunsAsync(archive, tsa, "run-1");
     }
 
     public async ValueTask DisposeAsync()

@@ -25,13 +25,7 @@ public sealed class CrashRecoveryTests : IDisposable
     {
         var db = Path.Combine(folder.Path, "crash.db");
         var file = Path.Combine(folder.Path, "posts.jsonl");
-        await using (var writer = new StreamWriter(file))
-        {
-            for (var i = 0; i < Posts; i++)
-            {
-                await writer.WriteLineAsync(CollectorJson.Serialize(TestData.Post($"k{i}", $"post number {i} of the crash test")));
-            }
-        }
+        await WritePostsAsync(file);
 
         using (var child = StartHelper(db, file))
         {
@@ -64,13 +58,7 @@ public sealed class CrashRecoveryTests : IDisposable
     {
         var db = Path.Combine(folder.Path, "loop.db");
         var file = Path.Combine(folder.Path, "posts.jsonl");
-        await using (var writer = new StreamWriter(file))
-        {
-            for (var i = 0; i < Posts; i++)
-            {
-                await writer.WriteLineAsync(CollectorJson.Serialize(TestData.Post($"k{i}", $"post number {i} of the kill loop")));
-            }
-        }
+        await WritePostsAsync(file);
 
         long committed = 0;
         for (var round = 0; round < 3; round++)
@@ -139,6 +127,15 @@ public sealed class CrashRecoveryTests : IDisposable
         {
             var own = TestData.Post($"{parts[1]}-{i % 20}", "written by " + parts[1]);
             await archive.RecordCaptureAsync(TestData.Capture($"{parts[1]}-c{i}", TestData.T0.AddSeconds(i), own, TestData.Post("shared", "seen by both")), CaptureContext.None, Ct);
+        }
+    }
+
+    private static async Task WritePostsAsync(string file)
+    {
+        await using var writer = new StreamWriter(file);
+        for (var i = 0; i < Posts; i++)
+        {
+            await writer.WriteLineAsync(CollectorJson.Serialize(TestData.Post($"k{i}", $"post number {i} of the crash test")));
         }
     }
 
