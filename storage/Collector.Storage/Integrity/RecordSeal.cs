@@ -69,23 +69,25 @@ public static class RecordSeal
 
     public static Seal Run(string id, string json) => new Builder(Runs, id).Add(json).Finish();
 
-    /// <summary>Writes the canonical form field by field into a SHA-256 (one context per thread, reset by each seal).</summary>
+    /// <summary>
+    /// Writes the canonical form field by field into a buffer (one per thread, reset by each seal) and hashes it once at
+    /// the end: one SHA-256 call per record, not one per field.
+    /// </summary>
     public readonly struct Builder
     {
         [ThreadStatic]
-        private static IncrementalHash? cached;
+        private static ArrayBufferWriter<byte>? cached;
 
         private readonly string table;
         private readonly string key;
-        private readonly IncrementalHash hash;
+        private readonly ArrayBufferWriter<byte> buffer;
 
         public Builder(string table, string key)
         {
             this.table = table;
             this.key = key;
-            hash = cached ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            Span<byte> discard = stackalloc byte[32];
-            hash.GetHashAndReset(discard); // drops whatever a seal abandoned half-way (an exception) left behind
+            buffer = cached ??= new ArrayBufferWriter<byte>(1024);
+            buffer.ResetWrittenCount(); // drops whatever a seal abandoned half-way (an exception) left behind
             Add(table);
             Add(key);
         }
@@ -97,59 +99,56 @@ public static class RecordSeal
                 return AddUtf8(default, isNull: true);
             }
 
-            var max = Encoding.UTF8.GetMaxByteCount(value.Length);
-            var rented = max > 4096 ? ArrayPool<byte>.Shared.Rent(max) : null;
-            Span<byte> span = rented ?? stackalloc byte[max];
-            try
-            {
-                return AddUtf8(span[..Encoding.UTF8.GetBytes(value, span)]);
-            }
-            finally
-            {
-                if (rented is not null)
-                {
-                    ArrayPool<byte>.Shared.Return(rented);
-                }
-            }
+            var span = buffer.GetSpan(5 + Encoding.UTF8.GetMaxByteCount(value.Length));
+            var n = Encoding.UTF8.GetBytes(value, span[5..]);
+            span[0] = 1;
+            BinaryPrimitives.WriteInt32LittleEndian(span[1..], n);
+            buffer.Advance(5 + n);
+            return this;
         }
 
         public Builder AddUtf8(ReadOnlySpan<byte> utf8, bool isNull = false)
         {
-            Span<byte> head = stackalloc byte[5];
             if (isNull)
             {
-                head[0] = 0;
-                hash.AppendData(head[..1]);
+                buffer.GetSpan(1)[0] = 0;
+                buffer.Advance(1);
                 return this;
             }
 
-            head[0] = 1;
-            BinaryPrimitives.WriteInt32LittleEndian(head[1..], utf8.Length);
-            hash.AppendData(head);
-            hash.AppendData(utf8);
+            var span = buffer.GetSpan(5 + utf8.Length);
+            span[0] = 1;
+            BinaryPrimitives.WriteInt32LittleEndian(span[1..], utf8.Length);
+            utf8.CopyTo(span[5..]);
+            buffer.Advance(5 + utf8.Length);
             return this;
         }
 
         public Builder Add(long? value)
         {
-            Span<byte> field = stackalloc byte[9];
             if (value is not { } v)
             {
-                field[0] = 0;
-                hash.AppendData(field[..1]);
+                buffer.GetSpan(1)[0] = 0;
+                buffer.Advance(1);
                 return this;
             }
 
-            field[0] = 2;
-            BinaryPrimitives.WriteInt64LittleEndian(field[1..], v);
-            hash.AppendData(field);
+            var span = buffer.GetSpan(9);
+            span[0] = 2;
+            BinaryPrimitives.WriteInt64LittleEndian(span[1..], v);
+            buffer.Advance(9);
             return this;
         }
 
         public Seal Finish()
         {
             Span<byte> digest = stackalloc byte[32];
-            hash.GetHashAndReset(digest);
+            SHA256.HashData(buffer.WrittenSpan, digest);
+            if (buffer.Capacity > 1 << 20)
+            {
+                cached = null; // let a buffer grown by a huge record go
+            }
+
             return new Seal(table, key, Convert.ToHexStringLower(digest));
         }
     }
