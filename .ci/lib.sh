@@ -77,3 +77,17 @@ ensure_third_party_tools() {
       || log "npm install failed: the interop tests that need DuckDB, warcio or ajv will report themselves skipped"
   fi
 }
+
+# ReplayWeb.page and puppeteer-core for the replay tests (tests/Collector.Evidence.Tests/replay), set up from npm once
+# into the tools folder; exports COLLECTOR_REPLAY_DIR. Kept apart from the other npm tools so that each can change alone.
+ensure_replay_client() {
+  local dir="${COLLECTOR_TOOLS_DIR:-$HOME/.cache/collector-tools}/replay"
+  if [[ ! -f $dir/site/replay/sw.js || ! -d $dir/node_modules/puppeteer-core ]]; then
+    command -v npm >/dev/null || { log "installing Node.js and npm from apt (the replay test drives ReplayWeb.page)"; apt_install nodejs npm; }
+    log "setting up ReplayWeb.page for the replay tests in $dir"
+    PUPPETEER_SKIP_DOWNLOAD=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 bash "$ROOT/tests/Collector.Evidence.Tests/replay/setup.sh" "$dir" >&2 \
+      || { log "ReplayWeb.page could not be set up: the replay tests will report themselves skipped"; return 1; }
+  fi
+  cp "$ROOT/tests/Collector.Evidence.Tests/replay/replay.js" "$dir/replay.js" # the driver follows the working tree
+  export COLLECTOR_REPLAY_DIR="$dir"
+}

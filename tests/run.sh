@@ -6,6 +6,7 @@ ensure_chromium
 ensure_test_tools
 ensure_postgres || log "PostgreSQL unavailable: the cluster tests will report themselves skipped"
 ensure_third_party_tools
+ensure_replay_client || true
 cd "$ROOT"
 ensure_build
 log "running tests…"

@@ -57,7 +57,7 @@ public static class StorageBench
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"storage: first-time ingest {newRate:F0} posts/s (target 20000; {newCpu:F0} posts per CPU-second)"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"storage: revisits         {revisitRate:F0} posts/s (target 50000; {revisitCpu:F0} posts per CPU-second)"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"storage: verify           {mbps:F1} MB/s ({verification.BytesChecked / 1024 / 1024} MB in {verification.ArtifactsChecked} artifacts, {verification.CustodyEntries} custody entries, {(verification.IsClean ? "clean" : "PROBLEMS")})"));
+                $"storage: verify           {mbps:F1} MB/s, {verification.RecordsChecked / sw.Elapsed.TotalSeconds:F0} records/s ({verification.BytesChecked / 1024 / 1024} MB in {verification.ArtifactsChecked} artifacts, {verification.RecordsChecked} sealed records, {verification.CustodyEntries} custody entries in {sw.Elapsed.TotalSeconds:F1} s, {(verification.IsClean ? "clean" : "PROBLEMS")})"));
             return verification.IsClean ? 0 : 1;
         }
         finally

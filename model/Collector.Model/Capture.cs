@@ -110,6 +110,9 @@ public sealed record HttpExchange
 
     public IReadOnlyList<KeyValuePair<string, string>> ResponseHeaders { get; init; } = [];
 
+    /// <summary>The request's body (a POST's form or JSON, e.g. a GraphQL page query), when it had one; null otherwise.</summary>
+    public byte[]? RequestBody { get; init; }
+
     /// <summary>SHA-256 of the body artifact (null when the body was not kept).</summary>
     public string? BodySha256 { get; init; }
 

@@ -45,7 +45,10 @@ public sealed class UtcDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
         }
 
         var text = reader.GetString();
-        return DateTimeOffset.Parse(text!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).ToUniversalTime();
+        // A JsonException (not the FormatException Parse throws) so that the serializer names the field it was reading.
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+            ? parsed.ToUniversalTime()
+            : throw new JsonException($"'{text}' is not a date and time (use ISO 8601, e.g. 2024-05-01T12:00:00Z)");
     }
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>

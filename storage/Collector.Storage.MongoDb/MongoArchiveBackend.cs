@@ -33,7 +33,9 @@ public sealed class MongoArchiveBackend(TimeProvider time) : IArchiveBackend
             await store.CreateIndexesAsync(cancellationToken);
             return 0;
         });
-        return new MongoArchive(storeUri, store, time);
+        var archive = new MongoArchive(storeUri, store, time);
+        await archive.MarkInterruptedRunsAsync(cancellationToken);
+        return archive;
     }
 
     /// <summary>The driver settings for a store URI (a bad URI is a <see cref="StoreUriException"/>).</summary>

@@ -18,6 +18,23 @@ internal sealed class MongoCustodyLog(MongoStore m, TimeProvider time) : ICustod
             return await AppendAsync(session, custodyEvent, cancellationToken);
         });
 
+    /// <summary>
+    /// Appends a capture's entry unless that capture is logged already (the unique capture index decides, so two workers
+    /// on a standalone server cannot both log it); true when this call appended it.
+    /// </summary>
+    internal async Task<bool> AppendOnceAsync(IClientSessionHandle s, CustodyEvent e, CancellationToken ct)
+    {
+        try
+        {
+            await AppendAsync(s, e, ct);
+            return true;
+        }
+        catch (MongoWriteException ex) when (ex.WriteError?.Code == DuplicateKey && ex.WriteError.Message.Contains(MongoIndexes.CaptureIndex, StringComparison.Ordinal))
+        {
+            return false;
+        }
+    }
+
     internal async Task<CustodyEntry> AppendAsync(IClientSessionHandle s, CustodyEvent e, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)
@@ -29,12 +46,19 @@ internal sealed class MongoCustodyLog(MongoStore m, TimeProvider time) : ICustod
                 await m.Custody.InsertOneAsync(s, MongoMapping.ToDoc(entry), cancellationToken: ct);
                 return entry;
             }
-            catch (MongoWriteException ex) when (ex.WriteError?.Code == DuplicateKey && !s.IsInTransaction && attempt < 100)
+            catch (MongoWriteException ex) when (ex.WriteError?.Code == DuplicateKey && !s.IsInTransaction && attempt < 100
+                && !ex.WriteError.Message.Contains(MongoIndexes.CaptureIndex, StringComparison.Ordinal))
             {
                 // Another writer appended entry N+1 first: read the new last entry and try again.
             }
         }
     }
+
+    public Task<CustodyEntry?> HeadAsync(CancellationToken cancellationToken = default) => m.GuardAsync(async () =>
+    {
+        var last = await m.Custody.Find(FilterDefinition<CustodyDoc>.Empty).SortByDescending(c => c.Sequence).Limit(1).FirstOrDefaultAsync(cancellationToken);
+        return last is null ? null : MongoMapping.FromDoc(last);
+    });
 
     public async IAsyncEnumerable<CustodyEntry> ReadAsync(long fromSequence = 1, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

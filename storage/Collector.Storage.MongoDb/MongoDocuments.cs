@@ -103,6 +103,12 @@ public sealed class RunDoc
     [BsonElement("source")] public string Source { get; set; } = "";
     [BsonElement("startedAt")] public long StartedAt { get; set; }
     [BsonElement("json")] public string Json { get; set; } = "";
+
+    /// <summary>host|pid|process start of the process running it (<see cref="RunLog.CurrentOwner"/>); null once it ended.</summary>
+    [BsonElement("owner"), BsonIgnoreIfNull] public string? Owner { get; set; }
+
+    /// <summary>The run's outcome (also inside the JSON), for finding the runs still running.</summary>
+    [BsonElement("outcome")] public string Outcome { get; set; } = "";
 }
 
 /// <summary>queue: _id "crawlId|uniqueKey".</summary>
@@ -143,6 +149,21 @@ public sealed class CustodyDoc
     [BsonElement("detail")] public string? Detail { get; set; }
     [BsonElement("previousHash")] public string PreviousHash { get; set; } = "";
     [BsonElement("hash")] public string Hash { get; set; } = "";
+
+    /// <summary>[table, key, hash] of every record the entry sealed (absent on entries that seal nothing).</summary>
+    [BsonElement("seals"), BsonIgnoreIfNull] public List<string[]>? Seals { get; set; }
+
+    /// <summary>The capture id of a capture entry: a unique key, so that one capture can never be logged twice.</summary>
+    [BsonElement("capture"), BsonIgnoreIfNull] public string? Capture { get; set; }
+}
+
+/// <summary>capture_claims: _id the capture id; who is recording it (a worker claims a capture before writing any of it).</summary>
+[BsonIgnoreExtraElements]
+public sealed class CaptureClaimDoc
+{
+    [BsonId] public string Id { get; set; } = "";
+    [BsonElement("token")] public string Token { get; set; } = "";
+    [BsonElement("at")] public long At { get; set; }
 }
 
 /// <summary>artifact_urls: which artifact came from which URL (media matching); _id "url|sha256".</summary>

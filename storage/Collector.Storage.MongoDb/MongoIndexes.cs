@@ -41,11 +41,19 @@ public static class MongoIndexes
     public static IReadOnlyList<CreateIndexModel<CustodyDoc>> Custody { get; } =
     [
         new(Builders<CustodyDoc>.IndexKeys.Ascending(c => c.Action).Ascending(c => c.Subject), new CreateIndexOptions { Name = "action_subject" }),
+        new(Builders<CustodyDoc>.IndexKeys.Ascending(c => c.Capture), new CreateIndexOptions<CustodyDoc>
+        {
+            Name = CaptureIndex, Unique = true, PartialFilterExpression = Builders<CustodyDoc>.Filter.Exists(c => c.Capture),
+        }),
     ];
+
+    /// <summary>The unique index that lets a capture be logged only once, even on a standalone server without transactions.</summary>
+    public const string CaptureIndex = "capture_unique";
 
     public static IReadOnlyList<CreateIndexModel<RunDoc>> Runs { get; } =
     [
         new(Builders<RunDoc>.IndexKeys.Ascending(r => r.Source).Descending(r => r.StartedAt), new CreateIndexOptions { Name = "source_startedAt" }),
+        new(Builders<RunDoc>.IndexKeys.Ascending(r => r.Outcome), new CreateIndexOptions { Name = "outcome" }),
     ];
 
     public static IReadOnlyList<CreateIndexModel<ArtifactUrlDoc>> ArtifactUrls { get; } =

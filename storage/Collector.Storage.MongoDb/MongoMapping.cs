@@ -56,12 +56,14 @@ public static class MongoMapping
     {
         Sequence = e.Sequence, At = e.At.UtcTicks, Action = e.Action, Subject = e.Subject, ArtifactHashes = [.. e.ArtifactHashes],
         ToolVersion = e.ToolVersion, ConfigHash = e.ConfigHash, Host = e.Host, Detail = e.Detail, PreviousHash = e.PreviousHash, Hash = e.Hash,
+        Seals = e.Seals?.Select(x => new[] { x.Table, x.Key, x.Hash }).ToList(), Capture = e.Action == "capture" ? e.Subject : null,
     };
 
     public static CustodyEntry FromDoc(CustodyDoc d) => new()
     {
         Sequence = d.Sequence, At = Time(d.At), Action = d.Action, Subject = d.Subject, ArtifactHashes = d.ArtifactHashes,
         ToolVersion = d.ToolVersion, ConfigHash = d.ConfigHash, Host = d.Host, Detail = d.Detail, PreviousHash = d.PreviousHash, Hash = d.Hash,
+        Seals = d.Seals?.Select(x => new Seal(x[0], x[1], x[2])).ToList(),
     };
 
     public static QueueDoc ToDoc(string crawlId, QueueRequest q, long seq) => new()
@@ -96,7 +98,17 @@ public static class MongoMapping
         Duplicate = duplicate,
     };
 
-    public static RunDoc ToDoc(RunRecord r) => new() { Id = r.Id, Source = r.Source, StartedAt = r.StartedAt.UtcTicks, Json = CollectorJson.Serialize(r) };
+    public static RunDoc ToDoc(RunRecord r) => new() { Id = r.Id, Source = r.Source, StartedAt = r.StartedAt.UtcTicks, Json = CollectorJson.Serialize(r), Outcome = r.Outcome };
+
+    public static Seal SealOf(CaptureDoc d) => RecordSeal.Capture(d.Id, d.FetchedAt, d.RequestUrl, d.FinalUrl, d.Outcome, d.Platform, d.Source, d.RunId, d.Json,
+        d.NewPosts, d.ChangedPosts, d.UnchangedPosts, d.Tombstoned);
+
+    public static Seal SealOf(VersionDoc v) => RecordSeal.Version(v.PostKey, v.Number, v.ContentHash, v.FirstSeen, v.CaptureId, v.Json, v.Changes);
+
+    public static Seal SealOf(ObservationDoc o) => RecordSeal.Observation(o.PostKey, o.At, o.CaptureId, o.Ordinal, o.Version, o.Changed,
+        o.Metrics.Likes, o.Metrics.Comments, o.Metrics.Shares, o.Metrics.Views, o.Metrics.Score);
+
+    public static Seal SealOf(string post, TombstoneDoc t) => RecordSeal.Tombstone(post, t.Reason, t.At, t.CaptureId);
 
     public static RunRecord FromDoc(RunDoc d) => CollectorJson.Deserialize<RunRecord>(d.Json)!;
 }

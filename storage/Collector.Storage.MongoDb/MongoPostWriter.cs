@@ -18,7 +18,8 @@ internal static class MongoPostWriter
 
     private static readonly ReplaceOptions Upsert = new() { IsUpsert = true };
 
-    public static async Task<Seen> ObserveAsync(MongoStore m, IClientSessionHandle s, Post post, DateTimeOffset at, string? captureId, int ordinal, string? source, bool imported, CancellationToken ct)
+    public static async Task<Seen> ObserveAsync(MongoStore m, IClientSessionHandle s, Post post, DateTimeOffset at, string? captureId, int ordinal, string? source, bool imported,
+        List<Seal> seals, CancellationToken ct)
     {
         var key = MongoMapping.PostId(post.Key);
         var hash = PostContentHash.Compute(post);
@@ -30,7 +31,9 @@ internal static class MongoPostWriter
         if (doc is null)
         {
             version = 1;
-            await m.Versions.ReplaceOneAsync(s, v => v.Id == MongoMapping.VersionId(key, 1), Version(key, 1, hash, ticks, captureId, json, null), Upsert, ct);
+            var first = Version(key, 1, hash, ticks, captureId, json, null);
+            await m.Versions.ReplaceOneAsync(s, v => v.Id == MongoMapping.VersionId(key, 1), first, Upsert, ct);
+            seals.Add(MongoMapping.SealOf(first));
             await m.Posts.ReplaceOneAsync(s, p => p.Id == key, new PostDoc
             {
                 Id = key, Platform = post.Platform, PostId = post.Id, FirstSeen = ticks, LastSeen = ticks, PublishedAt = post.PublishedAt?.UtcTicks,
@@ -56,8 +59,9 @@ internal static class MongoPostWriter
             var previous = await m.Versions.Find(s, v => v.Id == MongoMapping.VersionId(key, doc.VersionCount)).FirstOrDefaultAsync(ct);
             var changes = previous is null ? [] : PostDiff.Compare(CollectorJson.Deserialize<Post>(previous.Json)!, post);
             version = doc.VersionCount + 1;
-            await m.Versions.ReplaceOneAsync(s, v => v.Id == MongoMapping.VersionId(key, version),
-                Version(key, version, hash, ticks, captureId, json, CollectorJson.Serialize(changes)), Upsert, ct);
+            var next = Version(key, version, hash, ticks, captureId, json, CollectorJson.Serialize(changes));
+            await m.Versions.ReplaceOneAsync(s, v => v.Id == MongoMapping.VersionId(key, version), next, Upsert, ct);
+            seals.Add(MongoMapping.SealOf(next));
             var u = Builders<PostDoc>.Update;
             await m.Posts.UpdateOneAsync(s, p => p.Id == key, u.Combine(
                 u.Set(p => p.VersionCount, version), u.Set(p => p.LatestHash, hash), u.Set(p => p.UrlKey, UrlKey.Normalize(post.Url)),
@@ -70,11 +74,13 @@ internal static class MongoPostWriter
         await m.Posts.UpdateOneAsync(s, p => p.Id == key && p.MetricsAt <= ticks,
             Builders<PostDoc>.Update.Set(p => p.Metrics, metrics).Set(p => p.MetricsAt, ticks), cancellationToken: ct);
         var observationId = captureId is null ? "import|" + MongoMapping.VersionId(key, version) : captureId + "|" + key;
-        await m.Observations.ReplaceOneAsync(s, o => o.Id == observationId, new ObservationDoc
+        var observation = new ObservationDoc
         {
             Id = observationId, PostKey = key, At = ticks, CaptureId = captureId, Ordinal = ordinal, Version = version,
             Changed = seen != Seen.Unchanged, Metrics = metrics,
-        }, Upsert, ct);
+        };
+        await m.Observations.ReplaceOneAsync(s, o => o.Id == observationId, observation, Upsert, ct);
+        seals.Add(MongoMapping.SealOf(observation));
         if (source is not null)
         {
             await m.Posts.UpdateOneAsync(s, p => p.Id == key, Builders<PostDoc>.Update.AddToSet(p => p.Sources, source), cancellationToken: ct);
@@ -84,41 +90,50 @@ internal static class MongoPostWriter
     }
 
     /// <summary>Tombstones the posts a content page shows as removed in place; returns how many were newly tombstoned.</summary>
-    public static async Task<int> TombstoneRemovedAsync(MongoStore m, IClientSessionHandle s, Capture capture, CancellationToken ct)
+    public static Task<int> TombstoneRemovedAsync(MongoStore m, IClientSessionHandle s, Capture capture, List<Seal> seals, CancellationToken ct)
     {
-        if (capture.RemovedPosts.Count == 0)
-        {
-            return 0;
-        }
-
-        var tombstone = new TombstoneDoc { Reason = PageOutcome.Removed.ToWire(), At = capture.FetchedAt.UtcTicks, CaptureId = capture.Id };
         var keys = capture.RemovedPosts.Select(MongoMapping.PostId).Distinct(StringComparer.Ordinal).ToList();
-        var r = await m.Posts.UpdateManyAsync(s, p => keys.Contains(p.Id) && p.Tombstone == null, Builders<PostDoc>.Update.Set(p => p.Tombstone, tombstone), cancellationToken: ct);
-        return (int)r.ModifiedCount;
+        return keys.Count == 0
+            ? Task.FromResult(0)
+            : TombstoneWhereAsync(m, s, Builders<PostDoc>.Filter.In(p => p.Id, keys), PageOutcome.Removed.ToWire(), capture, seals, ct);
     }
 
-    public static async Task<int> TombstoneAsync(MongoStore m, IClientSessionHandle s, Capture capture, CancellationToken ct)
+    public static async Task<int> TombstoneAsync(MongoStore m, IClientSessionHandle s, Capture capture, List<Seal> seals, CancellationToken ct)
     {
-        var tombstone = new TombstoneDoc { Reason = capture.Outcome.ToWire(), At = capture.FetchedAt.UtcTicks, CaptureId = capture.Id };
-        var set = Builders<PostDoc>.Update.Set(p => p.Tombstone, tombstone);
+        var reason = capture.Outcome.ToWire();
         if (capture.SubjectPost is { } subject)
         {
             var key = MongoMapping.PostId(subject);
-            var r = await m.Posts.UpdateOneAsync(s, p => p.Id == key && p.Tombstone == null, set, cancellationToken: ct);
-            if (r.ModifiedCount > 0)
+            var bySubject = await TombstoneWhereAsync(m, s, Builders<PostDoc>.Filter.Eq(p => p.Id, key), reason, capture, seals, ct);
+            if (bySubject > 0)
             {
-                return (int)r.ModifiedCount;
+                return bySubject;
             }
         }
 
         var urls = new[] { UrlKey.Normalize(capture.RequestUrl), UrlKey.Normalize(capture.FinalUrl) }.OfType<string>().ToList();
-        if (urls.Count == 0)
+        return urls.Count == 0 ? 0 : await TombstoneWhereAsync(m, s, MongoFilters.TombstoneByUrl(urls), reason, capture, seals, ct);
+    }
+
+    /// <summary>Tombstones the untombstoned posts <paramref name="filter"/> finds, one by one so that each is sealed.</summary>
+    private static async Task<int> TombstoneWhereAsync(MongoStore m, IClientSessionHandle s, FilterDefinition<PostDoc> filter, string reason, Capture capture,
+        List<Seal> seals, CancellationToken ct)
+    {
+        var tombstone = new TombstoneDoc { Reason = reason, At = capture.FetchedAt.UtcTicks, CaptureId = capture.Id };
+        var ids = await m.Posts.Find(s, Builders<PostDoc>.Filter.And(filter, Builders<PostDoc>.Filter.Eq(p => p.Tombstone, null)))
+            .Project(p => p.Id).ToListAsync(ct);
+        var n = 0;
+        foreach (var id in ids)
         {
-            return 0;
+            var r = await m.Posts.UpdateOneAsync(s, p => p.Id == id && p.Tombstone == null, Builders<PostDoc>.Update.Set(p => p.Tombstone, tombstone), cancellationToken: ct);
+            if (r.ModifiedCount > 0)
+            {
+                n++;
+                seals.Add(MongoMapping.SealOf(id, tombstone));
+            }
         }
 
-        var result = await m.Posts.UpdateManyAsync(s, MongoFilters.TombstoneByUrl(urls), set, cancellationToken: ct);
-        return (int)result.ModifiedCount;
+        return n;
     }
 
     private static VersionDoc Version(string key, int number, string hash, long ticks, string? captureId, string json, string? changes) => new()

@@ -61,7 +61,7 @@ internal sealed class MongoRequestQueue(MongoStore m, TimeProvider time) : IRequ
         return 0;
     });
 
-    internal static Task CompleteAsync(MongoStore m, IClientSessionHandle s, QueueLease lease, PageOutcome outcome, CancellationToken ct) =>
+    internal static Task<UpdateResult> CompleteAsync(MongoStore m, IClientSessionHandle s, QueueLease lease, PageOutcome outcome, CancellationToken ct) =>
         m.Queue.UpdateOneAsync(s, d => d.Id == lease.CrawlId + "|" + lease.Request.UniqueKey && d.State != "done",
             U.Set(d => d.State, "done").Set(d => d.Outcome, outcome.ToWire()).Set(d => d.LeaseToken, null).Set(d => d.LeaseExpires, null),
             cancellationToken: ct);

@@ -1,11 +1,48 @@
+using Collector.Model;
 using MongoDB.Driver;
 
 namespace Collector.Storage.MongoDb;
 
-internal sealed class MongoRunStore(MongoStore m) : IRunStore
+/// <summary>
+/// Runs, each save sealed by a custody entry in the same unit of work (<see cref="RunLog"/>). Opening the archive marks
+/// interrupted the runs whose process on this host has died.
+/// </summary>
+internal sealed class MongoRunStore(MongoStore m, MongoCustodyLog custody, TimeProvider time) : IRunStore
 {
     public Task SaveAsync(RunRecord run, CancellationToken cancellationToken = default) =>
-        m.GuardAsync(() => m.Runs.ReplaceOneAsync(r => r.Id == run.Id, MongoMapping.ToDoc(run), new ReplaceOptions { IsUpsert = true }, cancellationToken));
+        m.UnitAsync((s, ct) => SaveAsync(s, run, interrupted: false, ct), cancellationToken);
+
+    public async Task<int> MarkInterruptedAsync(CancellationToken cancellationToken)
+    {
+        var running = await m.GuardAsync(() => m.Runs.Find(r => r.Outcome == RunOutcomes.Running).ToListAsync(cancellationToken));
+        var marked = 0;
+        foreach (var doc in running.Where(d => RunLog.OwnerIsGone(d.Owner)))
+        {
+            var run = MongoMapping.FromDoc(doc);
+            var captures = await m.GuardAsync(() => m.Captures.Find(c => c.RunId == run.Id).Project(c => new { c.Outcome, c.FetchedAt }).ToListAsync(cancellationToken));
+            var pages = captures.GroupBy(c => c.Outcome).ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
+            var last = captures.Count == 0 ? (DateTimeOffset?)null : MongoMapping.Time(captures.Max(c => c.FetchedAt));
+            await m.UnitAsync((s, ct) => SaveAsync(s, RunLog.Interrupted(run, pages, last, time.GetUtcNow()), interrupted: true, ct), cancellationToken);
+            marked++;
+        }
+
+        return marked;
+    }
+
+    private async Task<int> SaveAsync(IClientSessionHandle s, RunRecord run, bool interrupted, CancellationToken ct)
+    {
+        var doc = MongoMapping.ToDoc(run);
+        doc.Owner = interrupted || RunLog.IsEnded(run) ? null : RunLog.CurrentOwner;
+        var before = await m.Runs.Find(s, r => r.Id == run.Id).FirstOrDefaultAsync(ct);
+        if (before is not null && string.Equals(before.Json, doc.Json, StringComparison.Ordinal))
+        {
+            return 0;
+        }
+
+        await m.Runs.ReplaceOneAsync(s, r => r.Id == run.Id, doc, new ReplaceOptions { IsUpsert = true }, ct);
+        await custody.AppendAsync(s, RunLog.Event(run, doc.Json, existed: before is not null, interrupted), ct);
+        return 1;
+    }
 
     public Task<RunRecord?> GetAsync(string runId, CancellationToken cancellationToken = default) => m.GuardAsync(async () =>
     {

@@ -23,6 +23,7 @@ internal sealed class MongoStore
         Queue = db.GetCollection<QueueDoc>("queue");
         Custody = db.GetCollection<CustodyDoc>("custody");
         ArtifactUrls = db.GetCollection<ArtifactUrlDoc>("artifact_urls");
+        CaptureClaims = db.GetCollection<CaptureClaimDoc>("capture_claims");
         Artifacts = new GridFSBucket(db, new GridFSBucketOptions { BucketName = "artifacts" });
     }
 
@@ -37,6 +38,7 @@ internal sealed class MongoStore
     public IMongoCollection<QueueDoc> Queue { get; }
     public IMongoCollection<CustodyDoc> Custody { get; }
     public IMongoCollection<ArtifactUrlDoc> ArtifactUrls { get; }
+    public IMongoCollection<CaptureClaimDoc> CaptureClaims { get; }
     public GridFSBucket Artifacts { get; }
 
     public async Task CreateIndexesAsync(CancellationToken ct)

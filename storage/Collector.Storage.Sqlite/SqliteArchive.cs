@@ -12,6 +12,7 @@ public sealed partial class SqliteArchive : IArchive
     private readonly SqliteDatabase db;
     private readonly TimeProvider time;
     private readonly SqliteArtifactStore artifacts;
+    private readonly SqliteRunStore runs;
 
     private SqliteArchive(string uri, SqliteDatabase db, string artifactRoot, TimeProvider time)
     {
@@ -21,7 +22,8 @@ public sealed partial class SqliteArchive : IArchive
         artifacts = new SqliteArtifactStore(db, artifactRoot, time);
         Custody = new SqliteCustodyLog(db, time);
         Queue = new SqliteRequestQueue(db, time);
-        Runs = new SqliteRunStore(db);
+        runs = new SqliteRunStore(db, time);
+        Integrity = new SqliteIntegrity(db, artifacts);
     }
 
     public string Uri { get; }
@@ -38,7 +40,9 @@ public sealed partial class SqliteArchive : IArchive
 
     public IRequestQueue Queue { get; }
 
-    public IRunStore Runs { get; }
+    public IRunStore Runs => runs;
+
+    public IArchiveIntegrity Integrity { get; }
 
     /// <summary>Opens (creating and migrating where needed) the database at <paramref name="path"/>.</summary>
     public static SqliteArchive Open(string path, TimeProvider time, string? uri = null)
@@ -46,7 +50,18 @@ public sealed partial class SqliteArchive : IArchive
         var full = System.IO.Path.GetFullPath(path);
         SqliteFailures.Guard(full, () => Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!));
         var db = SqliteDatabase.Open(full);
-        return new SqliteArchive(uri ?? "sqlite:" + path, db, full + ".artifacts", time);
+        var archive = new SqliteArchive(uri ?? "sqlite:" + path, db, full + ".artifacts", time);
+        try
+        {
+            archive.runs.MarkInterruptedAsync().GetAwaiter().GetResult();
+        }
+        catch
+        {
+            archive.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw;
+        }
+
+        return archive;
     }
 
     public Task<CaptureReceipt> RecordCaptureAsync(Capture capture, CaptureContext context, CancellationToken cancellationToken = default)
@@ -70,15 +85,16 @@ public sealed partial class SqliteArchive : IArchive
             }
 
             var counts = default(SqlitePostWriter.Counts);
+            var seals = new List<Seal>(capture.Posts.Count * 2 + capture.Artifacts.Count + 2);
             if (!capture.Outcome.IsBlocked() && capture.Outcome != PageOutcome.Failed)
             {
                 var seenKeys = new HashSet<PostKey>();
                 var posts = capture.Posts.Where(p => !string.IsNullOrEmpty(p.Platform) && !string.IsNullOrEmpty(p.Id) && seenKeys.Add(p.Key)).ToList();
-                counts = SqlitePostWriter.ObserveAll(w, posts, capture.FetchedAt, capture.Id, capture.Source, imported: false);
+                counts = SqlitePostWriter.ObserveAll(w, posts, capture.FetchedAt, capture.Id, capture.Source, imported: false, seals);
             }
 
             var (added, changed, unchanged) = counts;
-            var tombstoned = (capture.Outcome.IsGone() ? SqlitePostWriter.Tombstone(w, capture) : 0) + SqlitePostWriter.TombstoneRemoved(w, capture);
+            var tombstoned = (capture.Outcome.IsGone() ? SqlitePostWriter.Tombstone(w, capture, seals) : 0) + SqlitePostWriter.TombstoneRemoved(w, capture, seals);
             foreach (var a in capture.Artifacts.Where(a => a.Url is not null))
             {
                 w.Command("INSERT OR IGNORE INTO artifact_urls(url, sha256, kind, length, content_type) VALUES ($u, $s, $k, $l, $c)")
@@ -94,16 +110,21 @@ public sealed partial class SqliteArchive : IArchive
                 .Bind("$o", capture.Outcome.ToWire()).Bind("$p", capture.Platform).Bind("$s", capture.Source).Bind("$run", capture.RunId)
                 .Bind("$json", captureJson).Bind("$n", added).Bind("$c", changed).Bind("$u", unchanged).Bind("$tomb", tombstoned)
                 .ExecuteNonQuery();
-            if (context.Lease is { } lease)
+            seals.Add(RecordSeal.Capture(capture.Id, capture.FetchedAt.UtcTicks, capture.RequestUrl, capture.FinalUrl, capture.Outcome.ToWire(),
+                capture.Platform, capture.Source, capture.RunId, captureJson, added, changed, unchanged, tombstoned));
+            var artifactHashes = capture.Artifacts.Select(a => a.Sha256).Distinct(StringComparer.Ordinal).ToArray();
+            SqliteArtifactStore.Seal(w, artifactHashes, seals);
+            if (context.Lease is { } lease && SqliteRequestQueue.Complete(w, lease, capture.Outcome) > 0)
             {
-                SqliteRequestQueue.Complete(w, lease, capture.Outcome);
+                seals.Add(RecordSeal.QueueCompletion(lease.CrawlId, lease.Request.UniqueKey, capture.Outcome.ToWire()));
             }
 
             SqliteCustodyLog.Append(w, new CustodyEvent
             {
                 Action = "capture",
                 Subject = capture.Id,
-                ArtifactHashes = capture.Artifacts.Select(a => a.Sha256).Distinct(StringComparer.Ordinal).ToArray(),
+                ArtifactHashes = artifactHashes,
+                Seals = seals,
                 ConfigHash = context.ConfigHash,
                 Detail = Short($"{capture.Outcome.ToWire()} {capture.HttpStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} {capture.FinalUrl}"),
             }, time.GetUtcNow());
@@ -116,51 +137,29 @@ public sealed partial class SqliteArchive : IArchive
 
     public async Task<ImportReceipt> ImportAsync(IEnumerable<Post> posts, ImportContext context, CancellationToken cancellationToken = default)
     {
-        int added = 0, changed = 0, unchanged = 0, rejected = 0;
-        var batch = new List<Post>(ImportBatch);
-        using var e = posts.GetEnumerator();
-        var more = e.MoveNext();
-        while (true)
+        int added = 0, changed = 0, unchanged = 0, rejected = 0, batchNumber = 0;
+        foreach (var batch in posts.Chunk(ImportBatch))
         {
-            batch.Clear();
-            while (more && batch.Count < ImportBatch)
-            {
-                batch.Add(e.Current);
-                more = e.MoveNext();
-            }
-
-            var last = !more;
-            await db.WriteAsync(w =>
+            batchNumber++;
+            var number = batchNumber;
+            var counts = await db.WriteAsync(w =>
             {
                 var at = time.GetUtcNow();
                 var valid = batch.Where(p => !string.IsNullOrWhiteSpace(p.Platform) && !string.IsNullOrWhiteSpace(p.Id)).ToList();
-                rejected += batch.Count - valid.Count;
-                var counts = SqlitePostWriter.ObserveAll(w, valid, at, captureId: null, context.Source, imported: true);
-                added += counts.New;
-                changed += counts.Changed;
-                unchanged += counts.Unchanged;
-
-                if (last)
-                {
-                    SqliteCustodyLog.Append(w, new CustodyEvent
-                    {
-                        Action = "import",
-                        Subject = context.Origin,
-                        ConfigHash = context.ConfigHash,
-                        Detail = Short(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                            $"sha256 {context.FileSha256 ?? "-"}; {added} new, {changed} changed, {unchanged} unchanged, {rejected} rejected")),
-                    }, at);
-                }
-
-                return 0;
+                var seals = new List<Seal>(valid.Count * 2);
+                var c = SqlitePostWriter.ObserveAll(w, valid, at, captureId: null, context.Source, imported: true, seals);
+                SqliteCustodyLog.Append(w, ImportLog.BatchEvent(context, number, c.New, c.Changed, c.Unchanged, batch.Length - valid.Count, seals), at);
+                return (c, Rejected: batch.Length - valid.Count);
             }, cancellationToken);
-            if (last)
-            {
-                break;
-            }
+            added += counts.c.New;
+            changed += counts.c.Changed;
+            unchanged += counts.c.Unchanged;
+            rejected += counts.Rejected;
         }
 
-        return new ImportReceipt { NewPosts = added, ChangedPosts = changed, UnchangedPosts = unchanged, Rejected = rejected };
+        // appended on its own, so the anchor file receives the head (SqliteCustodyLog.AppendAsync)
+        await Custody.AppendAsync(ImportLog.EndEvent(context, batchNumber, added, changed, unchanged, rejected), cancellationToken);
+        return new ImportReceipt { NewPosts = added, ChangedPosts = changed, UnchangedPosts = unchanged, Rejected = rejected, Batches = batchNumber };
     }
 
     public ValueTask DisposeAsync() => db.DisposeAsync();

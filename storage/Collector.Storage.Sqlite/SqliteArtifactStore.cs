@@ -36,12 +36,15 @@ internal sealed class SqliteArtifactStore(SqliteDatabase db, string root, TimePr
             return reference;
         }
 
-        var (encoding, storedLength) = await FileFlushThreads.RunAsync(() => SqliteFailures.Guard(root, () => WriteOnce(sha, content)));
+        var (encoding, storedLength, storedSha) = await FileFlushThreads.RunAsync(() => SqliteFailures.Guard(root, () => WriteOnce(sha, content)));
         await db.WriteAsync(w =>
         {
-            w.Command("INSERT OR IGNORE INTO artifacts(sha256, kind, length, content_type, encoding, stored_length, created_at) VALUES ($s, $k, $l, $c, $e, $sl, $t)")
+            w.Command("""
+                INSERT OR IGNORE INTO artifacts(sha256, kind, length, content_type, encoding, stored_length, created_at, stored_sha256)
+                VALUES ($s, $k, $l, $c, $e, $sl, $t, $ss)
+                """)
                 .Bind("$s", sha).Bind("$k", content.Kind).Bind("$l", (long)content.Bytes.Length).Bind("$c", content.ContentType)
-                .Bind("$e", encoding).Bind("$sl", storedLength).Bind("$t", time.GetUtcNow().UtcTicks)
+                .Bind("$e", encoding).Bind("$sl", storedLength).Bind("$t", time.GetUtcNow().UtcTicks).Bind("$ss", storedSha)
                 .ExecuteNonQuery();
             return 0;
         }, cancellationToken);
@@ -76,6 +79,11 @@ internal sealed class SqliteArtifactStore(SqliteDatabase db, string root, TimePr
         }
     }
 
+    /// <summary>
+    /// Re-hashes the stored bytes as well as the content they decompress to, and checks the file's length: a changed gzip
+    /// header byte or a byte appended after the gzip data still decompresses to the same content, but not to the same
+    /// stored bytes.
+    /// </summary>
     public async Task<ArtifactCheck> VerifyAsync(string sha256, CancellationToken cancellationToken = default)
     {
         var (path, gz) = Locate(sha256);
@@ -84,8 +92,55 @@ internal sealed class SqliteArtifactStore(SqliteDatabase db, string root, TimePr
             return new ArtifactCheck(sha256, ArtifactState.Missing, Location: PathFor(sha256, gz: false) + "[.gz]");
         }
 
-        await using var stream = await OpenReadAsync(sha256, cancellationToken) ?? throw new FileNotFoundException(path);
-        return await ArtifactRehash.CheckAsync(sha256, stream, path, cancellationToken);
+        var (storedLength, storedSha) = await StoredFormAsync(sha256, cancellationToken);
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        await using var raw = new HashingReadStream(file);
+        await using var content = gz ? new GZipStream(raw, CompressionMode.Decompress, leaveOpen: true) : (Stream)raw;
+        var check = await ArtifactRehash.CheckAsync(sha256, content, path, cancellationToken);
+        if (check.State != ArtifactState.Ok)
+        {
+            return check;
+        }
+
+        var (actualLength, actualSha) = await raw.FinishAsync(cancellationToken);
+        if (storedLength is { } expected && expected != actualLength)
+        {
+            return check with { State = ArtifactState.Altered, Detail = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"stored length {expected} bytes, file has {actualLength}") };
+        }
+
+        if (storedSha is not null && !string.Equals(storedSha, actualSha, StringComparison.Ordinal))
+        {
+            return check with { State = ArtifactState.Altered, Detail = $"stored bytes changed: expected sha256 {storedSha}, actual {actualSha}" };
+        }
+
+        return check;
+    }
+
+    /// <summary>Seals the artifacts table's rows for <paramref name="hashes"/> (within the capture's write).</summary>
+    internal static void Seal(SqliteDatabase.WriteScope w, IReadOnlyList<string> hashes, List<Seal> seals)
+    {
+        foreach (var sha in hashes)
+        {
+            using var r = w.Command("SELECT sha256, kind, length, content_type, encoding, stored_length, stored_sha256 FROM artifacts WHERE sha256 = $s")
+                .Bind("$s", sha).ExecuteReader();
+            if (r.Read())
+            {
+                seals.Add(ReadSeal(r));
+            }
+        }
+    }
+
+    internal static Seal ReadSeal(Microsoft.Data.Sqlite.SqliteDataReader r) =>
+        RecordSeal.Artifact(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetStringOrNull(3), r.GetString(4), r.GetInt64(5), r.GetStringOrNull(6));
+
+    private async Task<(long? Length, string? Sha)> StoredFormAsync(string sha256, CancellationToken ct)
+    {
+        await using var connection = db.OpenReader();
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT stored_length, stored_sha256 FROM artifacts WHERE sha256 = $s";
+        cmd.Bind("$s", sha256);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct) ? (r.GetInt64(0), r.GetStringOrNull(1)) : (null, null);
     }
 
     public string PathFor(string sha256, bool gz) =>
@@ -108,12 +163,13 @@ internal sealed class SqliteArtifactStore(SqliteDatabase db, string root, TimePr
         return File.Exists(plain) ? (plain, false) : (null, false);
     }
 
-    private (string Encoding, long StoredLength) WriteOnce(string sha, ArtifactContent content)
+    private (string Encoding, long StoredLength, string StoredSha) WriteOnce(string sha, ArtifactContent content)
     {
         var existing = Locate(sha);
         if (existing.Path is not null)
         {
-            return (existing.Gz ? "gzip" : "identity", new FileInfo(existing.Path).Length);
+            var stored = File.ReadAllBytes(existing.Path);
+            return (existing.Gz ? "gzip" : "identity", stored.Length, existing.Gz ? Convert.ToHexStringLower(SHA256.HashData(stored)) : sha);
         }
 
         var bytes = content.Bytes;
@@ -175,7 +231,7 @@ internal sealed class SqliteArtifactStore(SqliteDatabase db, string root, TimePr
             }
         }
 
-        return (encoding, bytes.Length);
+        return (encoding, bytes.Length, encoding == "gzip" ? Convert.ToHexStringLower(SHA256.HashData(bytes.Span)) : sha);
     }
 
     private static bool IsText(ArtifactContent content)

@@ -58,7 +58,7 @@ internal static class SqlitePostWriter
     /// capture the position in the list is the observation's ordinal; imports record ordinal 0 and store nothing for a
     /// post whose content is already the latest version.
     /// </summary>
-    public static Counts ObserveAll(SqliteDatabase.WriteScope w, IReadOnlyList<Post> posts, DateTimeOffset at, string? captureId, string? source, bool imported)
+    public static Counts ObserveAll(SqliteDatabase.WriteScope w, IReadOnlyList<Post> posts, DateTimeOffset at, string? captureId, string? source, bool imported, List<Seal> seals)
     {
         if (posts.Count == 0)
         {
@@ -96,7 +96,7 @@ internal static class SqlitePostWriter
                 s = new PostState(post.Key, nextPk++, count: 0, hash, stored: false);
                 states[post.Key] = s;
                 order.Add(s);
-                AddVersion(versions, json, s, post, hash, null);
+                AddVersion(versions, json, s, post, hash, null, ticks, captureId, seals);
                 added++;
                 isChange = true;
             }
@@ -115,7 +115,7 @@ internal static class SqlitePostWriter
             else
             {
                 var previous = s.Latest ?? CollectorJson.Deserialize<Post>(VersionJson(w, s.Pk, s.Count))!;
-                AddVersion(versions, json, s, post, hash, PostDiff.Compare(previous, post));
+                AddVersion(versions, json, s, post, hash, PostDiff.Compare(previous, post), ticks, captureId, seals);
                 if (s.Stored && !s.Edited)
                 {
                     s.Edited = true;
@@ -132,8 +132,10 @@ internal static class SqlitePostWriter
             }
 
             var m = post.Metrics;
-            observations.Bind(1, s.Pk).Bind(4, imported ? 0 : i).Bind(5, s.Count).Bind(6, isChange ? 1 : 0)
+            var ordinal = imported ? 0 : i;
+            observations.Bind(1, s.Pk).Bind(4, ordinal).Bind(5, s.Count).Bind(6, isChange ? 1 : 0)
                 .Bind(7, m.Likes).Bind(8, m.Comments).Bind(9, m.Shares).Bind(10, m.Views).Bind(11, m.Score).Execute();
+            seals.Add(RecordSeal.Observation(s.KeyText, ticks, captureId, ordinal, s.Count, isChange, m.Likes, m.Comments, m.Shares, m.Views, m.Score));
             sourced?.Bind(1, s.Pk).Execute();
         }
 
@@ -156,24 +158,32 @@ internal static class SqlitePostWriter
     }
 
     /// <summary>Tombstones the posts a content page shows as removed in place; returns how many were newly tombstoned.</summary>
-    public static int TombstoneRemoved(SqliteDatabase.WriteScope w, Capture capture) =>
-        capture.RemovedPosts.Distinct().Sum(key => TombstoneKey(w, key, PageOutcome.Removed.ToWire(), capture));
+    public static int TombstoneRemoved(SqliteDatabase.WriteScope w, Capture capture, List<Seal> seals) =>
+        capture.RemovedPosts.Distinct().Sum(key => TombstoneKey(w, key, PageOutcome.Removed.ToWire(), capture, seals));
 
-    private static int TombstoneKey(SqliteDatabase.WriteScope w, PostKey key, string reason, Capture capture) =>
-        w.Command("""
+    private static int TombstoneKey(SqliteDatabase.WriteScope w, PostKey key, string reason, Capture capture, List<Seal> seals)
+    {
+        var n = w.Command("""
             UPDATE posts SET tombstone_reason = $r, tombstone_at = $t, tombstone_capture = $c
             WHERE platform = $p AND post_id = $i AND tombstone_reason IS NULL
             """)
             .Bind("$r", reason).Bind("$t", capture.FetchedAt.UtcTicks).Bind("$c", capture.Id)
             .Bind("$p", key.Platform).Bind("$i", key.Id).ExecuteNonQuery();
+        if (n > 0)
+        {
+            seals.Add(RecordSeal.Tombstone(RecordSeal.PostKeyText(key), reason, capture.FetchedAt.UtcTicks, capture.Id));
+        }
+
+        return n;
+    }
 
     /// <summary>Tombstones posts by key (the capture's subject) or by URL; returns how many were newly tombstoned.</summary>
-    public static int Tombstone(SqliteDatabase.WriteScope w, Capture capture)
+    public static int Tombstone(SqliteDatabase.WriteScope w, Capture capture, List<Seal> seals)
     {
         var reason = capture.Outcome.ToWire();
         if (capture.SubjectPost is { } key)
         {
-            var bySubject = TombstoneKey(w, key, reason, capture);
+            var bySubject = TombstoneKey(w, key, reason, capture, seals);
             if (bySubject > 0)
             {
                 return bySubject;
@@ -187,12 +197,21 @@ internal static class SqlitePostWriter
             return 0;
         }
 
-        return w.Command("""
+        using var r = w.Command("""
             UPDATE posts SET tombstone_reason = $r, tombstone_at = $t, tombstone_capture = $c
             WHERE url_key IN ($a, $b) AND tombstone_reason IS NULL
+            RETURNING platform, post_id
             """)
             .Bind("$r", reason).Bind("$t", capture.FetchedAt.UtcTicks).Bind("$c", capture.Id)
-            .Bind("$a", a).Bind("$b", b).ExecuteNonQuery();
+            .Bind("$a", a).Bind("$b", b).ExecuteReader();
+        var n = 0;
+        while (r.Read())
+        {
+            n++;
+            seals.Add(RecordSeal.Tombstone(r.GetString(0) + ":" + r.GetString(1), reason, capture.FetchedAt.UtcTicks, capture.Id));
+        }
+
+        return n;
     }
 
     /// <summary>
@@ -235,23 +254,31 @@ internal static class SqlitePostWriter
     private static string VersionJson(SqliteDatabase.WriteScope w, long pk, int number) =>
         (string)w.Command("SELECT json FROM versions WHERE post_pk = $pk AND number = $n").Bind("$pk", pk).Bind("$n", number).ExecuteScalar()!;
 
-    private static void AddVersion(SqliteRowStatement versions, JsonText json, PostState s, Post post, string hash, IReadOnlyList<FieldChange>? changes)
+    private static void AddVersion(SqliteRowStatement versions, JsonText json, PostState s, Post post, string hash, IReadOnlyList<FieldChange>? changes,
+        long ticks, string? captureId, List<Seal> seals)
     {
         s.Count++;
         s.Hash = hash;
         s.Latest = post;
         s.UrlKey = UrlKey.Normalize(post.Url);
         s.PublishedAt = post.PublishedAt?.UtcTicks ?? s.PublishedAt;
-        versions.Bind(1, s.Pk).Bind(2, s.Count).Bind(3, hash).Bind(6, json.Write(post));
+        var postJson = json.Write(post);
+        versions.Bind(1, s.Pk).Bind(2, s.Count).Bind(3, hash).Bind(6, postJson);
+        var seal = new RecordSeal.Builder(RecordSeal.Versions, RecordSeal.VersionKey(s.KeyText, s.Count))
+            .Add(hash).Add(ticks).Add(captureId).AddUtf8(postJson);
         if (changes is null)
         {
             versions.BindNull(7);
+            seal.AddUtf8(default, isNull: true);
         }
         else
         {
-            versions.Bind(7, json.Write(changes));
+            var changesJson = json.Write(changes);
+            versions.Bind(7, changesJson);
+            seal.AddUtf8(changesJson);
         }
 
+        seals.Add(seal.Finish());
         versions.Execute();
     }
 
@@ -325,6 +352,9 @@ internal static class SqlitePostWriter
     private sealed class PostState(PostKey key, long pk, int count, string hash, bool stored)
     {
         public PostKey Key { get; } = key;
+
+        /// <summary>The key as seals name it (platform:id).</summary>
+        public string KeyText { get; } = RecordSeal.PostKeyText(key);
 
         public long Pk { get; } = pk;
 

@@ -169,6 +169,15 @@ internal static class SqliteSchema
         ALTER TABLE versions_by_rowid RENAME TO versions;
         CREATE UNIQUE INDEX versions_post ON versions(post_pk, number);
         """,
+
+        // 4: sealed records (and who owns a running run, so that a run whose process died can be marked interrupted). A custody entry carries the seal (table, key, hash of the canonical form) of every record its
+        // event created or changed; an artifact keeps the SHA-256 of its stored bytes (the gzip form where compressed), so
+        // that a change that still decompresses the same (a gzip header byte) is noticed.
+        """
+        custody.seals TEXT;
+        artifacts.stored_sha256 TEXT;
+        runs.owner TEXT;
+        """,
     ];
 
     public static int Latest => Migrations.Length;
@@ -187,11 +196,30 @@ internal static class SqliteSchema
         {
             using var cmd = connection.CreateCommand();
             cmd.Transaction = tx;
-            cmd.CommandText = Migrations[v] + $"\nPRAGMA user_version = {v + 1};";
+            cmd.CommandText = (v == AddColumnsMigration ? AddMissingColumns(connection, tx, Migrations[v]) : Migrations[v]) + $"\nPRAGMA user_version = {v + 1};";
             cmd.ExecuteNonQuery();
         }
 
         tx.Commit();
+    }
+
+    /// <summary>The migration that only adds columns, given as "table.column TYPE;" lines: each is added where it is missing.</summary>
+    private const int AddColumnsMigration = 3;
+
+    private static string AddMissingColumns(SqliteConnection connection, SqliteTransaction tx, string lines)
+    {
+        var sql = new System.Text.StringBuilder();
+        foreach (var line in lines.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var (tableColumn, type) = (line[..line.IndexOf(' ', StringComparison.Ordinal)], line[(line.IndexOf(' ', StringComparison.Ordinal) + 1)..].TrimEnd(';'));
+            var (table, column) = (tableColumn[..tableColumn.IndexOf('.', StringComparison.Ordinal)], tableColumn[(tableColumn.IndexOf('.', StringComparison.Ordinal) + 1)..]);
+            if (Convert.ToInt64(Scalar(connection, tx, $"SELECT count(*) FROM pragma_table_info('{table}') WHERE name = '{column}'"), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                sql.Append(System.Globalization.CultureInfo.InvariantCulture, $"ALTER TABLE {table} ADD COLUMN {column} {type};\n");
+            }
+        }
+
+        return sql.ToString();
     }
 
     private static object? Scalar(SqliteConnection connection, SqliteTransaction tx, string sql)

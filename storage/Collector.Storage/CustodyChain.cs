@@ -39,16 +39,41 @@ public static class CustodyChain
             ConfigHash = e.ConfigHash,
             Host = HostName,
             Detail = e.Detail,
+            Seals = e.Seals?.ToArray(),
+            SealsDigest = e.Seals is null ? null : SealsDigest(e.Seals),
             PreviousHash = previousHash,
             Hash = string.Empty,
         };
-        return entry with { Hash = ComputeHash(entry) };
+        return entry with { Hash = ComputeHash(entry, entry.Sequence, digestComputed: true) };
     }
+
+    /// <summary>SHA-256 over the seals in order: table, key and hash of each, every one as its UTF-8 length (4 bytes, little-endian) and bytes.</summary>
+    public static string SealsDigest(IReadOnlyList<Seal> seals)
+    {
+        var buffer = new ArrayBufferWriter<byte>(64 + seals.Count * 160);
+        foreach (var s in seals)
+        {
+            foreach (var part in (ReadOnlySpan<string>)[s.Table, s.Key, s.Hash])
+            {
+                var span = buffer.GetSpan(4 + System.Text.Encoding.UTF8.GetMaxByteCount(part.Length));
+                var n = System.Text.Encoding.UTF8.GetBytes(part, span[4..]);
+                System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(span, n);
+                buffer.Advance(4 + n);
+            }
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+    }
+
+    /// <summary>The entry as a case bundle carries it to link the chain: without its seals, with their digest.</summary>
+    public static CustodyEntry WithoutSeals(CustodyEntry entry) =>
+        entry.Seals is null ? entry : entry with { Seals = null, SealsDigest = SealsDigest(entry.Seals) };
 
     /// <summary>SHA-256 (lower-case hex) of the entry's canonical JSON (every field but <see cref="CustodyEntry.Hash"/>).</summary>
     public static string ComputeHash(CustodyEntry entry) => ComputeHash(entry, entry.Sequence);
 
-    private static string ComputeHash(CustodyEntry entry, long sequence)
+    /// <param name="digestComputed">True only where <see cref="CustodyEntry.SealsDigest"/> was just computed from the seals (a new entry).</param>
+    private static string ComputeHash(CustodyEntry entry, long sequence, bool digestComputed = false)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
         using (var w = new Utf8JsonWriter(buffer))
@@ -69,6 +94,12 @@ public static class CustodyChain
             w.WriteString("configHash", entry.ConfigHash);
             w.WriteString("host", entry.Host);
             w.WriteString("detail", entry.Detail);
+            // Only entries that seal records carry the field, so entries written before sealing keep their hashes.
+            if ((entry.Seals is { } seals && !digestComputed ? SealsDigest(seals) : entry.SealsDigest) is { } digest)
+            {
+                w.WriteString("sealsDigest", digest);
+            }
+
             w.WriteString("previousHash", entry.PreviousHash);
             w.WriteEndObject();
         }

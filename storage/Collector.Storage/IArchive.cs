@@ -20,6 +20,9 @@ public interface IArchive : IAsyncDisposable
 
     IRunStore Runs { get; }
 
+    /// <summary>What the verifier reads besides artifacts and the custody log (sealed records, derived rows, files).</summary>
+    IArchiveIntegrity Integrity { get; }
+
     /// <summary>
     /// Records one capture in one transaction: the capture itself; an observation of every post on it (a new version
     /// when the post's content hash changed, a cheap revisit otherwise, metrics kept per observation); a tombstone for
@@ -30,7 +33,10 @@ public interface IArchive : IAsyncDisposable
     /// </summary>
     Task<CaptureReceipt> RecordCaptureAsync(Capture capture, CaptureContext context, CancellationToken cancellationToken = default);
 
-    /// <summary>Brings in normalized posts from another tool, marked imported (no artifacts); one custody entry per import.</summary>
+    /// <summary>
+    /// Brings in normalized posts from another tool, marked imported (no artifacts), in batches: each batch is one
+    /// transaction with its own custody entry sealing what it stored (<see cref="ImportLog"/>); a closing entry sums up.
+    /// </summary>
     Task<ImportReceipt> ImportAsync(IEnumerable<Post> posts, ImportContext context, CancellationToken cancellationToken = default);
 
     Task<PostHistory?> GetHistoryAsync(PostKey key, CancellationToken cancellationToken = default);
@@ -70,6 +76,9 @@ public sealed record ImportContext
 
     /// <summary>SHA-256 of the configuration in use (for the custody log).</summary>
     public string? ConfigHash { get; init; }
+
+    /// <summary>How many malformed lines the reader has skipped so far (asked at the end, for the closing custody entry).</summary>
+    public Func<int>? SkippedLines { get; init; }
 }
 
 public sealed record CaptureReceipt
@@ -90,4 +99,7 @@ public sealed record ImportReceipt
     public int ChangedPosts { get; init; }
     public int UnchangedPosts { get; init; }
     public int Rejected { get; init; }
+
+    /// <summary>Committed batches, each sealed by a custody entry of its own.</summary>
+    public int Batches { get; init; }
 }

@@ -12,6 +12,9 @@ public interface ICustodyLog
 
     /// <summary>Entries in sequence order, from <paramref name="fromSequence"/> on.</summary>
     IAsyncEnumerable<CustodyEntry> ReadAsync(long fromSequence = 1, CancellationToken cancellationToken = default);
+
+    /// <summary>The last entry (the log's head), or null when the log is empty.</summary>
+    Task<CustodyEntry?> HeadAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>What happened, for the custody log.</summary>
@@ -29,6 +32,9 @@ public sealed record CustodyEvent
 
     /// <summary>Free details (URL, counts), kept short.</summary>
     public string? Detail { get; init; }
+
+    /// <summary>The seal of every record this event created or changed (null for events that store no records).</summary>
+    public IReadOnlyList<Seal>? Seals { get; init; }
 }
 
 public sealed record CustodyEntry
@@ -42,6 +48,17 @@ public sealed record CustodyEntry
     public string? ConfigHash { get; init; }
     public required string Host { get; init; }
     public string? Detail { get; init; }
+
+    /// <summary>The seal of every record the entry's event created or changed; null in entries that seal nothing.</summary>
+    public IReadOnlyList<Seal>? Seals { get; init; }
+
+    /// <summary>
+    /// SHA-256 of the seals (<see cref="CustodyChain.SealsDigest"/>): what the entry's hash covers, so that a case bundle
+    /// can carry an entry without its seals (to link the chain) and it still verifies. Recomputed from
+    /// <see cref="Seals"/> wherever they are present.
+    /// </summary>
+    public string? SealsDigest { get; init; }
+
     public required string PreviousHash { get; init; }
     public required string Hash { get; init; }
 }

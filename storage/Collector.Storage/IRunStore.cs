@@ -23,7 +23,7 @@ public sealed record RunRecord
     public required DateTimeOffset StartedAt { get; init; }
     public DateTimeOffset? EndedAt { get; init; }
 
-    /// <summary>running, succeeded, partial, failed, cancelled.</summary>
+    /// <summary>running, succeeded, partial, failed, cancelled, interrupted.</summary>
     public string Outcome { get; init; } = RunOutcomes.Running;
 
     /// <summary>Pages counted by outcome wire name (content, empty, removed, …, failed).</summary>
@@ -51,4 +51,7 @@ public static class RunOutcomes
     public const string Partial = "partial";
     public const string Failed = "failed";
     public const string Cancelled = "cancelled";
+
+    /// <summary>The process running it died (killed, crashed, power cut); set when the archive is next opened.</summary>
+    public const string Interrupted = "interrupted";
 }

@@ -1,12 +1,10 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
-using Collector.Configuration;
 using Collector.Evidence.Bundles;
 using Collector.Evidence.Timestamps;
 using Collector.Model;
 using Collector.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Collector.Evidence.Tests;
 
@@ -27,11 +25,7 @@ public sealed class BundleTests : IAsyncLifetime
             (edited.Capture with { Id = "cap1b" }, edited.Bytes),
             EvidenceWorld.PostPage("2"),
         ]);
-        using var http = new HttpClient();
-        var stamper = new RunManifestStamper(TimestampTests.Client(http), new EvidenceOptions { TimestampAuthorities = [tsa.Url.ToString()] },
-            TimeProvider.System, NullLogger<RunManifestStamper>.Instance);
-        await stamper.StampRunAsync(archive, "run-1");
-        await stamper.StampRunAsync(archive, "run-2");
+        await EvidenceWorld.StampRunsAsync(archive, tsa, "run-1", "run-2");
     }
 
     public async ValueTask DisposeAsync()

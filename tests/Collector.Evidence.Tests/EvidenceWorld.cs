@@ -87,6 +87,18 @@ internal static class EvidenceWorld
 
         return archive;
     }
+
+    /// <summary>Has <paramref name="tsa"/> stamp each run's manifest, as the scheduler does at a run's end.</summary>
+    public static async Task StampRunsAsync(IArchive archive, Timestamps.LoopbackTimestampAuthority tsa, params string[] runIds)
+    {
+        using var http = new HttpClient();
+        var stamper = new Timestamps.RunManifestStamper(TimestampTests.Client(http), new Configuration.EvidenceOptions { TimestampAuthorities = [tsa.Url.ToString()] },
+            TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Timestamps.RunManifestStamper>.Instance);
+        foreach (var run in runIds)
+        {
+            await stamper.StampRunAsync(archive, run);
+        }
+    }
 }
 
 /// <summary>A temp folder removed after the test.</summary>

@@ -275,15 +275,15 @@ public abstract partial class ArchiveContractTests : IAsyncLifetime
         var appended = await Archive.Custody.AppendAsync(new CustodyEvent { Action = "export", Subject = "out.jsonl", Detail = "1 post" }, Ct);
 
         var entries = await Archive.Custody.ReadAsync(1, Ct).ToListAsync(Ct);
-        Assert.Equal(["capture", "import", "export"], entries.Select(e => e.Action));
-        Assert.Equal([1L, 2L, 3L], entries.Select(e => e.Sequence));
+        Assert.Equal(["capture", "import", "import-end", "export"], entries.Select(e => e.Action));
+        Assert.Equal([1L, 2L, 3L, 4L], entries.Select(e => e.Sequence));
         Assert.Equal("cfg", entries[0].ConfigHash);
         Assert.Equal(CustodyChain.GenesisHash, entries[0].PreviousHash);
-        Assert.Equal(entries[1].Hash, entries[2].PreviousHash);
-        Assert.Equal(appended.Hash, entries[2].Hash);
-        Assert.Equal(TestData.T0.AddMinutes(5), entries[2].At);
+        Assert.Equal(entries[2].Hash, entries[3].PreviousHash);
+        Assert.Equal(appended.Hash, entries[3].Hash);
+        Assert.Equal(TestData.T0.AddMinutes(5), entries[3].At);
         Assert.Empty(CustodyChain.Check(entries));
-        Assert.Equal(["export"], await Archive.Custody.ReadAsync(3, Ct).Select(e => e.Action).ToListAsync(Ct));
+        Assert.Equal(["export"], await Archive.Custody.ReadAsync(4, Ct).Select(e => e.Action).ToListAsync(Ct));
         Assert.True((await ArchiveVerifier.VerifyAsync(Archive, Ct)).IsClean);
     }
 

@@ -25,13 +25,7 @@ public sealed class CrashRecoveryTests : IDisposable
     {
         var db = Path.Combine(folder.Path, "crash.db");
         var file = Path.Combine(folder.Path, "posts.jsonl");
-        await using (var writer = new StreamWriter(file))
-        {
-            for (var i = 0; i < Posts; i++)
-            {
-                await writer.WriteLineAsync(CollectorJson.Serialize(TestData.Post($"k{i}", $"post number {i} of the crash test")));
-            }
-        }
+        await WritePostsAsync(file);
 
         using (var child = StartHelper(db, file))
         {
@@ -56,6 +50,34 @@ public sealed class CrashRecoveryTests : IDisposable
             Assert.Equal(afterCrash.Count, receipt.UnchangedPosts);
             Assert.Equal(Posts, await archive.QueryPostsAsync(new PostQuery(), Ct).CountAsync(Ct));
             Assert.Empty((await ArchiveVerifier.VerifyAsync(archive, Ct)).Problems);
+        }
+    }
+
+    [Fact]
+    public async Task Import_KilledRepeatedly_EveryCommittedBatchSealedAndVerifyClean()
+    {
+        var db = Path.Combine(folder.Path, "loop.db");
+        var file = Path.Combine(folder.Path, "posts.jsonl");
+        await WritePostsAsync(file);
+
+        long committed = 0;
+        for (var round = 0; round < 3; round++)
+        {
+            using var child = StartHelper(db, file);
+            committed = await WaitForPostsAsync(db, child, committed + 2000);
+            child.Kill(entireProcessTree: true);
+            await child.WaitForExitAsync(Ct);
+
+            await using var archive = await new SqliteArchiveBackend(TimeProvider.System).OpenAsync("sqlite:" + db, Ct);
+            var verification = await ArchiveVerifier.VerifyAsync(archive, Ct);
+            Assert.Empty(verification.Problems);
+            Assert.Empty(verification.Notes);
+            var entries = await archive.Custody.ReadAsync(1, Ct).ToListAsync(Ct);
+            var sealedVersions = entries.Where(e => e.Action == ImportLog.BatchAction)
+                .SelectMany(e => e.Seals ?? []).Count(s => s.Table == RecordSeal.Versions);
+            var posts = await archive.QueryPostsAsync(new PostQuery(), Ct).CountAsync(Ct);
+            Assert.Equal(posts, sealedVersions);
+            committed = posts;
         }
     }
 
@@ -108,6 +130,15 @@ public sealed class CrashRecoveryTests : IDisposable
         }
     }
 
+    private static async Task WritePostsAsync(string file)
+    {
+        await using var writer = new StreamWriter(file);
+        for (var i = 0; i < Posts; i++)
+        {
+            await writer.WriteLineAsync(CollectorJson.Serialize(TestData.Post($"k{i}", $"post number {i} of the crash test")));
+        }
+    }
+
     private static Process StartHelper(string db, string file, string method = nameof(CrashHelper_ImportUntilKilled))
     {
         var self = Environment.ProcessPath!;
@@ -128,7 +159,7 @@ public sealed class CrashRecoveryTests : IDisposable
         return process;
     }
 
-    private static async Task<long> WaitForPostsAsync(string db, Process child)
+    private static async Task<long> WaitForPostsAsync(string db, Process child, long atLeast = 4000)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(90))
@@ -143,7 +174,7 @@ public sealed class CrashRecoveryTests : IDisposable
                     using var cmd = connection.CreateCommand();
                     cmd.CommandText = "SELECT count(*) FROM posts";
                     var n = (long)cmd.ExecuteScalar()!;
-                    if (n >= 4000)
+                    if (n >= atLeast)
                     {
                         return n;
                     }
@@ -157,6 +188,6 @@ public sealed class CrashRecoveryTests : IDisposable
             await Task.Delay(20, Ct);
         }
 
-        throw new TimeoutException("the helper never committed 4000 posts");
+        throw new TimeoutException($"the helper never committed {atLeast} posts");
     }
 }

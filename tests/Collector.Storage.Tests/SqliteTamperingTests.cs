@@ -111,14 +111,15 @@ public sealed class SqliteTamperingTests : IDisposable
     }
 
     [Fact]
-    public async Task Verify_LastCustodyEntryDeleted_ReportsCaptureWithoutEntry()
+    public async Task Verify_LastCustodyEntryDeleted_ReportsCaptureWithoutEntryAndItsRecords()
     {
         await BuildAsync();
         Sql("DELETE FROM custody WHERE seq = 4");
 
-        var problem = Assert.Single((await VerifyAsync()).Problems);
+        var problems = (await VerifyAsync()).Problems;
 
-        Assert.Equal("capture c4 has no custody entry (custody entries removed?)", problem);
+        Assert.Equal("capture c4 has no custody entry (custody entries removed?)", problems[0]);
+        Assert.All(problems.Skip(1), p => Assert.Contains("belongs to capture c4, which has no custody entry", p, StringComparison.Ordinal));
     }
 
     [Fact]

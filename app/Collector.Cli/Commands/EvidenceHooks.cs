@@ -42,7 +42,7 @@ public static class EvidenceHooks
                 case "bundle":
                 {
                     var selection = new BundleSelection { Posts = request.Posts, Urls = request.Urls, Chains = request.Chains, ChainsFile = request.ChainsFile };
-                    var summary = await CaseBundleWriter.WriteAsync(archive, selection, request.OutPath, time, cancellationToken);
+                    var summary = await CaseBundleWriter.WriteAsync(archive, selection, request.OutPath, time, request.Trust, cancellationToken);
                     await stdout.WriteLineAsync(
                         $"wrote {summary.Path}: {summary.Posts} posts, {summary.Captures} captures, {summary.Timestamps} timestamp tokens, {summary.Files} files; manifest.json sha256 {summary.ManifestSha256}");
                     return CollectorCli.Ok;
@@ -57,6 +57,11 @@ public static class EvidenceHooks
         {
             await Console.Error.WriteLineAsync("collector export: " + e.Message);
             return CollectorCli.UsageError;
+        }
+        catch (BundleRefusedException e)
+        {
+            await Console.Error.WriteLineAsync("collector export: " + e.Message + "\n(run `collector verify` for the whole archive)");
+            return CollectorCli.Failure;
         }
         catch (MissingArtifactException e)
         {
@@ -116,4 +121,7 @@ public sealed record EvidenceExportRequest
 
     /// <summary>chains.json from `collector detect` (for --chain).</summary>
     public string? ChainsFile { get; init; }
+
+    /// <summary>The time-stamping authority's root to ship in a bundle as TSA-CA.pem (the demo's loopback authority).</summary>
+    public BundleTrust? Trust { get; init; }
 }

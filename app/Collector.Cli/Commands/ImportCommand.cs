@@ -55,15 +55,21 @@ public static class ImportCommand
                 Source = parse.GetValue(source),
                 FileSha256 = sha,
                 ConfigHash = (configPath is null ? ConfigLoader.Defaults() : ConfigLoader.LoadFile(configPath)).Hash,
+                SkippedLines = () => reader.Rejected,
             }, ct);
-            foreach (var error in reader.Errors.Take(20))
+            foreach (var error in reader.Errors)
             {
                 await stderr.WriteLineAsync($"import: skipped {error}");
             }
 
+            if (reader.Rejected > reader.Errors.Count)
+            {
+                await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"import: … and {reader.Rejected - reader.Errors.Count} more malformed lines"));
+            }
+
             var rejected = receipt.Rejected + reader.Rejected;
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"imported {path}: {receipt.NewPosts} new, {receipt.ChangedPosts} changed, {receipt.UnchangedPosts} unchanged, {rejected} rejected"));
+                $"imported {path}: {receipt.NewPosts} new, {receipt.ChangedPosts} changed, {receipt.UnchangedPosts} unchanged, {rejected} skipped as malformed, in {receipt.Batches} sealed batches"));
             return receipt.NewPosts + receipt.ChangedPosts + receipt.UnchangedPosts == 0 && rejected > 0 ? CollectorCli.Failure : CollectorCli.Ok;
         });
         return command;

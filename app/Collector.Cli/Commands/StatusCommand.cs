@@ -36,11 +36,15 @@ public static class StatusCommand
             }
 
             var output = parse.InvocationConfiguration.Output;
+            var head = await archive.Custody.HeadAsync(ct);
             if (parse.GetValue(json))
             {
-                await output.WriteLineAsync(CollectorJson.Serialize(new { sources = rows }, indented: true));
+                await output.WriteLineAsync(CollectorJson.Serialize(new { sources = rows, custodyHead = head is null ? null : new { sequence = head.Sequence, hash = head.Hash } }, indented: true));
                 return CollectorCli.Ok;
             }
+
+            // The head of the custody log: write it down or publish it, and a later shortened or rewritten log shows.
+            await output.WriteLineAsync("custody head: " + VerifyCommand.HeadText(head));
 
             if (!ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected)
             {

@@ -30,7 +30,13 @@ public static class VerifyCommand
 
             var configPath = parse.GetValue(config);
             await using var archive = await StoreAccess.OpenAsync(parse.GetValue(store), configPath, ct);
-            var result = await ArchiveVerifier.VerifyAsync(archive, ct);
+            var stderr = parse.InvocationConfiguration.Error;
+            var result = await VerifyProgressBar.RunAsync(stderr, progress => ArchiveVerifier.VerifyAsync(archive, progress, ct));
+            foreach (var removed in result.RemovedTemporaryFiles)
+            {
+                await stderr.WriteLineAsync($"verify: removed temporary file {removed} (left by an interrupted write)");
+            }
+
             var problems = result.Problems.ToList();
             if (result.IsClean)
             {
@@ -38,7 +44,7 @@ public static class VerifyCommand
             }
 
             var summary = string.Create(CultureInfo.InvariantCulture,
-                $"{result.ArtifactsChecked} artifacts ({result.BytesChecked} bytes) re-hashed, {result.CustodyEntries} custody entries walked, {result.Captures} captures checked");
+                $"{result.ArtifactsChecked} artifacts ({result.BytesChecked} bytes) re-hashed, {result.CustodyEntries} custody entries walked, {result.Captures} captures checked, {result.RecordsChecked} records checked against their seals, {result.Anchors.Count} anchors held; head {HeadText(result.Head)}");
             if (problems.Count == 0)
             {
                 var configHash = (configPath is null ? ConfigLoader.Defaults() : ConfigLoader.LoadFile(configPath)).Hash;
@@ -51,6 +57,10 @@ public static class VerifyCommand
                 {
                     clean = problems.Count == 0,
                     problems,
+                    findings = result.Findings.Select(f => new { table = f.Table, key = f.Key, message = f.Message, expected = f.Expected, actual = f.Actual }),
+                    notes = result.Notes,
+                    head = result.Head is { } h ? new { sequence = h.Sequence, hash = h.Hash } : null,
+                    records = result.RecordsChecked,
                     artifacts = result.ArtifactsChecked,
                     bytes = result.BytesChecked,
                     custodyEntries = result.CustodyEntries,
@@ -65,6 +75,11 @@ public static class VerifyCommand
                     await stdout.WriteLineAsync("PROBLEM " + p);
                 }
 
+                foreach (var n in result.Notes)
+                {
+                    await stdout.WriteLineAsync("NOTE " + n);
+                }
+
                 await stdout.WriteLineAsync((problems.Count == 0 ? "verify: clean: " : string.Create(CultureInfo.InvariantCulture, $"verify: {problems.Count} problem(s): ")) + summary);
             }
 
@@ -72,4 +87,8 @@ public static class VerifyCommand
         });
         return command;
     }
+
+    /// <summary>The custody log's head as users write it down: sequence number and hash.</summary>
+    internal static string HeadText(CustodyEntry? head) =>
+        head is null ? "none (empty log)" : string.Create(CultureInfo.InvariantCulture, $"entry {head.Sequence} {head.Hash}");
 }

@@ -3,6 +3,7 @@ using Collector.Cli.Infrastructure;
 using Collector.Configuration;
 using Collector.Detection;
 using Collector.Detection.Output;
+using Collector.Evidence.Bundles;
 using Collector.Evidence.Timestamps;
 using Collector.Simulator;
 using Collector.Simulator.World;
@@ -31,6 +32,7 @@ public sealed class DemoRunner(DemoDisplay display, TimeProvider time)
 
         display.Step("Starting the simulated platforms and a loopback time-stamping authority");
         await using var tsa = await LoopbackTimestampAuthority.StartAsync(time, cancellationToken);
+        await RememberTsaRootAsync(outDir, tsa, cancellationToken);
         await using var sim = await StartSimulationAsync(state, cancellationToken);
         if (state.Port > 0 && sim.BaseUrl(SimPlatform.Reddit).Port != state.Port)
         {
@@ -142,12 +144,24 @@ public sealed class DemoRunner(DemoDisplay display, TimeProvider time)
             var request = new EvidenceExportRequest
             {
                 Format = "bundle", OutPath = bundle, Chains = [top.Id], ChainsFile = Path.Combine(reportDir, "chains.json"),
+                Trust = new BundleTrust(await File.ReadAllTextAsync(TsaRootsPath(outDir), cancellationToken),
+                    "the root certificate of the demo's loopback time-stamping authority: a throw-away CA Collector made when the demo started "
+                    + "(one per run of the demo, all of them here), so a token that verifies under it proves only that the demo's own authority stamped the manifest"),
             };
             bundleOk = await EvidenceHooks.ExportAsync(archive, request, TextWriter.Null, cancellationToken) == 0
                 && await EvidenceHooks.VerifyBundleAsync(bundle, TextWriter.Null, cancellationToken) == 0;
         }
 
         return await DemoOutcome.SummarizeAsync(archive, result, truth, changes, verification, tokenProblems, reportDir, wacz, waczOk, bundle, bundleOk, cancellationToken);
+    }
+
+    /// <summary>Every root the demo's loopback authority has signed under in this folder (one per run of the demo).</summary>
+    private static string TsaRootsPath(string outDir) => Path.Combine(outDir, "evidence", BundleTrustFiles.RootFile);
+
+    private static async Task RememberTsaRootAsync(string outDir, LoopbackTimestampAuthority tsa, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.Combine(outDir, "evidence"));
+        await File.AppendAllTextAsync(TsaRootsPath(outDir), TestCertificates.ToPem(tsa.Certificates.Ca), cancellationToken);
     }
 
     private static async Task<IReadOnlyDictionary<string, RunRecord>> RunsSinceAsync(IArchive archive, DateTimeOffset since, CancellationToken cancellationToken)

@@ -127,7 +127,8 @@ public sealed class NetworkRecorder
             contentType,
             at,
             isDocument,
-            body);
+            body,
+            RequestBodyOf(request));
         lock (_sync)
         {
             _entries.Add(entry);
@@ -177,6 +178,7 @@ public sealed class NetworkRecorder
                 ResponseHeaders = entry.ResponseHeaders,
                 ContentType = entry.ContentType,
                 BodySha256 = sha,
+                RequestBody = entry.RequestBody,
                 At = entry.At,
             });
         }
@@ -251,5 +253,18 @@ public sealed class NetworkRecorder
         string? ContentType,
         DateTimeOffset At,
         bool IsDocument,
-        Task<byte[]?>? Body);
+        Task<byte[]?>? Body,
+        byte[]? RequestBody);
+
+    /// <summary>A non-GET request's body (for the WARC request record and replay's index key), up to 1 MiB.</summary>
+    private static byte[]? RequestBodyOf(IRequest request)
+    {
+        if (request.Method is "GET" or "HEAD")
+        {
+            return null;
+        }
+
+        var body = request.PostDataBuffer;
+        return body is { Length: > 0 and <= 1 << 20 } ? body : null;
+    }
 }

@@ -16,24 +16,27 @@ namespace Collector.Evidence.Bundles;
 /// </summary>
 public static class CaseBundleVerifier
 {
-    public static BundleVerification Verify(string zipPath)
+    public static BundleVerification Verify(string zipPath) => Verify(zipPath, null);
+
+    public static BundleVerification Verify(string zipPath, BundleReader.Limits? limits)
     {
         if (!File.Exists(zipPath))
         {
             return BundleVerification.Fail($"{zipPath}: no such file");
         }
 
-        Dictionary<string, byte[]> files;
+        BundleReader.Contents contents;
         try
         {
             using var zip = ZipFile.OpenRead(zipPath);
-            files = zip.Entries.Where(e => !e.FullName.EndsWith('/')).ToDictionary(e => e.FullName, Read, StringComparer.Ordinal);
+            contents = BundleReader.Read(zip, limits ?? BundleReader.Limits.Default);
         }
         catch (InvalidDataException e)
         {
             return BundleVerification.Fail($"{zipPath} is not a readable zip: {e.Message}");
         }
 
+        var files = contents.Parsed;
         if (!files.TryGetValue(BundleManifest.FileName, out var manifestBytes))
         {
             return BundleVerification.Fail("manifest.json is missing: not a Collector case bundle, or its manifest was removed");
@@ -54,39 +57,31 @@ public static class CaseBundleVerifier
             return BundleVerification.Fail($"manifest.json is not a {BundleManifest.FormatName} manifest");
         }
 
-        var problems = new List<string>();
+        var problems = new List<string>(contents.Problems);
         var notes = new List<string>();
-        var intact = CheckFiles(manifest, files, problems);
-        CheckArtifacts(files, intact, problems);
-        var captures = CheckCaptures(files, intact, problems);
-        CheckCustody(files, captures, problems, notes);
+        var intact = CheckFiles(manifest, contents.Hashes, problems);
+        CheckArtifacts(contents.Hashes, intact, problems);
+        var captures = CheckCaptures(files, contents.Hashes, intact, problems);
+        var entries = CheckCustody(files, captures, problems, notes);
+        BundleCustodyCheck.Run(files, entries, problems, notes);
         CheckTimestamps(manifest, files, captures, problems, notes);
         notes.Insert(0, $"{manifest.Files.Count} files, {captures.Count} captures, {manifest.Timestamps.Count} timestamp tokens; made {UtcDateTimeOffsetConverter.ToWire(manifest.CreatedAt)} by {manifest.Tool}");
         return new BundleVerification(problems.Count == 0, problems, notes);
     }
 
-    private static byte[] Read(ZipArchiveEntry entry)
-    {
-        using var stream = entry.Open();
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    }
-
-    private static HashSet<string> CheckFiles(BundleManifest manifest, Dictionary<string, byte[]> files, List<string> problems)
+    private static HashSet<string> CheckFiles(BundleManifest manifest, Dictionary<string, string> files, List<string> problems)
     {
         var intact = new HashSet<string>(StringComparer.Ordinal);
         var listed = new HashSet<string>(StringComparer.Ordinal) { BundleManifest.FileName };
         foreach (var file in manifest.Files)
         {
             listed.Add(file.Path);
-            if (!files.TryGetValue(file.Path, out var bytes))
+            if (!files.TryGetValue(file.Path, out var actual))
             {
                 problems.Add($"missing file: {file.Path} (listed in manifest.json with sha256 {file.Sha256}, not in the bundle)");
                 continue;
             }
 
-            var actual = Sha(bytes);
             if (actual != file.Sha256)
             {
                 problems.Add($"altered file: {file.Path}: manifest.json says sha256 {file.Sha256}, the file hashes to {actual}");
@@ -101,21 +96,21 @@ public static class CaseBundleVerifier
         return intact;
     }
 
-    private static void CheckArtifacts(Dictionary<string, byte[]> files, HashSet<string> intact, List<string> problems)
+    private static void CheckArtifacts(Dictionary<string, string> hashes, HashSet<string> intact, List<string> problems)
     {
-        foreach (var (path, bytes) in files)
+        foreach (var (path, sha) in hashes)
         {
-            if (BundlePaths.ArtifactHash(path) is { } named && intact.Contains(path) && Sha(bytes) != named)
+            if (BundlePaths.ArtifactHash(path) is { } named && intact.Contains(path) && sha != named)
             {
-                problems.Add($"altered artifact: {path} is named for sha256 {named} but hashes to {Sha(bytes)}");
+                problems.Add($"altered artifact: {path} is named for sha256 {named} but hashes to {sha}");
             }
         }
     }
 
-    private static Dictionary<string, Capture> CheckCaptures(Dictionary<string, byte[]> files, HashSet<string> intact, List<string> problems)
+    private static Dictionary<string, Capture> CheckCaptures(Dictionary<string, byte[]> files, Dictionary<string, string> hashes, HashSet<string> intact, List<string> problems)
     {
         var captures = new Dictionary<string, Capture>(StringComparer.Ordinal);
-        var artifactsByHash = files.Keys.Where(p => BundlePaths.ArtifactHash(p) is not null).ToDictionary(p => BundlePaths.ArtifactHash(p)!, p => p, StringComparer.Ordinal);
+        var artifactsByHash = hashes.Keys.Where(p => BundlePaths.ArtifactHash(p) is not null).ToDictionary(p => BundlePaths.ArtifactHash(p)!, p => p, StringComparer.Ordinal);
         foreach (var path in files.Keys.Where(p => p.StartsWith("captures/", StringComparison.Ordinal) && p.EndsWith("/capture.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             Capture? capture;
@@ -160,11 +155,11 @@ public static class CaseBundleVerifier
         return captures;
     }
 
-    private static void CheckCustody(Dictionary<string, byte[]> files, Dictionary<string, Capture> captures, List<string> problems, List<string> notes)
+    private static List<CustodyEntry> CheckCustody(Dictionary<string, byte[]> files, Dictionary<string, Capture> captures, List<string> problems, List<string> notes)
     {
         if (!files.TryGetValue(BundlePaths.Custody, out var bytes))
         {
-            return;
+            return [];
         }
 
         var entries = new List<CustodyEntry>();
@@ -193,6 +188,10 @@ public static class CaseBundleVerifier
             {
                 problems.Add($"custody entries out of order: entry {entry.Sequence} follows entry {previous.Sequence}");
             }
+            else if (previous is not null && entry.Sequence > previous.Sequence + 1)
+            {
+                problems.Add($"custody entries {previous.Sequence + 1} to {entry.Sequence - 1} are missing from the bundle's chain");
+            }
             else if (previous is not null && entry.Sequence == previous.Sequence + 1 && entry.PreviousHash != previous.Hash)
             {
                 problems.Add($"broken link at custody entry {entry.Sequence}: previous hash {entry.PreviousHash} is not the hash of entry {previous.Sequence} ({previous.Hash})");
@@ -219,6 +218,8 @@ public static class CaseBundleVerifier
                 problems.Add($"capture {capture.Id}: artifact {artifact.Sha256} ({artifact.Kind}) is not named by its custody entry {entry.Sequence}");
             }
         }
+
+        return entries;
     }
 
     private static void CheckTimestamps(BundleManifest manifest, Dictionary<string, byte[]> files, Dictionary<string, Capture> captures, List<string> problems, List<string> notes)

@@ -18,9 +18,14 @@ namespace Collector.Evidence.Bundles;
 public static class CaseBundleWriter
 {
     public static async Task<BundleSummary> WriteAsync(
-        IArchive archive, BundleSelection selection, string outPath, TimeProvider time, CancellationToken cancellationToken = default)
+        IArchive archive, BundleSelection selection, string outPath, TimeProvider time, CancellationToken cancellationToken = default) =>
+        await WriteAsync(archive, selection, outPath, time, trust: null, cancellationToken);
+
+    /// <summary>As above; <paramref name="trust"/> is the time-stamping authority's root to ship as TSA-CA.pem (the demo's).</summary>
+    public static async Task<BundleSummary> WriteAsync(
+        IArchive archive, BundleSelection selection, string outPath, TimeProvider time, BundleTrust? trust, CancellationToken cancellationToken = default)
     {
-        var resolved = await BundleSelectionResolver.ResolveAsync(archive, selection, cancellationToken);
+        var resolved = await BundleVerificationGate.ResolveVerifiedAsync(archive, selection, cancellationToken);
         var created = time.GetUtcNow();
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
         var read = ArtifactSources.From(archive.Artifacts);
@@ -45,12 +50,26 @@ public static class CaseBundleWriter
             }
         }
 
-        var (custody, timestamps) = await CollectCustodyAsync(archive, resolved, files, read, cancellationToken);
-        files[BundlePaths.Custody] = Encoding.UTF8.GetBytes(string.Concat(custody.Select(e => CollectorJson.Serialize(e) + "\n")));
-
+        // The export entry seals every version the bundle carries, is anchored as the log's head, and ends the bundle's chain.
         var selectionText = selection.Posts.Select(p => "post " + p)
             .Concat(selection.Urls.Select(u => "url " + u))
             .Concat(selection.Chains.Select(c => "chain " + c)).ToList();
+        var exportEntry = await archive.Custody.AppendAsync(new CustodyEvent
+        {
+            Action = BundleSeals.ExportAction,
+            Subject = Path.GetFileName(outPath),
+            Seals = BundleSeals.Of(resolved.Posts),
+            Detail = $"case bundle: {resolved.Posts.Count} posts, {resolved.Captures.Count} captures; {string.Join(", ", selectionText)}",
+        }, cancellationToken);
+        var (custody, timestamps) = await CollectCustodyAsync(archive, resolved, files, read, exportEntry, cancellationToken);
+        files[BundlePaths.Custody] = Encoding.UTF8.GetBytes(string.Concat(custody.Select(e => CollectorJson.Serialize(e) + "\n")));
+        if (archive.Integrity.AnchorPath is { } anchorPath
+            && CustodyAnchors.Read(anchorPath).Anchors.LastOrDefault(a => a.Sequence == exportEntry.Sequence) is { } anchor)
+        {
+            files[BundleSeals.AnchorFile] = Json(new BundleAnchor(anchor.Sequence, anchor.Hash, anchor.At, anchor.Reason));
+        }
+
+        BundleTrustFiles.Add(files, timestamps, trust);
         files[BundlePaths.Index] = Encoding.UTF8.GetBytes(BundleIndexPage.Render(resolved, custody, timestamps, selectionText, created));
 
         var manifest = new BundleManifest
@@ -65,19 +84,14 @@ public static class CaseBundleWriter
         await WriteZipAsync(outPath, manifestBytes, files, cancellationToken);
 
         var manifestSha = Convert.ToHexStringLower(SHA256.HashData(manifestBytes));
-        await archive.Custody.AppendAsync(new CustodyEvent
-        {
-            Action = "export",
-            Subject = Path.GetFileName(outPath),
-            // the bundle is not an artifact of the archive: its hash goes in the detail, where verify does not look it up
-            Detail = $"case bundle: {resolved.Posts.Count} posts, {resolved.Captures.Count} captures, {timestamps.Count} timestamps; manifest.json sha256 {manifestSha}",
-        }, cancellationToken);
         return new BundleSummary(outPath, resolved.Posts.Count, resolved.Captures.Count, files.Count + 1, timestamps.Count, manifestSha);
     }
 
     private static async Task<(List<CustodyEntry> Entries, List<BundleTimestamp> Timestamps)> CollectCustodyAsync(
-        IArchive archive, ResolvedSelection resolved, SortedDictionary<string, byte[]> files, ArtifactSource read, CancellationToken cancellationToken)
+        IArchive archive, ResolvedSelection resolved, SortedDictionary<string, byte[]> files, ArtifactSource read, CustodyEntry head, CancellationToken cancellationToken)
     {
+        var versionKeys = resolved.Posts.SelectMany(h => h.Versions.Select(v => RecordSeal.VersionKey(RecordSeal.PostKeyText(h.Key), v.Number)))
+            .ToHashSet(StringComparer.Ordinal);
         var captureIds = resolved.Captures.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         var runIds = resolved.Captures.Select(c => c.RunId).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var all = new List<CustodyEntry>();
@@ -87,10 +101,13 @@ public static class CaseBundleWriter
         }
 
         var chosen = new SortedDictionary<long, CustodyEntry>();
+        var linked = new HashSet<long>(); // stamped heads: in the chain, not necessarily whole
+        // (the export entry, read back with the rest, is the head: everything the bundle needs comes before it)
         var timestamps = new List<BundleTimestamp>();
-        foreach (var entry in all)
+        foreach (var entry in all.Where(e => e.Sequence < head.Sequence))
         {
-            if (entry.Action == "capture" && captureIds.Contains(entry.Subject))
+            if ((entry.Action == "capture" && captureIds.Contains(entry.Subject))
+                || (entry.Seals?.Any(s => s.Table == RecordSeal.Versions && versionKeys.Contains(s.Key)) ?? false))
             {
                 chosen[entry.Sequence] = entry;
             }
@@ -106,9 +123,9 @@ public static class CaseBundleWriter
 
                 var manifestPath = BundlePaths.RunManifest(entry.Subject, manifestSha!);
                 files[manifestPath] = manifest;
-                if (RunManifest.Parse(manifest)?.CustodyHead is { } head && all.FirstOrDefault(e => e.Sequence == head.Sequence) is { } headEntry)
+                if (RunManifest.Parse(manifest)?.CustodyHead is { } stampedHead)
                 {
-                    chosen[headEntry.Sequence] = headEntry;
+                    linked.Add(stampedHead.Sequence);
                 }
 
                 if (entry.Action == RunManifestStamper.TimestampAction && await read(entry.ArtifactHashes[0], cancellationToken) is { } token)
@@ -122,7 +139,7 @@ public static class CaseBundleWriter
             }
         }
 
-        return ([.. chosen.Values], timestamps);
+        return (BundleSeals.Chain(all, chosen.Keys.ToHashSet(), linked, head), timestamps);
     }
 
     private static string? Authority(string? detail) =>

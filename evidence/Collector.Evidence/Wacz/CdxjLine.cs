@@ -53,7 +53,7 @@ public sealed record CdxjLine
 
         return new CdxjLine
         {
-            Key = Surt.Of(record.TargetUri),
+            Key = Surt.Of(record.TargetUri + (record.Request?.Append ?? "")),
             Timestamp = WarcDates.ToCdxTimestamp(record.Date),
             Fields = new CdxjFields
             {
@@ -64,6 +64,8 @@ public sealed record CdxjLine
                 Length = written.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Offset = written.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Filename = filename,
+                Method = record.Request?.Method,
+                RequestBody = record.Request?.Body,
             },
         };
     }
@@ -99,4 +101,10 @@ public sealed record CdxjFields
     [JsonPropertyName("length")] public required string Length { get; init; }
     [JsonPropertyName("offset")] public required string Offset { get; init; }
     [JsonPropertyName("filename")] public required string Filename { get; init; }
+
+    /// <summary>A non-GET request's method, as cdxj-indexer writes it (POST, PUT).</summary>
+    [JsonPropertyName("method")] public string? Method { get; init; }
+
+    /// <summary>The query form of a POST/PUT body, as cdxj-indexer writes it.</summary>
+    [JsonPropertyName("requestBody")] public string? RequestBody { get; init; }
 }

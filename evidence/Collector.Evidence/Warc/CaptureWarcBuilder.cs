@@ -34,6 +34,19 @@ public static class CaptureWarcBuilder
             covered.Add(raw.Sha256);
         }
 
+        // A browser keeps only document and JSON bodies; an image or stylesheet the page loaded and the capture also kept
+        // as an artifact under the same URL is written as the full response the page saw, not as a truncated one.
+        var kept = capture.Artifacts.Where(a => a.Url is not null && a.Kind is ArtifactKinds.Media or ArtifactKinds.Network)
+            .GroupBy(a => a.Url!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Sha256, StringComparer.Ordinal);
+        for (var i = 0; i < exchanges.Count; i++)
+        {
+            if (exchanges[i].BodySha256 is null && exchanges[i].Status is >= 200 and < 300 && kept.TryGetValue(exchanges[i].Url, out var sha))
+            {
+                exchanges[i] = exchanges[i] with { BodySha256 = sha };
+                covered.Add(sha);
+            }
+        }
+
         string? pageResponseId = null;
         for (var i = 0; i < exchanges.Count; i++)
         {
@@ -58,6 +71,7 @@ public static class CaptureWarcBuilder
                     : [.. common, new("WARC-Concurrent-To", requestId)],
                 Block = block,
                 PayloadOffset = payloadOffset,
+                Request = IndexOf(exchange),
             });
             records.Add(new WarcRecord
             {
@@ -114,6 +128,19 @@ public static class CaptureWarcBuilder
 
         records.Add(Metadata(capture, common, pageResponseId));
         return records;
+    }
+
+    private static RequestIndex? IndexOf(HttpExchange exchange)
+    {
+        var contentType = exchange.RequestHeaders.FirstOrDefault(h => h.Key.Equals("content-type", StringComparison.OrdinalIgnoreCase)).Value;
+        var append = Wacz.PostQuery.AppendFor(exchange.Url, exchange.Method, contentType, exchange.RequestBody ?? []);
+        if (append is null)
+        {
+            return null;
+        }
+
+        var body = exchange.Method.ToUpperInvariant() is "POST" or "PUT" ? Wacz.PostQuery.Extract(contentType ?? "", exchange.RequestBody ?? []) : null;
+        return new RequestIndex(exchange.Method.ToUpperInvariant(), append, string.IsNullOrEmpty(body) ? null : body);
     }
 
     private static WarcRecord Metadata(Capture capture, IReadOnlyList<KeyValuePair<string, string>> common, string? pageResponseId)

@@ -24,9 +24,16 @@ public static class HttpBlocks
             headers.Insert(0, new("Host", uri.IsDefaultPort ? uri.Host : uri.Authority));
         }
 
+        var body = exchange.RequestBody ?? [];
+        if (body.Length > 0)
+        {
+            headers.RemoveAll(h => h.Key.Equals("content-length", StringComparison.OrdinalIgnoreCase));
+            headers.Add(new("Content-Length", body.Length.ToString(CultureInfo.InvariantCulture)));
+        }
+
         AppendHeaders(text, headers);
         text.Append("\r\n");
-        return Encoding.UTF8.GetBytes(text.ToString());
+        return [.. Encoding.UTF8.GetBytes(text.ToString()), .. body];
     }
 
     /// <summary>The response block and the offset at which its body (the WARC payload) starts.</summary>

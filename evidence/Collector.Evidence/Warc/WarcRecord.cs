@@ -24,7 +24,16 @@ public sealed record WarcRecord
     public ReadOnlyMemory<byte> Block { get; init; }
 
     public int? PayloadOffset { get; init; }
+
+    /// <summary>
+    /// For the response to a non-GET request: the request's method and the query form of its body
+    /// (<see cref="Wacz.PostQuery"/>), so that its index key tells it apart from other requests to the same URL. Not written.
+    /// </summary>
+    public RequestIndex? Request { get; init; }
 }
+
+/// <summary>What replay's index needs of a non-GET request: its method and what <see cref="Wacz.PostQuery"/> appends to the URL.</summary>
+public sealed record RequestIndex(string Method, string Append, string? Body);
 
 /// <summary>The WARC-Type values Collector writes.</summary>
 public static class WarcTypes

@@ -12,6 +12,7 @@ namespace Collector.Storage.Export;
 public sealed class PostFileReader
 {
     private readonly string path;
+    private const int MaxErrors = 1000;
     private readonly List<string> errors = [];
 
     public PostFileReader(string path)
@@ -53,13 +54,13 @@ public sealed class PostFileReader
             }
             catch (JsonException ex)
             {
-                Reject(lineNumber, ex.Message);
+                Reject(lineNumber, MissingFields(ex.Message) is { } missing ? missing + ": missing" : Field(ex.Path) + ": " + Why(ex.Message));
                 continue;
             }
 
             if (post is null || string.IsNullOrWhiteSpace(post.Platform) || string.IsNullOrWhiteSpace(post.Id))
             {
-                Reject(lineNumber, "no platform or id");
+                Reject(lineNumber, post is null ? "post: not a JSON object" : string.IsNullOrWhiteSpace(post.Platform) ? "platform: missing" : "id: missing");
                 continue;
             }
 
@@ -107,10 +108,28 @@ public sealed class PostFileReader
         }
     }
 
+    /// <summary>The JSON path the serializer was reading ($.metrics.likes → metrics.likes), or "line" when it names none.</summary>
+    private static string Field(string? path) => string.IsNullOrEmpty(path) || path == "$" ? "line" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+
+    /// <summary>The required fields the serializer found missing ("id", "platform, id"), or null.</summary>
+    private static string? MissingFields(string message)
+    {
+        const string marker = "missing required properties including: ";
+        var at = message.IndexOf(marker, StringComparison.Ordinal);
+        return at < 0 ? null : string.Join(", ", message[(at + marker.Length)..].TrimEnd('.').Split(',').Select(f => f.Trim().Trim('\'')));
+    }
+
+    /// <summary>The serializer's message without the location it appends (the line number is given separately).</summary>
+    private static string Why(string message)
+    {
+        var at = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        return (at > 0 ? message[..at] : message).TrimEnd('.');
+    }
+
     private void Reject(int where, string why)
     {
         Rejected++;
-        if (errors.Count < 50)
+        if (errors.Count < MaxErrors)
         {
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"{(Format == "csv" ? "record" : "line")} {where}: {why}"));
         }

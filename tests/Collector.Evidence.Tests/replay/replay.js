@@ -1,8 +1,9 @@
 // Opens a WACZ in ReplayWeb.page (embed <replay-web-page>, served from loopback) in headless Chromium and
-// prints what the replayed page shows. Usage: node replay.js SITE_DIR PAGE_URL [TEXT_EXPECTED]
+// prints what the replayed page shows, and which of its images rendered (naturalWidth > 0).
+// Usage: node replay.js SITE_DIR PAGE_URL [TEXT_EXPECTED [MIN_IMAGES_RENDERED]]
 const puppeteer = require("puppeteer-core");
 const http = require("http"); const fs = require("fs"); const path = require("path");
-const [dir, pageUrl, expected] = process.argv.slice(2); // dir: the site folder holding ui.js, replay/sw.js and x.wacz
+const [dir, pageUrl, expected, minImages] = process.argv.slice(2); // dir: the site folder holding ui.js, replay/sw.js and x.wacz
 const types = { ".js": "application/javascript", ".html": "text/html", ".wacz": "application/octet-stream" };
 const server = http.createServer((req, res) => {
   if (process.env.REPLAY_DEBUG) console.log("GET", req.url.slice(0, 120), req.headers.range || "");
@@ -35,9 +36,19 @@ const server = http.createServer((req, res) => {
       for (const f of page.frames()) {
         try {
           const text = await f.evaluate(() => document.body ? document.body.innerText : "");
-          if (f.url().includes("/replay/w/") && text.trim().length > 0) {
+          if (f.url().includes("/replay/w/") && text.trim().length > 0 && (!expected || text.includes(expected) || i > 20)) {
             console.log("frame:", f.url()); console.log("text:", text.slice(0, 300).replace(/\n/g, " | "));
-            code = expected && !text.includes(expected) ? 2 : 0; i = 99; break;
+            code = expected && !text.includes(expected) ? 2 : 0;
+            let images = [];
+            for (let w = 0; w < 20; w++) { // images load after the text: wait until every one has finished, or 10 s
+              images = await f.evaluate(() => Array.from(document.images).map(i => ({ src: i.currentSrc || i.src, w: i.naturalWidth, done: i.complete })));
+              if (images.every(m => m.done)) break;
+              await new Promise(r => setTimeout(r, 500));
+            }
+            const rendered = images.filter(m => m.w > 0).length;
+            console.log(`images: ${rendered} of ${images.length} rendered`); images.forEach(m => console.log("image:", m.w, m.src.slice(0, 160)));
+            if (code === 0 && minImages && rendered < +minImages) code = 3;
+            i = 99; break;
           }
         } catch (e) { }
       }
