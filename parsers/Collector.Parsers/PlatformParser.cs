@@ -1,5 +1,6 @@
 using Collector.Model;
 using Collector.Parsers.Common;
+using Collector.Parsers.Layers;
 
 namespace Collector.Parsers;
 
@@ -32,7 +33,7 @@ public abstract class PlatformParser : IPlatformParser
 
         try
         {
-            var result = ParseCore(page);
+            var result = LayerCompletion.Complete(page, ParseCore(page), Platform, AdaptLayerPost);
             if (!Handles(page.Url))
             {
                 result = OriginRebase.Apply(result, page.Url, CanonicalOrigins);
@@ -46,10 +47,19 @@ public abstract class PlatformParser : IPlatformParser
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            return ParseResult.Classified(
-                PageOutcome.Unrecognized, $"parser failed: {ex.GetType().Name}: {Shorten(ex.Message)}", Platform);
+            // Production keeps the page (classified unrecognized); the exception is recorded on the capture, and tests fail on it.
+            return ParseResult.Classified(PageOutcome.Unrecognized, $"parser failed: {ex.GetType().Name}: {Shorten(ex.Message)}", Platform) with
+            {
+                ParseError = $"{ex.GetType().FullName}: {Shorten(ex.Message)} at {Shorten(ex.StackTrace?.Split('\n').FirstOrDefault()?.Trim() ?? "?")}",
+            };
         }
     }
+
+    /// <summary>
+    /// A post the standard layers (JSON-LD, microdata, meta) read for this platform, completed with what the platform's ids
+    /// say (X and Instagram ids carry their creation time).
+    /// </summary>
+    protected virtual Post AdaptLayerPost(Post post) => post;
 
     /// <summary>Reads a page that passed <see cref="InputGuard"/>; may throw (the base classifies the failure).</summary>
     protected abstract ParseResult ParseCore(PageInput page);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Collector.Model;
 using Collector.Parsers.Common;
+using Collector.Parsers.Layers;
 
 namespace Collector.Parsers.Platforms.TikTok;
 
@@ -41,6 +42,22 @@ public sealed class TikTokParser : PlatformParser
         }
 
         var root = document.RootElement;
+        if (OEmbed.Is(root))
+        {
+            var id = root.Str("embed_product_id") ?? (VideoSubject(new Uri(root.Str("html") is { } h && h.IndexOf("cite=\"", StringComparison.Ordinal) is var c and >= 0
+                ? h[(c + 6)..h.IndexOf('"', c + 6)] : page.Url.AbsoluteUri, UriKind.RelativeOrAbsolute)) ?? subject)?.Id;
+            var handle = root.Str("author_url")?.Split('@').LastOrDefault();
+            var embedded = OEmbed.Read(root, Platform, id, handle is null ? null : $"https://www.tiktok.com/@{handle}/video/{id}");
+            if (embedded is not null && ulong.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var numeric))
+            {
+                embedded = embedded with { PublishedAt = Times.FromEpoch(numeric >> 32) }; // a video id's high 32 bits are its creation second
+            }
+
+            return embedded is null
+                ? Classified(PageOutcome.Unrecognized, "oEmbed without a video id", subject)
+                : Found([embedded], [], embedded.Key) with { ParsedBy = new Dictionary<string, string> { [embedded.Id] = ParseLayers.OEmbed } };
+        }
+
         var scope = root.At("__DEFAULT_SCOPE__");
         if (scope?.At("webapp.video-detail") is { } detail)
         {
@@ -55,7 +72,9 @@ public sealed class TikTokParser : PlatformParser
         if (root.At("ItemModule") is { ValueKind: JsonValueKind.Object } itemModule)
         {
             var posts = itemModule.EnumerateObject().Select(p => TikTokItem.Read(p.Value)).OfType<Post>().ToList();
-            return Found(posts, ItemLinks(posts, subject), subject);
+            var next = ItemLinks(posts, subject);
+            posts.AddRange(TikTokComments.Read(root).Where(c => posts.Any(p => p.Id == c.RootId)));
+            return Named(Found(posts, next, subject), "SIGI_STATE ItemModule, CommentItem");
         }
 
         if (root.At("itemList") is { ValueKind: JsonValueKind.Array } itemList)
@@ -77,6 +96,9 @@ public sealed class TikTokParser : PlatformParser
 
         return Classified(PageOutcome.Unrecognized, "rehydration data holds neither video-detail nor user-detail", subject);
     }
+
+    private static ParseResult Named(ParseResult result, string where) =>
+        result with { ParsedBy = result.Posts.ToDictionary(p => p.Id, _ => ParseLayers.At(ParseLayers.StateJson, where), StringComparer.Ordinal) };
 
     private ParseResult ReadDetail(JsonElement detail, PostKey? subject)
     {

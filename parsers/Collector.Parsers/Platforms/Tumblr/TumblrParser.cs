@@ -20,6 +20,23 @@ public sealed partial class TumblrParser : PlatformParser
 
     protected override ParseResult ParseCore(PageInput page)
     {
+        if (page.LooksLikeJson)
+        {
+            using var json = JsonRead.TryParse(page.Body);
+            if (json is not null && json.RootElement.Long("meta", "status") is { } status and >= 400)
+            {
+                return Classified(status == 404 ? PageOutcome.NotFound : status == 429 ? PageOutcome.RateLimited : PageOutcome.Unrecognized, $"Tumblr API status {status}: {json.RootElement.Str("meta", "msg")}");
+            }
+
+            var posts = json is null ? null : TumblrApiReader.Read(json.RootElement);
+            return posts is null
+                ? Classified(PageOutcome.Unrecognized, "JSON without response.posts[] (Tumblr API v2)")
+                : Found(posts, [], posts.Count == 1 ? posts[0].Key : null) with
+                {
+                    ParsedBy = posts.ToDictionary(p => p.Id, _ => Layers.ParseLayers.At(Layers.ParseLayers.ApiJson, "response.posts[]"), StringComparer.Ordinal),
+                };
+        }
+
         var meta = MetaTags.Read(page.Body);
         var canonical = Uri.TryCreate(meta.Get("og:url") ?? meta.Link("canonical"), UriKind.Absolute, out var c) ? c : null;
         var (blog, postId) = Identify(page.Url);
