@@ -77,7 +77,7 @@ internal static class LayerCompletion
     /// <summary>The page's subject post, completed from JSON-LD where the platform layer left a field empty.</summary>
     private static ParseResult FillSubject(PageInput page, ParseResult result, string platform)
     {
-        if (result.Subject is not { } subject || page.LooksLikeJson || !page.Body.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
+        if (result.Subject is not { } subject || page.LooksLikeJson)
         {
             return result;
         }
@@ -92,14 +92,18 @@ internal static class LayerCompletion
             }
         }
 
-        if (index < 0 || StandardLayers.JsonLd(page, platform, subject.Id)?.Posts.FirstOrDefault(p => p.Id == subject.Id) is not { } ld)
+        var layer = ParseLayers.LayerOf(result.ParsedBy.GetValueOrDefault(subject.Id) ?? ParseLayers.Platform);
+        var partial = layer is ParseLayers.Dom or ParseLayers.Meta or ParseLayers.Microdata;
+        var source = StandardLayers.JsonLd(page, platform, subject.Id)?.Posts.FirstOrDefault(p => p.Id == subject.Id) is { } ld
+            ? (Post: ld, Layer: ParseLayers.JsonLd)
+            : partial && StandardLayers.Meta(page, platform, subject.Id)?.Posts[0] is { } og ? (Post: og, Layer: ParseLayers.Meta) : default;
+        if (index < 0 || source.Post is null)
         {
             return result;
         }
 
         var filled = new List<string>();
-        var layer = ParseLayers.LayerOf(result.ParsedBy.GetValueOrDefault(subject.Id) ?? ParseLayers.Platform);
-        var post = PostFill.Fill(result.Posts[index], ld, filled, fillText: layer is ParseLayers.Dom or ParseLayers.Meta or ParseLayers.Microdata);
+        var post = PostFill.Fill(result.Posts[index], source.Post, filled, fillText: partial);
         if (filled.Count == 0)
         {
             return result;
@@ -111,7 +115,7 @@ internal static class LayerCompletion
         var fields = new Dictionary<string, string>(sources.GetValueOrDefault(subject.Id) ?? new Dictionary<string, string>(), StringComparer.Ordinal);
         foreach (var field in filled)
         {
-            fields[field] = ParseLayers.JsonLd;
+            fields[field] = source.Layer;
         }
 
         sources[subject.Id] = fields;

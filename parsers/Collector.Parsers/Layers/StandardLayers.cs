@@ -78,7 +78,8 @@ public static class StandardLayers
     private static bool SameSubject(Post post, string subjectId, Uri page)
     {
         var last = subjectId[(subjectId.LastIndexOf('/') + 1)..];
-        if (post.Id.Contains(last, StringComparison.Ordinal) || post.Url?.Contains(last, StringComparison.Ordinal) == true)
+        var bare = last.IndexOf('_', StringComparison.Ordinal) is > 0 and < 4 and var u ? last[(u + 1)..] : last; // Reddit fullnames: t3_ + the URL's id
+        if (post.Id.Contains(bare, StringComparison.Ordinal) || post.Url?.Contains(bare, StringComparison.Ordinal) == true)
         {
             return true;
         }
