@@ -45,6 +45,11 @@ internal static partial class BlueskyThreadDomReader
 
             var did = Did().Match(item) is { Success: true } d ? d.Value : null;
             var id = $"at://{did ?? handle}/app.bsky.feed.post/{rkey}";
+            if (posts.Any(p => p.Id == id))
+            {
+                continue; // a saved DOM can hold an item twice (virtualized lists re-rendered while saving)
+            }
+
             root ??= rkey == pageRkey || n == 0 ? id : null;
             var text = Text().Match(item) is { Success: true } t ? HtmlText.ToPlainText(t.Groups[1].Value) : null;
             posts.Add(PostEnricher.Enrich(new Post

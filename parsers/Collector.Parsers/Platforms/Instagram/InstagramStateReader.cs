@@ -107,7 +107,7 @@ internal static class InstagramStateReader
         var next = new List<FollowLink>();
         foreach (var edge in user.Items("edge_owner_to_timeline_media", "edges"))
         {
-            if (edge.At("node") is { } node && InstagramMedia.Read(node, author) is { Count: > 0 } media)
+            if (edge.At("node") is { } node && InstagramMedia.Read(node, author) is { Count: > 0 } media && posts.All(p => p.Id != media[0].Id))
             {
                 posts.Add(media[0]);
                 next.Add(new FollowLink(new Uri(media[0].Url!), FollowKind.Item));
