@@ -62,6 +62,17 @@ internal static class InstagramMedia
         return posts;
     }
 
+    /// <summary>An account as a profile post ("user:HANDLE"), as every Instagram profile page yields it.</summary>
+    public static Post Profile(string handle, Author author) => new()
+    {
+        Platform = PlatformKeys.Instagram,
+        Id = "user:" + handle,
+        Url = author.Url,
+        Kind = PostKinds.Profile,
+        Author = author,
+        Title = author.Name,
+    };
+
     public static Author? ReadAuthor(JsonElement owner)
     {
         var handle = owner.Str("username");

@@ -83,15 +83,7 @@ internal static partial class InstagramPageReader
 
         var id = ProfileId().Match(html) is { Success: true } p ? p.Groups[1].Value : null;
         var author = new Author { Id = id, Handle = handle, Name = byline.Groups["name"].Value.Trim(), Url = $"https://www.instagram.com/{handle}/" };
-        return new Post
-        {
-            Platform = PlatformKeys.Instagram,
-            Id = "user:" + handle,
-            Url = author.Url,
-            Kind = PostKinds.Profile,
-            Author = author,
-            Title = author.Name,
-        };
+        return InstagramMedia.Profile(handle, author);
     }
 
     private static string? Decode(string? text) => text is null ? null : WebUtility.HtmlDecode(text);

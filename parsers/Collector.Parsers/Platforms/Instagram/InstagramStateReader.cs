@@ -92,17 +92,7 @@ internal static class InstagramStateReader
             return null;
         }
 
-        var profile = PostEnricher.Enrich(new Post
-        {
-            Platform = PlatformKeys.Instagram,
-            Id = "user:" + handle,
-            Url = author.Url,
-            Kind = PostKinds.Profile,
-            Author = author,
-            Title = author.Name,
-            Text = TextNormalizer.Normalize(user.Str("biography")),
-            Metrics = new Metrics { Comments = null, Views = null },
-        });
+        var profile = PostEnricher.Enrich(InstagramMedia.Profile(handle, author) with { Text = TextNormalizer.Normalize(user.Str("biography")) });
         var posts = new List<Post> { profile };
         var next = new List<FollowLink>();
         foreach (var edge in user.Items("edge_owner_to_timeline_media", "edges"))
