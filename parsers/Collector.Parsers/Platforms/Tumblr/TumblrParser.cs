@@ -109,7 +109,10 @@ public sealed partial class TumblrParser : PlatformParser
             }
         }
 
-        return Found([post], next, subject);
+        return Found([post], next, subject) with
+        {
+            ParsedBy = new Dictionary<string, string> { [post.Id] = Layers.ParseLayers.At(Layers.ParseLayers.Dom, "theme post container (article, .post)") },
+        };
     }
 
     /// <summary>The theme's element around the post: the first article/.post holding more than the notes list.</summary>
