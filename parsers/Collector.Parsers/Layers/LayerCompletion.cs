@@ -39,15 +39,15 @@ internal static class LayerCompletion
 
         var posts = read.Posts.Select(adapt).ToList();
         var subject = result.Subject ?? (posts.Count(p => p.ParentId is null) == 1 ? posts.First(p => p.ParentId is null).Key : null);
-        return result with
+        var found = result with
         {
             Classification = PageOutcome.Content,
             Posts = posts,
             Subject = subject,
             LayersTried = tried,
             Reason = $"read from {read.Layer} after: {result.Reason}",
-            ParsedBy = posts.ToDictionary(p => p.Id, _ => read.Layer, StringComparer.Ordinal),
         };
+        return found.ReadBy(read.Layer);
     }
 
     private static LayerRead? Try(List<string> tried, string layer, Func<LayerRead?> read)

@@ -39,20 +39,13 @@ internal static class BlueskyPageReader
             });
             var thread = html.Contains(BlueskyThreadDomReader.Marker, StringComparison.Ordinal) ? BlueskyThreadDomReader.Read(html, page.Url) : [];
             var replies = thread.Where(p => p.Id != post.Id && !(p.Url == post.Url)).Select(p => p.RootId is null ? p : p with { RootId = post.Id }).ToList();
-            var result = parser.Result([post, .. replies], [], post.Key);
-            return result with
-            {
-                ParsedBy = result.Posts.ToDictionary(
-                    p => p.Id,
-                    p => p == post ? ParseLayers.At(ParseLayers.Dom, "noscript #bsky_post_text") : ParseLayers.At(ParseLayers.Dom, "[data-testid^=postThreadItem-by-]"),
-                    StringComparer.Ordinal),
-            };
+            return parser.Result([post, .. replies], [], post.Key)
+                .ReadBy(p => p == post ? ParseLayers.At(ParseLayers.Dom, "noscript #bsky_post_text") : ParseLayers.At(ParseLayers.Dom, "[data-testid^=postThreadItem-by-]"));
         }
 
         if (html.Contains(BlueskyThreadDomReader.Marker, StringComparison.Ordinal) && BlueskyThreadDomReader.Read(html, page.Url) is { Count: > 0 } rendered)
         {
-            var result = parser.Result(rendered, [], rendered[0].RootId is null ? rendered[0].Key : null);
-            return result with { ParsedBy = rendered.ToDictionary(p => p.Id, _ => ParseLayers.At(ParseLayers.Dom, "[data-testid^=postThreadItem-by-]"), StringComparer.Ordinal) };
+            return parser.Result(rendered, [], rendered[0].RootId is null ? rendered[0].Key : null).ReadBy(ParseLayers.At(ParseLayers.Dom, "[data-testid^=postThreadItem-by-]"));
         }
 
         if (did is not null && html.Contains("bsky_profile_summary", StringComparison.Ordinal))

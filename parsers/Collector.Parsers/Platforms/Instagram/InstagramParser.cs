@@ -93,7 +93,7 @@ public sealed partial class InstagramParser : PlatformParser
     private ParseResult Read(InstagramRead read) => Layered(Found(read.Posts, read.Next, read.Subject), read.Layer);
 
     private static ParseResult Layered(ParseResult result, string layer) =>
-        result with { ParsedBy = result.Posts.ToDictionary(p => p.Id, _ => layer, StringComparer.Ordinal) };
+        result.ReadBy(layer);
 
     private static PostKey? Subject(Uri url) => Shortcode(url) is { } code ? new PostKey(PlatformKeys.Instagram, code) : null;
 

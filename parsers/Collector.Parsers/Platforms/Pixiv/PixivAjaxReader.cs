@@ -74,13 +74,12 @@ internal static class PixivAjaxReader
 
         var next = ids.Select(id => new FollowLink(new Uri($"https://www.pixiv.net/ajax/illust/{id}"), FollowKind.Item)).ToList();
         var stubs = ids.Where(id => posts.All(p => p.Id != id)).Select(id => new PostKey(PlatformKeys.Pixiv, id)).ToList();
-        var result = parser.Result(posts, next, null);
+        var result = parser.Result(posts, next, null).ReadBy(ParseLayers.At(ParseLayers.ApiJson, "body.pickup[]"));
         return result with
         {
             Classification = posts.Count > 0 || stubs.Count > 0 ? PageOutcome.Content : PageOutcome.Empty,
             Stubs = stubs,
             Reason = stubs.Count > 0 ? $"work list: {ids.Count} ids, {posts.Count} with their data (pickup)" : result.Reason,
-            ParsedBy = posts.ToDictionary(p => p.Id, _ => ParseLayers.At(ParseLayers.ApiJson, "body.pickup[]"), StringComparer.Ordinal),
         };
     }
 

@@ -44,8 +44,7 @@ public sealed class TikTokParser : PlatformParser
         var root = document.RootElement;
         if (OEmbed.Is(root))
         {
-            var id = root.Str("embed_product_id") ?? (VideoSubject(new Uri(root.Str("html") is { } h && h.IndexOf("cite=\"", StringComparison.Ordinal) is var c and >= 0
-                ? h[(c + 6)..h.IndexOf('"', c + 6)] : page.Url.AbsoluteUri, UriKind.RelativeOrAbsolute)) ?? subject)?.Id;
+            var id = root.Str("embed_product_id") ?? (Uri.TryCreate(Cite(root.Str("html")), UriKind.Absolute, out var cite) ? VideoSubject(cite) : subject)?.Id;
             var handle = root.Str("author_url")?.Split('@').LastOrDefault();
             var embedded = OEmbed.Read(root, Platform, id, handle is null ? null : $"https://www.tiktok.com/@{handle}/video/{id}");
             if (embedded is not null && ulong.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var numeric))
@@ -55,7 +54,7 @@ public sealed class TikTokParser : PlatformParser
 
             return embedded is null
                 ? Classified(PageOutcome.Unrecognized, "oEmbed without a video id", subject)
-                : Found([embedded], [], embedded.Key) with { ParsedBy = new Dictionary<string, string> { [embedded.Id] = ParseLayers.OEmbed } };
+                : Found([embedded], [], embedded.Key).ReadBy(ParseLayers.OEmbed);
         }
 
         var scope = root.At("__DEFAULT_SCOPE__");
@@ -97,8 +96,16 @@ public sealed class TikTokParser : PlatformParser
         return Classified(PageOutcome.Unrecognized, "rehydration data holds neither video-detail nor user-detail", subject);
     }
 
+    /// <summary>The cite="…" URL of an oEmbed blockquote.</summary>
+    private static string? Cite(string? html)
+    {
+        var at = html?.IndexOf("cite=\"", StringComparison.Ordinal) ?? -1;
+        var end = at < 0 ? -1 : html!.IndexOf('"', at + 6);
+        return end < 0 ? null : html![(at + 6)..end];
+    }
+
     private static ParseResult Named(ParseResult result, string where) =>
-        result with { ParsedBy = result.Posts.ToDictionary(p => p.Id, _ => ParseLayers.At(ParseLayers.StateJson, where), StringComparer.Ordinal) };
+        result.ReadBy(ParseLayers.At(ParseLayers.StateJson, where));
 
     private ParseResult ReadDetail(JsonElement detail, PostKey? subject)
     {

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Collector.Model;
 using Collector.Parsers.Common;
+using Collector.Parsers.Layers;
 
 namespace Collector.Parsers.Platforms.Tumblr;
 
@@ -31,10 +32,7 @@ public sealed partial class TumblrParser : PlatformParser
             var posts = json is null ? null : TumblrApiReader.Read(json.RootElement);
             return posts is null
                 ? Classified(PageOutcome.Unrecognized, "JSON without response.posts[] (Tumblr API v2)")
-                : Found(posts, [], posts.Count == 1 ? posts[0].Key : null) with
-                {
-                    ParsedBy = posts.ToDictionary(p => p.Id, _ => Layers.ParseLayers.At(Layers.ParseLayers.ApiJson, "response.posts[]"), StringComparer.Ordinal),
-                };
+                : Found(posts, [], posts.Count == 1 ? posts[0].Key : null).ReadBy(Layers.ParseLayers.At(Layers.ParseLayers.ApiJson, "response.posts[]"));
         }
 
         var meta = MetaTags.Read(page.Body);
@@ -109,10 +107,7 @@ public sealed partial class TumblrParser : PlatformParser
             }
         }
 
-        return Found([post], next, subject) with
-        {
-            ParsedBy = new Dictionary<string, string> { [post.Id] = Layers.ParseLayers.At(Layers.ParseLayers.Dom, "theme post container (article, .post)") },
-        };
+        return Found([post], next, subject).ReadBy(Layers.ParseLayers.At(Layers.ParseLayers.Dom, "theme post container (article, .post)"));
     }
 
     /// <summary>The theme's element around the post: the first article/.post holding more than the notes list.</summary>

@@ -115,5 +115,5 @@ internal static class XApiReader
     }
 
     private static ParseResult Named(ParseResult result, string layer) =>
-        result with { ParsedBy = result.Posts.ToDictionary(p => p.Id, _ => layer, StringComparer.Ordinal) };
+        result.ReadBy(layer);
 }

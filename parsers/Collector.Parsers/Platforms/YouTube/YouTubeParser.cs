@@ -35,7 +35,7 @@ public sealed class YouTubeParser : PlatformParser
             if (YouTubeCommentReader.Has(json.RootElement) && YouTubeCommentReader.Read(json.RootElement) is { Count: > 0 } comments)
             {
                 var layer = ParseLayers.At(ParseLayers.ApiJson, "frameworkUpdates.entityBatchUpdate.mutations[].payload.commentEntityPayload | commentRenderer");
-                return Found(comments, [], null) with { ParsedBy = comments.ToDictionary(c => c.Id, _ => layer, StringComparer.Ordinal) };
+                return Found(comments, [], null).ReadBy(layer);
             }
 
             return YouTubeChannelReader.Read(json.RootElement, page.Url, this);
