@@ -11,6 +11,7 @@ var benches = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.O
     ["browser"] = BrowserBench.RunAsync,
     ["detection"] = DetectionBench.RunAsync,
     ["fuzz"] = FuzzBench.RunAsync,
+    ["language"] = LanguageBench.RunAsync,
 };
 
 if (args.Length == 0 || !(benches.ContainsKey(args[0]) || args[0] == "all"))

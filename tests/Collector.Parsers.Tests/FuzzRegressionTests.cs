@@ -1,3 +1,4 @@
+using Collector.Parsers.Platforms.Bluesky;
 using Collector.Parsers.Platforms.TikTok;
 using Collector.Parsers.Platforms.X;
 
@@ -51,5 +52,16 @@ public class FuzzRegressionTests
         var result = new TikTokParser().Parse(new PageInput { Url = new Uri("https://www.tiktok.com/oembed?url=x"), Body = json, ContentType = "application/json" });
 
         Assert.Null(result.ParseError);
+    }
+
+    [Fact]
+    public void Parse_RenderedBlueskyThreadCutInsideAnItemTag_KeepsTheItemsBefore()
+    {
+        const string item = """<div data-testid="postThreadItem-by-ann.bsky.social"><a href="/profile/ann.bsky.social/post/3mdeitsgznc24" data-tooltip="x">1h</a><div dir="auto" data-word-wrap="1">A reply.</div></div>""";
+        var html = "<html><body>" + item + "<div data-testid=\"postThreadItem-by-bob.bsk";
+        var result = new BlueskyParser().Parse(new PageInput { Url = new Uri("https://bsky.app/profile/ann.bsky.social/post/3mdegyw3ves2t"), Body = html, Rendered = true });
+
+        Assert.Null(result.ParseError);
+        Assert.Contains(result.Posts, p => p.Text == "A reply.");
     }
 }

@@ -31,7 +31,13 @@ internal static partial class BlueskyThreadDomReader
         {
             var end = n + 1 < starts.Count ? starts[n + 1] : Math.Min(html.Length, starts[n] + 200_000);
             var item = html[starts[n]..end];
-            var handle = item[Marker.Length..item.IndexOf('"', Marker.Length)];
+            var quote = item.IndexOf('"', Marker.Length);
+            if (quote < 0)
+            {
+                break; // the page is cut off inside this item's tag
+            }
+
+            var handle = item[Marker.Length..quote];
             var rkey = Permalink().Match(item) is { Success: true } p && p.Groups["handle"].Value == handle ? p.Groups["rkey"].Value : null;
             if (rkey is null && n == 0 && segments.Length >= 2 && segments[1] == handle)
             {
