@@ -6,8 +6,10 @@ namespace Collector.Parsers;
 
 /// <summary>
 /// The base every built-in parser derives from: it turns hopeless input (empty, binary, huge) into a classified result
-/// before the parser sees it, and turns any exception the parser raises into <see cref="PageOutcome.Unrecognized"/>,
-/// so that <see cref="IPlatformParser.Parse"/> never throws.
+/// before the parser sees it, and turns any exception the parser raises into <see cref="PageOutcome.Unrecognized"/> with
+/// <see cref="ParseResult.ParseError"/> set (tests fail on it), so that <see cref="IPlatformParser.Parse"/> never throws.
+/// After the platform's own layers it runs the shared ones (<see cref="LayerCompletion"/>: parsedBy for every post, the
+/// subject completed from JSON-LD, and JSON-LD/microdata/meta when the platform's layers found nothing).
 /// </summary>
 public abstract class PlatformParser : IPlatformParser
 {
