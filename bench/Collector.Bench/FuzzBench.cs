@@ -49,7 +49,8 @@ public static class FuzzBench
                 var result = parser.Parse(new PageInput { Url = new Uri("https://www.example.com/p/x/"), Body = mutated, ContentType = json ? "application/json" : "text/html" });
                 if (result.ParseError is { } error)
                 {
-                    crashes.TryAdd(error.Split(" at ")[0], $"{name} {mutation}");
+                    var cut = error.IndexOf(" at ", StringComparison.Ordinal);
+                    crashes.TryAdd(cut < 0 ? error : error[..cut], $"{name} {mutation}; {(cut < 0 ? "" : error[(cut + 1)..])}");
                 }
             }
 
