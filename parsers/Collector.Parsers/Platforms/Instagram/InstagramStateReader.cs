@@ -15,6 +15,8 @@ internal sealed record InstagramRead(List<Post> Posts, string Layer, PostKey? Su
 /// </summary>
 internal static class InstagramStateReader
 {
+    private static readonly Uri ProfileBase = new("https://www.instagram.com/");
+
     public static InstagramRead? ReadJsonBody(string body)
     {
         using var document = JsonRead.TryParse(body);
@@ -100,7 +102,10 @@ internal static class InstagramStateReader
             if (edge.At("node") is { } node && InstagramMedia.Read(node, author) is { Count: > 0 } media && posts.All(p => p.Id != media[0].Id))
             {
                 posts.Add(media[0]);
-                next.Add(new FollowLink(new Uri(media[0].Url!), FollowKind.Item));
+                if (Urls.Resolve(ProfileBase, media[0].Url) is { } permalink)
+                {
+                    next.Add(new FollowLink(permalink, FollowKind.Item));
+                }
             }
         }
 
