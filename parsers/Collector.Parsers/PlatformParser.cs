@@ -52,7 +52,7 @@ public abstract class PlatformParser : IPlatformParser
             // Production keeps the page (classified unrecognized); the exception is recorded on the capture, and tests fail on it.
             return ParseResult.Classified(PageOutcome.Unrecognized, $"parser failed: {ex.GetType().Name}: {Shorten(ex.Message)}", Platform) with
             {
-                ParseError = $"{ex.GetType().FullName}: {Shorten(ex.Message)} at {Shorten(ex.StackTrace?.Split('\n').FirstOrDefault()?.Trim() ?? "?")}",
+                ParseError = $"{ex.GetType().FullName}: {Shorten(ex.Message)} at {Shorten(OwnFrame(ex))}",
             };
         }
     }
@@ -80,6 +80,13 @@ public abstract class PlatformParser : IPlatformParser
 
     protected internal ParseResult Classified(PageOutcome outcome, string reason, PostKey? subject = null) =>
         new() { Classification = outcome, Reason = reason, Platform = Platform, Subject = subject };
+
+    /// <summary>The innermost stack frame in Collector's own code (where to look), else the first frame.</summary>
+    private static string OwnFrame(Exception ex)
+    {
+        var frames = (ex.StackTrace ?? "?").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return frames.FirstOrDefault(f => f.Contains("Collector.", StringComparison.Ordinal)) ?? frames.FirstOrDefault() ?? "?";
+    }
 
     private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "...";
 }

@@ -1,3 +1,4 @@
+using Collector.Parsers.Common;
 using Collector.Parsers.Platforms.Bluesky;
 using Collector.Parsers.Platforms.TikTok;
 using Collector.Parsers.Platforms.X;
@@ -63,5 +64,15 @@ public class FuzzRegressionTests
 
         Assert.Null(result.ParseError);
         Assert.Contains(result.Posts, p => p.Text == "A reply.");
+    }
+
+    [Theory]
+    [InlineData("https://ex\u0378ample.com/x")]
+    [InlineData("https://a\u200Db.com/")]
+    public void Resolve_HostInvalidByIdnRules_IsNoLinkAndNoPlatform(string href)
+    {
+        // Found by the fuzz run: a byte flip in an m.facebook.com story's outbound link. Uri accepts such a host; IdnHost throws.
+        Assert.Null(Urls.Resolve(new Uri("https://m.facebook.com/groups/1/"), href));
+        Assert.False(Hosts.IsAny(new Uri(href), "facebook.com"));
     }
 }
