@@ -52,6 +52,18 @@ public sealed record Capture
     /// "[deleted]" stub in place of a comment): each gets a tombstone citing this capture.
     /// </summary>
     public IReadOnlyList<PostKey> RemovedPosts { get; init; } = [];
+
+    /// <summary>
+    /// For each post of <see cref="Posts"/> (by id): the layer of the page it was read from ("state-json: window._sharedData",
+    /// "json-ld", "dom", "meta", …), so that a drifted platform shows up as posts read from a lower layer.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ParsedBy { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Items a listing page names without their content (ids only): to be fetched, not versions of posts.</summary>
+    public IReadOnlyList<PostKey> StubPosts { get; init; } = [];
+
+    /// <summary>The exception a parser raised on this page (type and message), when it failed rather than classified.</summary>
+    public string? ParseError { get; init; }
 }
 
 /// <summary>A stored artifact as a capture refers to it.</summary>

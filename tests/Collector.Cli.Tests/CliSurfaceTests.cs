@@ -20,7 +20,7 @@ public sealed class CliSurfaceTests
     [Theory]
     [InlineData("crawl", "--render", "--follow", "--wait-for", "--scroll", "--max-pages", "--concurrency", "--store", "--json")]
     [InlineData("run", "--config", "--once", "--source")]
-    [InlineData("parse", "--url", "--platform")]
+    [InlineData("parse", "--url", "--platform", "--explain")]
     [InlineData("export", "--format", "--out", "--pseudonymize", "--post", "--chain", "--since", "--until")]
     [InlineData("detect", "--store", "--since", "--until", "--platform", "--out")]
     [InlineData("demo", "--out", "--cycles")]
@@ -30,6 +30,30 @@ public sealed class CliSurfaceTests
 
         Assert.Equal(0, code);
         Assert.All(options, o => Assert.Contains(o, stdout, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Parse_Explain_NamesTheLayerOfEachField()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"bot-{Guid.NewGuid():n}.html");
+        await File.WriteAllTextAsync(path, """
+            <html><head><meta content="The Verge (@verge) on X" property="og:title" /><meta content="Is it bad to blow into game cartridges?" property="og:description" />
+            </head><body><div id="react-root"></div><script src="/main.js"></script></body></html>
+            """, TestContext.Current.CancellationToken);
+        try
+        {
+            var (code, stdout, _) = await RunAsync("parse", path, "--url", "https://x.com/verge/status/957383241714970624", "--explain");
+
+            Assert.Equal(0, code);
+            Assert.Contains("x:957383241714970624 (post) read from meta", stdout, StringComparison.Ordinal);
+            Assert.Matches(@"(?m)^\s+author\.handle\s+verge\s+<- meta$", stdout);
+            Assert.Matches(@"(?m)^\s+text\s+Is it bad to blow into game cartridges\?\s+<- meta$", stdout);
+            Assert.Contains("layers tried: platform, json-ld, microdata, meta", stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]

@@ -38,6 +38,7 @@ public class HostileInputTests
         var result = parser.Parse(page);
 
         Assert.NotNull(result);
+        Assert.True(result.ParseError is null, $"{platform} crashed on {input} (caught by the base class): {result.ParseError}");
         Assert.True(Enum.IsDefined(result.Classification));
         Assert.NotEqual(PageOutcome.Failed, result.Classification);
         Assert.Equal(platform, result.Platform);

@@ -4,6 +4,7 @@ using Collector.Cli.Infrastructure;
 using Collector.Crawler.Fetching;
 using Collector.Model;
 using Collector.Parsers;
+using Collector.Parsers.Layers;
 
 namespace Collector.Cli.Commands;
 
@@ -15,7 +16,8 @@ public static class ParseCommand
         var file = new Argument<string>("file") { Description = "A saved page (HTML) or API response (JSON)." };
         var url = new Option<string>("--url") { Description = "The URL the page was saved from.", Required = true, HelpName = "URL" };
         var platform = new Option<string?>("--platform") { Description = "Parser to use; default: by the URL's host, else generic.", HelpName = "P" };
-        var command = new Command("parse", "Parse a saved page and print the posts, next links and classification as JSON.") { file, url, platform };
+        var explain = new Option<bool>("--explain") { Description = "Print, per post, which layer (and which state path or selector) produced each field, instead of JSON." };
+        var command = new Command("parse", "Parse a saved page and print the posts, next links and classification as JSON.") { file, url, platform, explain };
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetRequiredValue(file);
@@ -46,8 +48,14 @@ public static class ParseCommand
                 ContentType = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "application/json" : null,
             };
             var result = registry.Parse(page, platformKey);
+            if (parse.GetValue(explain))
+            {
+                await parse.InvocationConfiguration.Output.WriteAsync(ParseExplanation.Write(result));
+                return CollectorCli.Ok;
+            }
+
             var output = new ParseOutput(result.Posts, result.Next, result.Classification, result.Reason, result.Platform, result.NeedsBrowser, result.Subject?.ToString(),
-                [.. result.Removed.Select(k => k.ToString())]);
+                [.. result.Removed.Select(k => k.ToString())], result.ParsedBy, [.. result.Stubs.Select(k => k.ToString())], result.ParseError);
             await parse.InvocationConfiguration.Output.WriteLineAsync(CollectorJson.Serialize(output, indented: true));
             return CollectorCli.Ok;
         });
@@ -63,5 +71,8 @@ public static class ParseCommand
         string? Platform,
         [property: JsonPropertyName("needsBrowser")] bool NeedsBrowser,
         string? Subject,
-        IReadOnlyList<string> Removed);
+        IReadOnlyList<string> Removed,
+        IReadOnlyDictionary<string, string> ParsedBy,
+        IReadOnlyList<string> Stubs,
+        string? ParseError);
 }

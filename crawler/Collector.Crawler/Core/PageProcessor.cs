@@ -325,6 +325,9 @@ public sealed partial class PageProcessor(
             Exchanges = result.Exchanges,
             SubjectPost = parsed?.Subject,
             RemovedPosts = parsed?.Removed ?? [],
+            ParsedBy = parsed?.ParsedBy ?? new Dictionary<string, string>(),
+            StubPosts = parsed?.Stubs ?? [],
+            ParseError = parsed?.ParseError,
         };
         var receipt = await crawl.Archive.RecordCaptureAsync(capture, new CaptureContext { Lease = lease, ConfigHash = crawl.Job.ConfigHash }, cancellationToken);
         crawl.Counters.Recorded(capture, receipt);

@@ -11,7 +11,16 @@ public static class Hosts
             return false;
         }
 
-        var host = url.IdnHost;
+        string host;
+        try
+        {
+            host = url.IdnHost;
+        }
+        catch (UriFormatException)
+        {
+            return false; // a host invalid by IDN rules (Uri accepts it, IdnHost refuses it) is no platform's
+        }
+
         foreach (var domain in domains)
         {
             if (host.Equals(domain, StringComparison.OrdinalIgnoreCase)

@@ -38,14 +38,18 @@ public static class JsonRead
         {
             // not strict JSON: perhaps comments or trailing commas
         }
+        catch (ArgumentException)
+        {
+            return null; // lone surrogates: no reading of this text can succeed
+        }
 
         try
         {
             return JsonDocument.Parse(json, DocumentOptions);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
-            return null;
+            return null; // ArgumentException: lone surrogates in the text (a damaged save) cannot be transcoded to UTF-8
         }
     }
 
@@ -83,12 +87,25 @@ public static class JsonRead
         var value = element.At(path);
         return value?.ValueKind switch
         {
-            JsonValueKind.String => value.Value.GetString() is { Length: > 0 } s ? s : null,
+            JsonValueKind.String => Text(value.Value) is { Length: > 0 } s ? s : null,
             JsonValueKind.Number => value.Value.GetRawText(),
             JsonValueKind.True => "true",
             JsonValueKind.False => "false",
             _ => null,
         };
+    }
+
+    /// <summary>A string value; null when its escapes encode invalid UTF-16 (a lone surrogate such as \udca1).</summary>
+    private static string? Text(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     /// <summary>An integer from a number or a numeric string ("1234", 12.0).</summary>
@@ -111,7 +128,7 @@ public static class JsonRead
         }
 
         return v.ValueKind == JsonValueKind.String
-            && long.TryParse(v.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed)
+            && long.TryParse(Text(v), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed)
             ? parsed
             : null;
     }
@@ -130,7 +147,7 @@ public static class JsonRead
         }
 
         return v.ValueKind == JsonValueKind.String
-            && double.TryParse(v.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
+            && double.TryParse(Text(v), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
             ? parsed
             : null;
     }
@@ -142,7 +159,7 @@ public static class JsonRead
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            JsonValueKind.String when bool.TryParse(value.Value.GetString(), out var b) => b,
+            JsonValueKind.String when bool.TryParse(Text(value.Value), out var b) => b,
             _ => null,
         };
     }
@@ -154,7 +171,7 @@ public static class JsonRead
         return value?.ValueKind switch
         {
             JsonValueKind.Number when value.Value.TryGetDouble(out var n) => Times.FromEpoch(n),
-            JsonValueKind.String => Times.Parse(value.Value.GetString()),
+            JsonValueKind.String => Times.Parse(Text(value.Value)),
             _ => null,
         };
     }

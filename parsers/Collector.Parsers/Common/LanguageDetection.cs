@@ -33,17 +33,22 @@ public static class LanguageDetection
 
     private static readonly string ModelsDirectory = Path.Combine(AppContext.BaseDirectory, "Lingua", "LanguageModels");
 
+    // Each scorer is checked against Lingua's public API when it loads (LinguaAgreement) and stands down if they differ.
     private static readonly Lazy<AsciiTrigramScorer?> Scorer = new(
-        () => AsciiTrigramScorer.TryLoad(ModelsDirectory, LanguageInfo.All()), LazyThreadSafetyMode.ExecutionAndPublication);
+        () => AsciiTrigramScorer.TryLoad(ModelsDirectory, LanguageInfo.All()) is { } s ? LinguaAgreement.Verified(s, s.TryDetect, _ => Detector.Value) : null,
+        LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static readonly Lazy<ScriptTrigramScorer?> LatinScorer = new(
-        () => ScriptTrigramScorer.TryLoad(ModelsDirectory, LatinDetector.Value, UnicodeScript.Latin), LazyThreadSafetyMode.ExecutionAndPublication);
+        () => ScriptTrigramScorer.TryLoad(ModelsDirectory, LatinDetector.Value, UnicodeScript.Latin) is { } s ? LinguaAgreement.Verified(s, OnlyOwnScript(s, LatinDetector.Value), _ => LatinDetector.Value) : null,
+        LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static readonly Lazy<ScriptTrigramScorer?> CyrillicScorer = new(
-        () => ScriptTrigramScorer.TryLoad(ModelsDirectory, CyrillicDetector.Value, UnicodeScript.Cyrillic), LazyThreadSafetyMode.ExecutionAndPublication);
+        () => ScriptTrigramScorer.TryLoad(ModelsDirectory, CyrillicDetector.Value, UnicodeScript.Cyrillic) is { } s ? LinguaAgreement.Verified(s, OnlyOwnScript(s, CyrillicDetector.Value), _ => CyrillicDetector.Value) : null,
+        LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static readonly Lazy<AllLanguagesScorer?> AllScorer = new(
-        () => AllLanguagesScorer.TryCreate(Detector.Value, LatinScorer.Value, CyrillicScorer.Value), LazyThreadSafetyMode.ExecutionAndPublication);
+        () => AllLanguagesScorer.TryCreate(Detector.Value, LatinScorer.Value, CyrillicScorer.Value) is { } s ? LinguaAgreement.Verified(s, OnlyAll(s), _ => Detector.Value) : null,
+        LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static readonly string?[] Codes = BuildCodes();
 
@@ -237,6 +242,21 @@ public static class LanguageDetection
     }
 
     /// <summary>The detector's answer computed from tables (<see cref="ScriptTrigramScorer"/>, <see cref="AllLanguagesScorer"/>); false when Lingua must be asked.</summary>
+    /// <summary>A script scorer is only ever asked about samples <see cref="DetectorFor"/> gives its detector: the check asks the same.</summary>
+    private static LinguaScorer OnlyOwnScript(ScriptTrigramScorer scorer, LanguageDetector detector) =>
+        (string sample, out Language language) =>
+        {
+            language = Language.Unknown;
+            return ReferenceEquals(DetectorFor(sample), detector) && scorer.TryDetect(sample, out language);
+        };
+
+    private static LinguaScorer OnlyAll(AllLanguagesScorer scorer) =>
+        (string sample, out Language language) =>
+        {
+            language = Language.Unknown;
+            return ReferenceEquals(DetectorFor(sample), Detector.Value) && scorer.TryDetect(sample, out language);
+        };
+
     internal static bool TryTables(string sample, LanguageDetector detector, out Language language)
     {
         language = Language.Unknown;

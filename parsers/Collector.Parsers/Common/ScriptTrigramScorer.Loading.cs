@@ -1,5 +1,3 @@
-using System.Collections;
-using System.Reflection;
 using System.Text.Json;
 using Lingua;
 
@@ -23,7 +21,7 @@ internal sealed partial class ScriptTrigramScorer
                 UnicodeScript.Cyrillic => LanguageInfo.AllWithCyrillicScript(),
                 _ => [],
             };
-            if (languages.Length is < 2 or > MaxLanguages || !languages.All(ofScript.Contains) || LetterRules(languages) is not { } letterRules)
+            if (languages.Length is < 2 or > MaxLanguages || !languages.All(ofScript.Contains))
             {
                 return null;
             }
@@ -112,42 +110,19 @@ internal sealed partial class ScriptTrigramScorer
             }
 
             return new ScriptTrigramScorer(
-                languages, script, unique, letterRules, unigramRows, unigramValues, bigramRows, bigramValues,
+                languages, script, unique, LetterRules(languages), unigramRows, unigramValues, bigramRows, bigramValues,
                 trigrams, [.. trigramLanguages], [.. trigramValues]);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or InvalidDataException
-            or FormatException or OverflowException or ArgumentException or InvalidCastException or TargetException
-            or MemberAccessException)
+            or FormatException or OverflowException or ArgumentException or InvalidCastException)
         {
             return null;
         }
     }
 
-    /// <summary>
-    /// Lingua's letters-to-languages rule table (a private static dictionary of string to language set) read from the
-    /// loaded Lingua, restricted to the detector's languages and kept in Lingua's order; null when it is not there.
-    /// </summary>
-    private static (string, int[])[]? LetterRules(Language[] languages)
-    {
-        var field = typeof(LanguageDetector).GetField("CharsToLanguagesMapping", BindingFlags.NonPublic | BindingFlags.Static);
-        if (field?.GetValue(null) is not IDictionary table)
-        {
-            return null;
-        }
-
-        var rules = new List<(string, int[])>();
-        foreach (DictionaryEntry entry in table)
-        {
-            if (entry.Key is not string letters || entry.Value is not IEnumerable<Language> set)
-            {
-                return null;
-            }
-
-            rules.Add((letters, [.. set.Select(l => Array.IndexOf(languages, l)).Where(i => i >= 0)]));
-        }
-
-        return [.. rules];
-    }
+    /// <summary>Lingua's letters-to-languages rules (<see cref="LinguaLetterRules"/>) restricted to the detector's languages, in Lingua's order.</summary>
+    private static (string, int[])[] LetterRules(Language[] languages) =>
+        [.. LinguaLetterRules.Table.Select(rule => (rule.Letters, rule.Languages.Select(l => Array.IndexOf(languages, l)).Where(i => i >= 0).ToArray()))];
 
     /// <summary>A model file's n-grams and their probabilities; empty when the file is absent.</summary>
     private static Dictionary<string, double> ReadModel(string path)

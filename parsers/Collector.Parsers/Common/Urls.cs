@@ -22,7 +22,22 @@ public static class Urls
             return null;
         }
 
-        return url.Scheme is "http" or "https" ? url : null;
+        if (url.Scheme is not ("http" or "https"))
+        {
+            return null;
+        }
+
+        try
+        {
+            // TryCreate accepts some hosts that are invalid by IDN rules; their AbsoluteUri then throws. Such a link is garbage.
+            _ = url.IdnHost;
+            _ = url.AbsoluteUri;
+            return url;
+        }
+        catch (UriFormatException)
+        {
+            return null;
+        }
     }
 
     public static string? ResolveString(Uri page, string? href) => Resolve(page, href)?.AbsoluteUri;

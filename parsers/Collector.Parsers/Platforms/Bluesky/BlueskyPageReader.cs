@@ -1,6 +1,7 @@
 using System.Net;
 using Collector.Model;
 using Collector.Parsers.Common;
+using Collector.Parsers.Layers;
 
 namespace Collector.Parsers.Platforms.Bluesky;
 
@@ -36,7 +37,15 @@ internal static class BlueskyPageReader
                 Text = text,
                 Media = meta.GetAll("og:image").Where(i => !i.Contains("/avatar/", StringComparison.Ordinal)).Select(i => new Media { Type = "image", Url = i }).ToList(),
             });
-            return parser.Result([post], [], post.Key);
+            var thread = html.Contains(BlueskyThreadDomReader.Marker, StringComparison.Ordinal) ? BlueskyThreadDomReader.Read(html, page.Url) : [];
+            var replies = thread.Where(p => p.Id != post.Id && !(p.Url == post.Url)).Select(p => p.RootId is null ? p : p with { RootId = post.Id }).ToList();
+            return parser.Result([post, .. replies], [], post.Key)
+                .ReadBy(p => p == post ? ParseLayers.At(ParseLayers.Dom, "noscript #bsky_post_text") : ParseLayers.At(ParseLayers.Dom, "[data-testid^=postThreadItem-by-]"));
+        }
+
+        if (html.Contains(BlueskyThreadDomReader.Marker, StringComparison.Ordinal) && BlueskyThreadDomReader.Read(html, page.Url) is { Count: > 0 } rendered)
+        {
+            return parser.Result(rendered, [], rendered[0].RootId is null ? rendered[0].Key : null).ReadBy(ParseLayers.At(ParseLayers.Dom, "[data-testid^=postThreadItem-by-]"));
         }
 
         if (did is not null && html.Contains("bsky_profile_summary", StringComparison.Ordinal))

@@ -22,8 +22,8 @@ public sealed class FacebookParser : PlatformParser
 
     protected override ParseResult ParseCore(PageInput page)
     {
-        var subject = Subject(page.Url);
         var html = page.Body;
+        var subject = Subject(page.Url) ?? (Uri.TryCreate(MetaTags.Read(html).Link("canonical"), UriKind.Absolute, out var canonical) ? Subject(canonical) : null);
         if (!html.Contains("top_level_post_id", StringComparison.Ordinal) && !html.Contains("data-sigil=\"comment\"", StringComparison.Ordinal))
         {
             return Classify(page, subject);
@@ -128,7 +128,7 @@ public sealed class FacebookParser : PlatformParser
         return Classified(PageOutcome.Unrecognized, "no story (data-ft top_level_post_id) or comment markup", subject);
     }
 
-    /// <summary>story.php?story_fbid=…, /permalink.php?story_fbid=…, /groups/…/permalink/ID/, /PAGE/posts/ID.</summary>
+    /// <summary>story.php?story_fbid=…, /permalink.php?story_fbid=…, /groups/…/permalink/ID/, /PAGE/posts/ID, /PAGE/posts/slug/ID, /PAGE/videos/ID.</summary>
     private static PostKey? Subject(Uri url)
     {
         if (Urls.Query(url, "story_fbid") is { Length: > 0 } story && story.All(char.IsAsciiDigit))
@@ -137,9 +137,8 @@ public sealed class FacebookParser : PlatformParser
         }
 
         var segments = url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var i = Array.FindIndex(segments, s => s is "permalink" or "posts");
-        return i >= 0 && i + 1 < segments.Length && segments[i + 1].All(char.IsAsciiDigit)
-            ? new PostKey(PlatformKeys.Facebook, segments[i + 1])
-            : null;
+        var i = Array.FindIndex(segments, s => s is "permalink" or "posts" or "videos");
+        var id = i < 0 ? null : segments.Skip(i + 1).Take(2).FirstOrDefault(s => s.Length > 0 && s.All(char.IsAsciiDigit));
+        return id is null ? null : new PostKey(PlatformKeys.Facebook, id);
     }
 }

@@ -27,7 +27,7 @@ internal static partial class FacebookStoryReader
         var textElement = container.QuerySelectorAll("[data-ft]").FirstOrDefault(e => e.GetAttribute("data-ft")?.Contains("\"tn\":\"*s\"", StringComparison.Ordinal) == true)
             ?? container.QuerySelector("._5rgt");
         var text = textElement.BlockText();
-        var links = textElement.Hrefs(page).Select(Unwrap).Where(h => !Hosts.IsAny(new Uri(h), "facebook.com")).Distinct(StringComparer.Ordinal).ToList();
+        var links = textElement.Hrefs(page).Select(Unwrap).Where(h => Urls.Resolve(page, h) is { } u && !Hosts.IsAny(u, "facebook.com")).Distinct(StringComparer.Ordinal).ToList();
         var media = container.QuerySelectorAll("a[href*='/photos/'] img[src], ._5rgu img[src]")
             .Select(i => i.GetAttribute("src")!).Where(s => s.StartsWith("http", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal)
             .Select(s => new Media { Type = "image", Url = s }).ToList();

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Collector.Model;
 using Collector.Parsers.Common;
+using Collector.Parsers.Layers;
 
 namespace Collector.Parsers.Platforms.Instagram;
 
@@ -24,13 +25,35 @@ public sealed partial class InstagramParser : PlatformParser
     protected override ParseResult ParseCore(PageInput page)
     {
         var html = page.Body;
+        if (page.LooksLikeJson)
+        {
+            return InstagramStateReader.ReadJsonBody(html) is { } api
+                ? Read(api)
+                : Classified(PageOutcome.Unrecognized, "JSON without an Instagram media (items[], graphql.shortcode_media) or user", Subject(page.Url));
+        }
+
+        if (InstagramStateReader.ReadPage(html) is { } state)
+        {
+            return Read(state);
+        }
+
         var meta = MetaTags.Read(html);
         var shortcode = Shortcode(page.Url) ?? Shortcode(TryUri(meta.Get("og:url")));
         var subject = shortcode is null ? (PostKey?)null : new PostKey(PlatformKeys.Instagram, shortcode);
         var description = meta.Get("og:description") ?? meta.Get("description");
         if (shortcode is not null && description is not null && PostDescription().Match(description) is { Success: true } m)
         {
-            return Found([ReadPost(shortcode, m, meta, html)], [], subject);
+            return Layered(Found([ReadPost(shortcode, m, meta, html)], [], subject), ParseLayers.At(ParseLayers.Meta, "og:description \"N likes, N comments - handle on date\""));
+        }
+
+        if (shortcode is not null && InstagramPageReader.SharedPostMeta(shortcode, meta) is { } shared)
+        {
+            return Layered(Found([shared], [], subject), ParseLayers.At(ParseLayers.Meta, "description \"Name shared a post on Instagram\", twitter:title"));
+        }
+
+        if (shortcode is not null && InstagramPageReader.LegacyPhotoPage(shortcode, html, meta) is { } legacy)
+        {
+            return Layered(Found([legacy], [], subject), ParseLayers.At(ParseLayers.Dom, "p.username, div.caption, h3 Likes (instagr.am 2011)"));
         }
 
         if (shortcode is null && description is not null && ProfileDescription().Match(description) is { Success: true } p)
@@ -48,6 +71,11 @@ public sealed partial class InstagramParser : PlatformParser
             return Found([profile], [], profile.Key);
         }
 
+        if (shortcode is null && InstagramPageReader.ProfileTitle(page.Url, html, meta) is { } shell)
+        {
+            return Layered(Found([shell], [], shell.Key, "profile shell: only the title names the account; its posts load by script"), ParseLayers.At(ParseLayers.Meta, "<title> \"Name (@handle)\", profile_id")) with { NeedsBrowser = true };
+        }
+
         if (meta.Title is { } title && title.StartsWith("Login", StringComparison.OrdinalIgnoreCase)
             || page.Url.AbsolutePath.StartsWith("/accounts/login", StringComparison.Ordinal))
         {
@@ -61,6 +89,16 @@ public sealed partial class InstagramParser : PlatformParser
 
         return Classified(PageOutcome.Unrecognized, "no Instagram post or profile description meta", subject);
     }
+
+    private ParseResult Read(InstagramRead read) => Layered(Found(read.Posts, read.Next, read.Subject), read.Layer);
+
+    private static ParseResult Layered(ParseResult result, string layer) =>
+        result.ReadBy(layer);
+
+    private static PostKey? Subject(Uri url) => Shortcode(url) is { } code ? new PostKey(PlatformKeys.Instagram, code) : null;
+
+    internal static string? MediaIdOf(MetaTags meta) =>
+        MediaId().Match(meta.Get("al:ios:url") ?? meta.Get("al:android:url") ?? string.Empty) is { Success: true } m ? m.Groups[1].Value : null;
 
     private static Post ReadPost(string shortcode, Match m, MetaTags meta, string html)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Collector.Model;
 using Collector.Parsers.Common;
+using Collector.Parsers.Layers;
 
 namespace Collector.Parsers.Platforms.Pixiv;
 
@@ -35,18 +36,15 @@ internal static class PixivAjaxReader
             return post is null ? parser.Result(PageOutcome.Unrecognized, "illust without id") : parser.Result([post], [], post.Key);
         }
 
-        if (body.At("illustManga") is not null || body.At("illust") is not null || body.At("manga") is not null)
+        // profile/all before search: both have "manga", and a user without manga has it as an empty list.
+        if (body.At("illusts") is not null || body.At("pickup") is not null)
         {
-            return ReadSearch(body, url, parser);
+            return ReadProfileAll(body, parser);
         }
 
-        if (body.At("illusts") is not null || body.At("manga") is not null)
+        if (body.At("illustManga") is not null || body.At("illust") is not null || body.At("manga", "data") is not null)
         {
-            var next = body.Properties("illusts").Concat(body.Properties("manga"))
-                .Where(p => p.Name.All(char.IsAsciiDigit))
-                .Select(p => new FollowLink(new Uri($"https://www.pixiv.net/ajax/illust/{p.Name}"), FollowKind.Item))
-                .ToList();
-            return parser.Result([], next, null);
+            return ReadSearch(body, url, parser);
         }
 
         if (body.Str("userId") is not null && body.Str("name") is not null)
@@ -56,6 +54,33 @@ internal static class PixivAjaxReader
         }
 
         return parser.Result(PageOutcome.Unrecognized, "ajax body is no illust, user, profile or search");
+    }
+
+    /// <summary>
+    /// /ajax/user/ID/profile/all: the user's works as a map of id → null (or an empty list where there are none): each id a
+    /// follow link and an id-only stub; the <c>pickup</c> works come with their data and are posts.
+    /// </summary>
+    private static ParseResult ReadProfileAll(JsonElement body, PixivParser parser)
+    {
+        var ids = body.Properties("illusts").Concat(body.Properties("manga")).Select(p => p.Name).Where(n => n.Length > 0 && n.All(char.IsAsciiDigit)).Distinct().ToList();
+        var posts = new List<Post>();
+        foreach (var row in body.Items("pickup"))
+        {
+            if (PixivIllust.Read(PixivIllustFields.Read(row)) is { } post && posts.All(p => p.Id != post.Id))
+            {
+                posts.Add(post);
+            }
+        }
+
+        var next = ids.Select(id => new FollowLink(new Uri($"https://www.pixiv.net/ajax/illust/{id}"), FollowKind.Item)).ToList();
+        var stubs = ids.Where(id => posts.All(p => p.Id != id)).Select(id => new PostKey(PlatformKeys.Pixiv, id)).ToList();
+        var result = parser.Result(posts, next, null).ReadBy(ParseLayers.At(ParseLayers.ApiJson, "body.pickup[]"));
+        return result with
+        {
+            Classification = posts.Count > 0 || stubs.Count > 0 ? PageOutcome.Content : PageOutcome.Empty,
+            Stubs = stubs,
+            Reason = stubs.Count > 0 ? $"work list: {ids.Count} ids, {posts.Count} with their data (pickup)" : result.Reason,
+        };
     }
 
     private static ParseResult ReadSearch(JsonElement body, Uri url, PixivParser parser)

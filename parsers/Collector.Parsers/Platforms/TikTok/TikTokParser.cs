@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Collector.Model;
 using Collector.Parsers.Common;
+using Collector.Parsers.Layers;
 
 namespace Collector.Parsers.Platforms.TikTok;
 
@@ -41,6 +42,21 @@ public sealed class TikTokParser : PlatformParser
         }
 
         var root = document.RootElement;
+        if (OEmbed.Is(root))
+        {
+            var id = root.Str("embed_product_id") ?? (Uri.TryCreate(Cite(root.Str("html")), UriKind.Absolute, out var cite) ? VideoSubject(cite) : subject)?.Id;
+            var handle = root.Str("author_url")?.Split('@').LastOrDefault();
+            var embedded = OEmbed.Read(root, Platform, id, handle is null ? null : $"https://www.tiktok.com/@{handle}/video/{id}");
+            if (embedded is not null && ulong.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var numeric))
+            {
+                embedded = embedded with { PublishedAt = Times.FromEpoch(numeric >> 32) }; // a video id's high 32 bits are its creation second
+            }
+
+            return embedded is null
+                ? Classified(PageOutcome.Unrecognized, "oEmbed without a video id", subject)
+                : Found([embedded], [], embedded.Key).ReadBy(ParseLayers.OEmbed);
+        }
+
         var scope = root.At("__DEFAULT_SCOPE__");
         if (scope?.At("webapp.video-detail") is { } detail)
         {
@@ -55,7 +71,9 @@ public sealed class TikTokParser : PlatformParser
         if (root.At("ItemModule") is { ValueKind: JsonValueKind.Object } itemModule)
         {
             var posts = itemModule.EnumerateObject().Select(p => TikTokItem.Read(p.Value)).OfType<Post>().ToList();
-            return Found(posts, ItemLinks(posts, subject), subject);
+            var next = ItemLinks(posts, subject);
+            posts.AddRange(TikTokComments.Read(root).Where(c => posts.Any(p => p.Id == c.RootId)));
+            return Named(Found(posts, next, subject), "SIGI_STATE ItemModule, CommentItem");
         }
 
         if (root.At("itemList") is { ValueKind: JsonValueKind.Array } itemList)
@@ -77,6 +95,17 @@ public sealed class TikTokParser : PlatformParser
 
         return Classified(PageOutcome.Unrecognized, "rehydration data holds neither video-detail nor user-detail", subject);
     }
+
+    /// <summary>The cite="…" URL of an oEmbed blockquote.</summary>
+    private static string? Cite(string? html)
+    {
+        var at = html?.IndexOf("cite=\"", StringComparison.Ordinal) ?? -1;
+        var end = at < 0 ? -1 : html!.IndexOf('"', at + 6);
+        return end < 0 ? null : html![(at + 6)..end];
+    }
+
+    private static ParseResult Named(ParseResult result, string where) =>
+        result.ReadBy(ParseLayers.At(ParseLayers.StateJson, where));
 
     private ParseResult ReadDetail(JsonElement detail, PostKey? subject)
     {

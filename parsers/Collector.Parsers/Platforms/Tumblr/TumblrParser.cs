@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Collector.Model;
 using Collector.Parsers.Common;
+using Collector.Parsers.Layers;
 
 namespace Collector.Parsers.Platforms.Tumblr;
 
@@ -20,6 +21,20 @@ public sealed partial class TumblrParser : PlatformParser
 
     protected override ParseResult ParseCore(PageInput page)
     {
+        if (page.LooksLikeJson)
+        {
+            using var json = JsonRead.TryParse(page.Body);
+            if (json is not null && json.RootElement.Long("meta", "status") is { } status and >= 400)
+            {
+                return Classified(status == 404 ? PageOutcome.NotFound : status == 429 ? PageOutcome.RateLimited : PageOutcome.Unrecognized, $"Tumblr API status {status}: {json.RootElement.Str("meta", "msg")}");
+            }
+
+            var posts = json is null ? null : TumblrApiReader.Read(json.RootElement);
+            return posts is null
+                ? Classified(PageOutcome.Unrecognized, "JSON without response.posts[] (Tumblr API v2)")
+                : Found(posts, [], posts.Count == 1 ? posts[0].Key : null).ReadBy(Layers.ParseLayers.At(Layers.ParseLayers.ApiJson, "response.posts[]"));
+        }
+
         var meta = MetaTags.Read(page.Body);
         var canonical = Uri.TryCreate(meta.Get("og:url") ?? meta.Link("canonical"), UriKind.Absolute, out var c) ? c : null;
         var (blog, postId) = Identify(page.Url);
@@ -92,7 +107,7 @@ public sealed partial class TumblrParser : PlatformParser
             }
         }
 
-        return Found([post], next, subject);
+        return Found([post], next, subject).ReadBy(Layers.ParseLayers.At(Layers.ParseLayers.Dom, "theme post container (article, .post)"));
     }
 
     /// <summary>The theme's element around the post: the first article/.post holding more than the notes list.</summary>

@@ -20,6 +20,11 @@ internal static class XGraphQlReader
         }
 
         var root = document.RootElement;
+        if (XApiReader.TryRead(page, root, parser) is { } api)
+        {
+            return api;
+        }
+
         var data = root.At("data");
         if (data is null)
         {

@@ -37,6 +37,9 @@ public sealed class XParser : PlatformParser
         return XPageClassifier.Classify(page, this);
     }
 
+    /// <summary>A status page read only from its meta (a preview bot's view) still has its time: the snowflake id's.</summary>
+    protected override Post AdaptLayerPost(Post post) => post.PublishedAt is null ? post with { PublishedAt = XTimes.FromSnowflake(post.Id) } : post;
+
     internal ParseResult Result(IReadOnlyList<Post> posts, IReadOnlyList<FollowLink> next, PostKey? subject, string? reason = null) =>
         Found(posts, next, subject, reason);
 

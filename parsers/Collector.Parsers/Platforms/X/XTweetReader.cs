@@ -69,10 +69,34 @@ internal sealed class XTweetReader
         return id;
     }
 
+    /// <summary>
+    /// Adds a tweet of API v1.1 or the syndication endpoint (the same fields as GraphQL's <c>legacy</c>, the author in
+    /// <c>user</c>, the original of a retweet or quote embedded as <c>retweeted_status</c>/<c>quoted_status</c>).
+    /// </summary>
+    public string? AddV1(JsonElement tweet, int depth = 0)
+    {
+        var id = tweet.Str("id_str");
+        if (depth > 4 || id is null || tweet.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var repostOf = tweet.At("retweeted_status") is { } retweeted ? AddV1(retweeted, depth + 1) : null;
+        repostOf ??= tweet.At("quoted_status") is { } quoted ? AddV1(quoted, depth + 1) : null;
+        repostOf ??= tweet.Str("quoted_status_id_str");
+        if (_seen.Add(id))
+        {
+            _posts.Add(Build(tweet, tweet, id, repostOf));
+        }
+
+        return id;
+    }
+
     private static Post Build(JsonElement result, JsonElement legacy, string id, string? repostOf)
     {
         var user = result.At("core", "user_results", "result");
-        var handle = user?.Str("core", "screen_name") ?? user?.Str("legacy", "screen_name");
+        var v1User = user is null ? legacy.At("user") : null;
+        var handle = user?.Str("core", "screen_name") ?? user?.Str("legacy", "screen_name") ?? v1User?.Str("screen_name");
         var author = user is { } u
             ? new Author
             {
@@ -81,10 +105,12 @@ internal sealed class XTweetReader
                 Name = u.Str("core", "name") ?? u.Str("legacy", "name"),
                 Url = handle is null ? null : $"https://x.com/{handle}",
             }
-            : null;
+            : v1User is { } v
+                ? new Author { Id = v.Str("id_str"), Handle = handle, Name = v.Str("name"), Url = handle is null ? null : $"https://x.com/{handle}" }
+                : null;
 
         var note = result.At("note_tweet", "note_tweet_results", "result");
-        var rawText = note?.Str("text") ?? legacy.Str("full_text");
+        var rawText = note?.Str("text") ?? legacy.Str("full_text") ?? legacy.Str("extended_tweet", "full_text") ?? legacy.Str("text");
         var text = TextNormalizer.Normalize(System.Net.WebUtility.HtmlDecode(rawText));
         var parent = legacy.Str("in_reply_to_status_id_str");
         var conversation = legacy.Str("conversation_id_str");

@@ -1,5 +1,6 @@
 using Collector.Model;
 using Collector.Parsers.Common;
+using Collector.Parsers.Layers;
 
 namespace Collector.Parsers.Platforms.YouTube;
 
@@ -26,9 +27,18 @@ public sealed class YouTubeParser : PlatformParser
                 return Classified(PageOutcome.Unrecognized, "body is not valid JSON", subject);
             }
 
-            return json.RootElement.At("videoDetails") is not null || json.RootElement.At("playabilityStatus") is not null
-                ? YouTubeWatchReader.Read(json.RootElement, null, subject, this)
-                : YouTubeChannelReader.Read(json.RootElement, page.Url, this);
+            if (json.RootElement.At("videoDetails") is not null || json.RootElement.At("playabilityStatus") is not null)
+            {
+                return YouTubeWatchReader.Read(json.RootElement, null, subject, this);
+            }
+
+            if (YouTubeCommentReader.Has(json.RootElement) && YouTubeCommentReader.Read(json.RootElement) is { Count: > 0 } comments)
+            {
+                var layer = ParseLayers.At(ParseLayers.ApiJson, "frameworkUpdates.entityBatchUpdate.mutations[].payload.commentEntityPayload | commentRenderer");
+                return Found(comments, [], null).ReadBy(layer);
+            }
+
+            return YouTubeChannelReader.Read(json.RootElement, page.Url, this);
         }
 
         var html = page.Body;

@@ -51,4 +51,24 @@ public class BlueskyParserTests
         var html = "<html><head><title>Bluesky</title></head><body><div id='root'>" + new string('b', 300) + "</div></body></html>";
         Assert.Equal(PageOutcome.Unrecognized, new BlueskyParser().Parse(new PageInput { Url = new Uri("https://bsky.app/profile/x.bsky.social/post/3abc"), Body = html }).Classification);
     }
+
+    [Fact]
+    public void Parse_RenderedThreadWithAnItemTwice_ReadsItOnceWithoutCrashing()
+    {
+        // Regression (found by FuzzedCaptureTests duplicating a slice of the rendered thread capture): the same reply twice.
+        const string item = """
+            <div data-testid="postThreadItem-by-ann.bsky.social"><img src="https://cdn.bsky.app/img/avatar_thumbnail/plain/did:plc:aaaaaaaaaaaaaaaaaaaaaaaa/x@jpeg">
+            <a href="/profile/ann.bsky.social" aria-label="View profile" role="link">Ann</a>
+            <a href="/profile/ann.bsky.social/post/3mdeitsgznc24" aria-label="January 27, 2026 at 1:28 AM" data-tooltip="January 27, 2026 at 1:28 AM">9h</a>
+            <div dir="auto" data-word-wrap="1">A reply.</div><div data-testid="likeCount">16</div></div>
+            """;
+        var html = "<html><body>" + item + item + "</body></html>";
+        var result = new BlueskyParser().Parse(new PageInput { Url = new Uri("https://bsky.app/profile/bob.bsky.social/post/3mdegyw3ves2t"), Body = html, Rendered = true });
+
+        Assert.Null(result.ParseError);
+        var post = Assert.Single(result.Posts);
+        Assert.Equal("at://did:plc:aaaaaaaaaaaaaaaaaaaaaaaa/app.bsky.feed.post/3mdeitsgznc24", post.Id);
+        Assert.Equal("A reply.", post.Text);
+        Assert.Equal(16, post.Metrics.Likes);
+    }
 }

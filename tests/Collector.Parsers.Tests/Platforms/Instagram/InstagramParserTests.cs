@@ -56,9 +56,27 @@ public class InstagramParserTests
     }
 
     [Fact]
-    public void Parse_PostPageWithChangedMeta_IsUnrecognized()
+    public void Parse_PostPageWithChangedMeta_ReadsSubjectFromMetaAndSaysSo()
     {
+        // No layer of Instagram's own matches; the meta still names the post, and parsedBy says it came from the last resort.
         var html = "<html><head><meta property=\"og:description\" content=\"A new description format\"></head><body>" + new string('i', 300) + "</body></html>";
-        Assert.Equal(PageOutcome.Unrecognized, new InstagramParser().Parse(new PageInput { Url = new Uri("https://www.instagram.com/p/NEW1/"), Body = html }).Classification);
+        var result = new InstagramParser().Parse(new PageInput { Url = new Uri("https://www.instagram.com/p/NEW1/"), Body = html });
+
+        var post = Assert.Single(result.Posts);
+        Assert.Equal("NEW1", post.Id);
+        Assert.Equal("A new description format", post.Text);
+        Assert.Equal("meta", result.ParsedBy["NEW1"]);
+        Assert.Contains("json-ld", result.LayersTried);
+    }
+
+    [Fact]
+    public void Parse_PostPageWithNothingReadable_IsUnrecognizedNamingTheLayersTried()
+    {
+        var html = "<html><head><title>x</title></head><body>" + new string('i', 300) + "</body></html>";
+        var result = new InstagramParser().Parse(new PageInput { Url = new Uri("https://www.instagram.com/p/NEW1/"), Body = html });
+
+        Assert.Equal(PageOutcome.Unrecognized, result.Classification);
+        Assert.Equal(["platform", "json-ld", "microdata", "meta"], result.LayersTried);
+        Assert.Contains("layers tried: platform, json-ld, microdata, meta", result.Reason, StringComparison.Ordinal);
     }
 }

@@ -7,7 +7,8 @@ namespace Collector.Parsers.Tests.Platforms;
 /// <summary>
 /// Checks a parser against a real capture in ../shared/fixtures, field by field, using a small expected-JSON file written by
 /// reading the page by hand: {fixture, url, classification, postCount, commentCount, subject, posts:[{id, kind, authorHandle,
-/// publishedAt, titleStart, textStart, parentId, rootId, repostOf, likes, comments, shares, views, language, mediaCount}]}.
+/// publishedAt, titleStart, textStart, parentId, rootId, repostOf, likes, comments, shares, views, language, mediaCount, parsedBy}],
+/// stubCount, stubsContain, needsBrowser}. Every post must name its layer, and no parser may reach the base's catch-all.
 /// Only the fields present in the file are checked; a field present with null must be null.
 /// </summary>
 public static class ExpectedPageCheck
@@ -43,7 +44,28 @@ public static class ExpectedPageCheck
             ContentType = fixture.EndsWith(".json", StringComparison.Ordinal) ? "application/json" : "text/html",
         });
 
+        Assert.True(result.ParseError is null, $"the parser crashed (caught by the base): {result.ParseError}");
         Assert.Equal(e.GetProperty("classification").GetString(), result.Classification.ToWire());
+        foreach (var post in result.Posts)
+        {
+            Assert.True(result.ParsedBy.ContainsKey(post.Id), $"post {post.Id} has no parsedBy layer");
+        }
+
+        if (e.TryGetProperty("stubCount", out var stubs))
+        {
+            Assert.Equal(stubs.GetInt32(), result.Stubs.Count);
+        }
+
+        foreach (var stub in e.TryGetProperty("stubsContain", out var stubIds) ? stubIds.EnumerateArray() : [])
+        {
+            Assert.Contains(new PostKey(result.Platform!, stub.GetString()!), result.Stubs);
+        }
+
+        if (e.TryGetProperty("needsBrowser", out var needsBrowser))
+        {
+            Assert.Equal(needsBrowser.GetBoolean(), result.NeedsBrowser);
+        }
+
         if (e.TryGetProperty("postCount", out var count))
         {
             Assert.Equal(count.GetInt32(), result.Posts.Count);
@@ -82,11 +104,11 @@ public static class ExpectedPageCheck
             var id = want.GetProperty("id").GetString()!;
             var post = result.Posts.SingleOrDefault(p => p.Id == id);
             Assert.True(post is not null, $"post {id} not found among {string.Join(", ", result.Posts.Select(p => p.Id))}");
-            CheckPost(want, post);
+            CheckPost(want, post, result.ParsedBy.GetValueOrDefault(id));
         }
     }
 
-    private static void CheckPost(JsonElement want, Post post)
+    private static void CheckPost(JsonElement want, Post post, string? parsedBy)
     {
         foreach (var field in want.EnumerateObject())
         {
@@ -95,6 +117,9 @@ public static class ExpectedPageCheck
             switch (field.Name)
             {
                 case "id":
+                    break;
+                case "parsedBy":
+                    Assert.True(parsedBy?.StartsWith(v.GetString()!, StringComparison.Ordinal) == true, $"{label}: expected layer \"{v}\" got \"{parsedBy}\"");
                     break;
                 case "kind":
                     Assert.True(v.GetString() == post.Kind, $"{label}: expected {v} got {post.Kind}");
