@@ -29,6 +29,9 @@ public sealed record DetectionStats
     public int NearDuplicatePairsVerified { get; init; }
     public int NearDuplicateCandidates { get; init; }
     public int LinksTying { get; init; }
+
+    /// <summary>Links from a post to another archived post (each tying the two).</summary>
+    public int LinksToPosts { get; init; }
     public int LinksDownWeighted { get; init; }
     public int ImagesTying { get; init; }
     public int ImagesDownWeighted { get; init; }

@@ -23,7 +23,7 @@ internal sealed partial class WorldBuilder
         var team = new Team(name, languages, hashtags, []);
 
         var operators = random.Next(options.OperatorsPerCampaign.Min, options.OperatorsPerCampaign.Max + 1);
-        var repurposed = random.Next(0, 3);
+        var repurposed = random.Next(1, 3);
         var replyWorkers = random.Next(0, 3);
         for (var i = 0; i < operators; i++)
         {

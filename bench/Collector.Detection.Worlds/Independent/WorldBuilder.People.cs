@@ -159,7 +159,12 @@ internal sealed partial class WorldBuilder
     /// <summary>An on-topic reply: a few of the parent's words among the replier's own.</summary>
     private string Echo(string parentText, string language)
     {
-        var words = parentText.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // words, not addresses; a Chinese run is cut into two-character words
+        var words = parentText.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => !w.Contains("://", StringComparison.Ordinal))
+            .SelectMany(w => w.Any(c => c > 0x2E80) ? Enumerable.Range(0, w.Length / 2).Select(i => w.Substring(2 * i, 2)) : [w])
+            .DefaultIfEmpty("ok")
+            .ToArray();
         var borrowed = Enumerable.Range(0, random.Next(2, 5)).Select(_ => words[random.Next(words.Length)].TrimEnd('.', '。'));
         return string.Join(' ', borrowed) + " " + Texts.Words(random, language, random.Next(4, 16));
     }

@@ -134,7 +134,7 @@ public sealed record FlagScore(int TruePositives, int FalsePositives, int FalseN
 {
     public double Precision => TruePositives + FalsePositives == 0 ? 1 : (double)TruePositives / (TruePositives + FalsePositives);
     public double Recall => TruePositives + FalseNegatives == 0 ? 1 : (double)TruePositives / (TruePositives + FalseNegatives);
-    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+    public double F1 => TruePositives + FalsePositives + FalseNegatives == 0 ? 1 : Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
 
     public static FlagScore Of(string flag, WorldRecord record, IReadOnlyDictionary<AccountKey, IReadOnlyList<string>> flagged)
     {
