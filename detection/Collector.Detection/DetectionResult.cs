@@ -132,15 +132,45 @@ public sealed record AccountEvidence
     public CoordinationEvidence? Coordination { get; init; }
 }
 
+/// <summary>A learned shift (see the method section): windows, rest days and how unlikely they are for an ordinary account.</summary>
 public sealed record ShiftEvidence
 {
+    /// <summary>The configured zone <see cref="Windows"/> are given in.</summary>
     public required string TimeZone { get; init; }
+
+    /// <summary>Share of the account's sittings on its working days (all of them fall inside its windows).</summary>
     public required double OfficeHoursShare { get; init; }
+
+    /// <summary>Share of its sittings inside its breaks (0: the breaks are where it never posts).</summary>
     public required double BreakShare { get; init; }
+
+    /// <summary>Share of its sittings on its two rest days.</summary>
     public required double WeekendShare { get; init; }
 
-    /// <summary>Total variation distance between the account's and its platform's hour profile (0-1).</summary>
+    /// <summary>1 minus <see cref="OrdinaryShareInWindows"/>: how far its day is from an ordinary one (0-1).</summary>
     public required double DistanceFromPlatform { get; init; }
+
+    /// <summary>Sittings (posts closer than 10 minutes count once).</summary>
+    public int Sittings { get; init; }
+
+    /// <summary>The two consecutive days it rests, as local weekdays of its rhythm's zone.</summary>
+    public IReadOnlyList<string> RestDays { get; init; } = [];
+
+    /// <summary>Its working windows in the configured zone.</summary>
+    public IReadOnlyList<string> Windows { get; init; } = [];
+
+    public IReadOnlyList<string> WindowsUtc { get; init; } = [];
+
+    /// <summary>The UTC offset its rhythm suggests (the middle of its night at 03:00).</summary>
+    public string? RhythmUtcOffset { get; init; }
+
+    /// <summary>Share of an ordinary account's posts (archive or platform, whichever is larger) in these windows.</summary>
+    public double OrdinaryShareInWindows { get; init; }
+
+    /// <summary>-log10 of the chance an ordinary account is this confined, and the bar it had to clear.</summary>
+    public double Evidence { get; init; }
+
+    public double EvidenceNeeded { get; init; }
 
     public required IReadOnlyList<EvidencePost> SamplePosts { get; init; }
 }

@@ -7,6 +7,11 @@ internal sealed class AccountAnalyzer(PostTable table, DetectionOptions options)
 {
     public IReadOnlyDictionary<string, double[]> PlatformProfiles { get; private set; } = new Dictionary<string, double[]>();
 
+    /// <summary>Accounts with enough sittings for the shift test, and the evidence it asked of them.</summary>
+    public int ShiftTested { get; private set; }
+
+    public double ShiftEvidenceNeeded { get; private set; }
+
     public List<AccountFinding> Analyze(Func<int, long> textGroup, int[] chainOf, CoordinationNetwork network)
     {
         var zone = options.Zone;
@@ -59,6 +64,9 @@ internal sealed class AccountAnalyzer(PostTable table, DetectionOptions options)
             languages[i] = languageId.IdentifyFast(table.Posts[i].Post));
 
         var offTopic = new OffTopicReplyDetector(table);
+        var shifts = new ShiftPatternDetector(table, options, byAccount);
+        ShiftTested = shifts.Tested;
+        ShiftEvidenceNeeded = shifts.MinEvidence;
         var findings = new ConcurrentBag<AccountFinding>();
         for (var a = 0; a < byAccount.Length; a++)
         {
@@ -70,7 +78,7 @@ internal sealed class AccountAnalyzer(PostTable table, DetectionOptions options)
 
             posts.Sort((x, y) => table.Times[x].CompareTo(table.Times[y]));
             var key = table.AccountKeys[a];
-            var shift = ShiftPatternDetector.Detect(table, posts, hours, weekdays, platformHours[table.AccountPlatform[a]], options);
+            var shift = shifts.Detect(a, posts);
             var language = LanguageSwitchDetector.Detect(table, posts, languages, options);
             if (language is not null)
             {
