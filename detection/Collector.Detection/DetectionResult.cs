@@ -248,6 +248,10 @@ public sealed record NetworkEdge
     /// <summary>The same count for every report window (same order as <see cref="CoordinationNetwork.ReportWindows"/>).</summary>
     public required IReadOnlyList<int> WeightsByWindow { get; init; }
 
+    /// <summary>Chains both accounts posted in, at any distance in time (the edge is kept when this or the weight repeats).</summary>
+    public int CoAppearances { get; init; }
+
+    /// <summary>The chains that tie the two accounts.</summary>
     public required IReadOnlyList<string> Chains { get; init; }
 }
 

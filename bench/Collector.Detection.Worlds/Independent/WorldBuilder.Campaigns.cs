@@ -34,7 +34,7 @@ internal sealed partial class WorldBuilder
             var op = NewAccount(platform, schedule, primary, AccountRole.Operator, campaign: name);
             if (isBought)
             {
-                BuyAccount(op);
+                BuyAccount(op, languages);
             }
 
             team.Operators.Add(op);
@@ -64,14 +64,10 @@ internal sealed partial class WorldBuilder
     }
 
     /// <summary>A bought account: an ordinary history in another language, months back, then silence, then the campaign.</summary>
-    private void BuyAccount(Account op)
+    private void BuyAccount(Account op, string[] campaignLanguages)
     {
         var campaignLanguage = op.Language;
-        var former = Pick(["es", "pt", "fr", "de", "ru", "en"]).ToString();
-        if (former == campaignLanguage)
-        {
-            former = campaignLanguage == "en" ? "pt" : "en";
-        }
+        var former = Pick(new[] { "es", "pt", "fr", "de", "ru", "en" }.Except(campaignLanguages).ToArray());
 
         var campaignSchedule = op.Schedule;
         op.Schedule = new HabitSchedule(Zone(Pick(options.PeopleZones)), HabitSchedule.Everyday, 1.2);

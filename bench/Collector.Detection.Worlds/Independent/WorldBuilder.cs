@@ -15,6 +15,7 @@ internal sealed partial class WorldBuilder
     private readonly Dictionary<AccountKey, Account> accounts = [];
     private readonly List<PlantedStory> stories = [];
     private readonly Dictionary<string, List<Post>> postsByPlatform = new(StringComparer.Ordinal);
+    private readonly HashSet<(string, string)> usedIds = [];
 
     public WorldBuilder(IndependentWorldOptions options)
     {
@@ -97,13 +98,13 @@ internal sealed partial class WorldBuilder
     private Post Publish(Account account, DateTimeOffset at, Draft draft)
     {
         var platform = account.Key.Platform;
-        var id = platform switch
+        string id;
+        do
         {
-            "x" => random.NextInt64(1_000_000_000_000_000, 1_999_999_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "telegram" => random.Next(100, 99999).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "youtube" => Texts.Token(random, 11, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-"),
-            _ => Texts.Token(random, 7),
-        };
+            id = NewId(platform);
+        }
+        while (!usedIds.Add((platform, id)));
+
         var community = platform switch
         {
             "reddit" => draft.Parent?.Community ?? Subreddits[random.Next(Subreddits.Length)],
@@ -154,6 +155,14 @@ internal sealed partial class WorldBuilder
         account.Posts++;
         return post;
     }
+
+    private string NewId(string platform) => platform switch
+    {
+        "x" => random.NextInt64(1_000_000_000_000_000, 1_999_999_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "telegram" => random.Next(100, 999999).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "youtube" => Texts.Token(random, 11, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-"),
+        _ => Texts.Token(random, 7),
+    };
 
     private DateTimeOffset DrawTime(Account account, int firstDay = 0, int? lastDay = null) =>
         account.Schedule.Draw(random, start, firstDay, lastDay ?? (options.Days - 1));

@@ -61,7 +61,7 @@ internal sealed class AccountAnalyzer(PostTable table, DetectionOptions options)
         var languageId = new LanguageIdentifier();
         var needLanguage = byAccount.Where(l => l is not null && l.Count >= 2 * options.LanguageMinSegment).SelectMany(l => l).ToArray();
         Parallel.ForEach(needLanguage, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-            languages[i] = languageId.IdentifyFast(table.Posts[i].Post));
+            languages[i] = languageId.IdentifyFast(table.Posts[i].Post) ?? languageId.Identify(table.Posts[i].Post));
 
         var offTopic = new OffTopicReplyDetector(table);
         var shifts = new ShiftPatternDetector(table, options, byAccount);
