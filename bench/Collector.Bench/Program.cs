@@ -10,6 +10,7 @@ var benches = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.O
     ["crawlee"] = CrawleeBench.RunAsync,
     ["browser"] = BrowserBench.RunAsync,
     ["detection"] = DetectionBench.RunAsync,
+    ["worlds"] = WorldsBench.RunAsync,
 };
 
 if (args.Length == 0 || !(benches.ContainsKey(args[0]) || args[0] == "all"))

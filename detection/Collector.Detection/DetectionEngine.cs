@@ -98,6 +98,7 @@ public static class DetectionEngine
             Accounts = accounts,
             TimeZone = options.TimeZone,
             PlatformHourProfiles = analyzer.PlatformProfiles,
+            Thresholds = ThresholdsUsedBuilder.Build(options, network, analyzer.Shifts),
             Stats = new DetectionStats
             {
                 Posts = table.Count,

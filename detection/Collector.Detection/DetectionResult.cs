@@ -18,6 +18,9 @@ public sealed record DetectionResult
 
     /// <summary>Per platform, the share of all its posts in each hour of the day (the baseline shift patterns are compared to).</summary>
     public required IReadOnlyDictionary<string, double[]> PlatformHourProfiles { get; init; }
+
+    /// <summary>Every threshold used, estimated or documented (the report's method section prints them).</summary>
+    public IReadOnlyList<ThresholdUsed> Thresholds { get; init; } = [];
 }
 
 /// <summary>Counts and timings of a run.</summary>
@@ -118,6 +121,9 @@ public sealed record AccountEvidence
 
     /// <summary>Posts per weekday, Monday first.</summary>
     public required int[] Weekday { get; init; }
+
+    /// <summary>Posts per weekday and hour (168 cells, Monday 00h first) in the run's time zone: the report draws the week.</summary>
+    public int[] HourOfWeek { get; init; } = [];
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ShiftEvidence? Shift { get; init; }

@@ -7,10 +7,8 @@ internal sealed class AccountAnalyzer(PostTable table, DetectionOptions options)
 {
     public IReadOnlyDictionary<string, double[]> PlatformProfiles { get; private set; } = new Dictionary<string, double[]>();
 
-    /// <summary>Accounts with enough sittings for the shift test, and the evidence it asked of them.</summary>
-    public int ShiftTested { get; private set; }
-
-    public double ShiftEvidenceNeeded { get; private set; }
+    /// <summary>The shift test as it ran (its estimated bar and baseline, for the method section).</summary>
+    public ShiftPatternDetector? Shifts { get; private set; }
 
     public List<AccountFinding> Analyze(Func<int, long> textGroup, int[] chainOf, CoordinationNetwork network)
     {
@@ -61,12 +59,19 @@ internal sealed class AccountAnalyzer(PostTable table, DetectionOptions options)
         var languageId = new LanguageIdentifier();
         var needLanguage = byAccount.Where(l => l is not null && l.Count >= 2 * options.LanguageMinSegment).SelectMany(l => l).ToArray();
         Parallel.ForEach(needLanguage, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-            languages[i] = languageId.IdentifyFast(table.Posts[i].Post) ?? languageId.Identify(table.Posts[i].Post));
+            languages[i] = languageId.IdentifyFast(table.Posts[i].Post));
+
+        // Where the function-word vote left enough of an account's posts unlabelled to make a side of a switch (texts
+        // without the commonest words), Lingua reads those: slower, so only where the fast pass could not decide.
+        var undecided = byAccount.Where(l => l is not null && l.Count >= 2 * options.LanguageMinSegment
+                && l.Count(i => languages[i] is null) >= options.LanguageMinSegment)
+            .SelectMany(l => l!).Where(i => languages[i] is null).ToArray();
+        Parallel.ForEach(undecided, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            languages[i] = languageId.Identify(table.Posts[i].Post));
 
         var offTopic = new OffTopicReplyDetector(table);
         var shifts = new ShiftPatternDetector(table, options, byAccount);
-        ShiftTested = shifts.Tested;
-        ShiftEvidenceNeeded = shifts.MinEvidence;
+        Shifts = shifts;
         var findings = new ConcurrentBag<AccountFinding>();
         for (var a = 0; a < byAccount.Length; a++)
         {
@@ -130,10 +135,12 @@ internal sealed class AccountAnalyzer(PostTable table, DetectionOptions options)
 
             var hourCounts = new int[24];
             var dayCounts = new int[7];
+            var weekCounts = new int[168];
             foreach (var i in posts)
             {
                 hourCounts[hours[i]]++;
                 dayCounts[weekdays[i]]++;
+                weekCounts[(weekdays[i] * 24) + hours[i]]++;
             }
 
             findings.Add(new AccountFinding
@@ -146,6 +153,7 @@ internal sealed class AccountAnalyzer(PostTable table, DetectionOptions options)
                     PostCount = posts.Count,
                     HourOfDay = hourCounts,
                     Weekday = dayCounts,
+                    HourOfWeek = weekCounts,
                     Shift = shift,
                     LanguageSwitch = language,
                     OffTopic = replies,

@@ -90,8 +90,8 @@ internal static class LanguageSwitchDetector
             TopicOverlap = Math.Round(overlap, 3),
             TopicBefore = TopTerms(table, beforePosts),
             TopicAfter = TopTerms(table, afterPosts),
-            LastBefore = beforePosts.TakeLast(3).Select(i => table.Evidence(i, 160)).ToList(),
-            FirstAfter = afterPosts.Take(3).Select(i => table.Evidence(i, 160)).ToList(),
+            LastBefore = beforePosts.TakeLast(3).Select(i => table.Evidence(i)).ToList(),
+            FirstAfter = afterPosts.Take(3).Select(i => table.Evidence(i)).ToList(),
         };
     }
 

@@ -79,6 +79,9 @@ internal sealed class ShiftPatternDetector
 
     public WeekFrame FrameOf(int account) => frames[account];
 
+    /// <summary>Ordinary accounts' share of sittings on their quietest two consecutive days (the archive's).</summary>
+    public double OrdinaryRestShare => archive.RestShare();
+
     public ShiftEvidence? Detect(int account, List<int> posts)
     {
         if (sittings[account] is not { } times)
@@ -132,7 +135,7 @@ internal sealed class ShiftPatternDetector
         }
 
         var zone = options.Zone;
-        var sample = posts.Where((_, k) => k % Math.Max(1, posts.Count / 8) == 0).Take(8).Select(i => table.Evidence(i, 160)).ToList();
+        var sample = posts.Where((_, k) => k % Math.Max(1, posts.Count / 8) == 0).Take(8).Select(i => table.Evidence(i)).ToList();
         return new ShiftEvidence
         {
             TimeZone = options.TimeZone,

@@ -136,5 +136,6 @@ internal static class ChainAssembler
         return "chain-" + Convert.ToHexStringLower(bytes.AsSpan(0, 6));
     }
 
-    private static string? Snippet(string? text) => text is null || text.Length <= 400 ? text : text[..400] + "…";
+    /// <summary>The text as the report shows it (expandable): whole, up to 4,000 characters.</summary>
+    private static string? Snippet(string? text) => text is null || text.Length <= 4000 ? text : text[..4000] + "…";
 }
