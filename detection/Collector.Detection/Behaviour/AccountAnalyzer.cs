@@ -62,7 +62,8 @@ internal sealed class AccountAnalyzer(PostTable table, DetectionOptions options)
             languages[i] = languageId.IdentifyFast(table.Posts[i].Post));
 
         // Where the function-word vote left enough of an account's posts unlabelled to make a side of a switch (texts
-        // without the commonest words), Lingua reads those: slower, so only where the fast pass could not decide.
+        // without the commonest words), Lingua reads those: slower, so only there. Archived posts mostly carry the
+        // language their parser found, and then neither pass runs.
         var undecided = byAccount.Where(l => l is not null && l.Count >= 2 * options.LanguageMinSegment
                 && l.Count(i => languages[i] is null) >= options.LanguageMinSegment)
             .SelectMany(l => l!).Where(i => languages[i] is null).ToArray();
