@@ -99,6 +99,7 @@ public static class DetectionEngine
             TimeZone = options.TimeZone,
             PlatformHourProfiles = analyzer.PlatformProfiles,
             Thresholds = ThresholdsUsedBuilder.Build(options, network, analyzer.Shifts),
+            ShiftGroups = ShiftGroups.Find(accounts),
             Stats = new DetectionStats
             {
                 Posts = table.Count,

@@ -21,7 +21,13 @@ public sealed record DetectionResult
 
     /// <summary>Every threshold used, estimated or documented (the report's method section prints them).</summary>
     public IReadOnlyList<ThresholdUsed> Thresholds { get; init; } = [];
+
+    /// <summary>Shift workers whose learned windows coincide, with the windows (UTC) most of them keep.</summary>
+    public IReadOnlyList<ShiftGroup> ShiftGroups { get; init; } = [];
 }
+
+/// <summary>A shift group: its members (platform:handle) and the UTC windows at least half of them work in.</summary>
+public sealed record ShiftGroup(int Id, IReadOnlyList<string> Members, IReadOnlyList<string> WindowsUtc);
 
 /// <summary>Counts and timings of a run.</summary>
 public sealed record DetectionStats

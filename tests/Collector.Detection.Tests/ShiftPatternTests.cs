@@ -51,6 +51,34 @@ public sealed class ShiftPatternTests
         Assert.DoesNotContain(result.Accounts, a => a.Flags.Contains(AccountFlags.ShiftPattern));
     }
 
+    [Fact]
+    public void Run_TwoWorkersOnOneShiftAndOneOnAnother_FormOneShiftGroupWithItsWindows()
+    {
+        var random = new Random(8);
+        var posts = Ordinary(random);
+        void Worker(string handle, int morning, int afternoon)
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                var day = random.Next(0, 28);
+                day -= day % 7 >= 5 ? 2 : 0;
+                var minute = random.Next(2) == 0 ? (morning * 60) + random.Next(150) : (afternoon * 60) + random.Next(180);
+                posts.Add(TestPosts.Make("x", handle + i, handle, Monday.AddDays(day).AddMinutes(minute), TestPosts.Filler(random.Next())));
+            }
+        }
+
+        Worker("early1", 1, 5); // 01:00-03:30 and 05:00-08:00 UTC
+        Worker("early2", 1, 5);
+        Worker("late", 12, 16); // 12:00-14:30 and 16:00-19:00 UTC
+
+        var result = DetectionEngine.Run(posts);
+
+        Assert.Equal(3, result.Accounts.Count(a => a.Flags.Contains(AccountFlags.ShiftPattern)));
+        var group = Assert.Single(result.ShiftGroups);
+        Assert.Equal(["x:early1", "x:early2"], group.Members);
+        Assert.All(group.WindowsUtc, w => Assert.True(string.CompareOrdinal(w, "00:45") >= 0 && string.CompareOrdinal(w, "08:15") < 0, w));
+    }
+
     /// <summary>80 ordinary accounts: 10-30 posts each, any day, mostly waking hours of their own zones.</summary>
     private static List<DetectionPost> Ordinary(Random random)
     {

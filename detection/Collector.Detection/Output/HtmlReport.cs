@@ -156,6 +156,17 @@ internal static class HtmlReport
         }
 
         b.Append("</div>");
+        if (result.ShiftGroups.Count > 0)
+        {
+            b.Append("<div class=\"card\"><h3>Shift groups</h3><table><tr><th>group</th><th>accounts</th><th>windows (UTC)</th><th>members</th></tr>");
+            foreach (var g in result.ShiftGroups.Take(30))
+            {
+                b.Append(Inv($"<tr><td>#{g.Id}</td><td>{g.Members.Count}</td><td class=\"t\">{Esc(string.Join(", ", g.WindowsUtc))}</td><td>{Esc(string.Join(", ", g.Members.Take(12)))}{(g.Members.Count > 12 ? " …" : string.Empty)}</td></tr>"));
+            }
+
+            b.Append("</table></div>");
+        }
+
         foreach (var a in shown)
         {
             var e = a.Evidence;
