@@ -77,8 +77,6 @@ internal sealed class ShiftPatternDetector
     /// <summary>The bar, in decades of improbability (-log10 of the chance).</summary>
     public double MinEvidence { get; }
 
-    public WeekFrame FrameOf(int account) => frames[account];
-
     /// <summary>Ordinary accounts' share of sittings on their quietest two consecutive days (the archive's).</summary>
     public double OrdinaryRestShare => archive.RestShare();
 
