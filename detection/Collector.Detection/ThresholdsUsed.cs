@@ -33,6 +33,8 @@ internal static class ThresholdsUsedBuilder
                     : "set in the options"),
             new("repeated", Inv($"≥ {o.MinEdgeWeight} shared chains (co-posting within the window, or co-appearing at all)"), false,
                 "once is chance; \"repeatedly\" is at least twice"),
+            new("team size", Inv($"co-appearances counted in chains of ≤ {Network.CoordinationNetworkBuilder.MaxTeam} accounts"), false,
+                "a chain shared by more accounts is popular content, not one team; its pairs count only within the window (and pairs grow as the square)"),
             new("community", Inv($"≥ {o.MinCommunitySize} accounts"), false, "a pair is a coincidence or a friendship; a team is three or more"),
             new("language switch", Inv($"≥ {o.LanguageMinSegment} posts a side, dominance ≥ {o.LanguageMinDominance:0.00} before and ≤ {1 - o.LanguageMinDominance:0.00} after, topic overlap ≤ 0.2 or dormant ≥ {o.DormancyGap.TotalDays:0} days"), false,
                 "five posts a side keep one mislabelled post from making a switch; dominance 0.8 tolerates one in five"),

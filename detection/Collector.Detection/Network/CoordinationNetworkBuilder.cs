@@ -13,7 +13,7 @@ internal static class CoordinationNetworkBuilder
     private const int MaxLookBack = 300;
 
     /// <summary>Chains with more accounts than this count only for co-posting within the window (pairs grow as its square).</summary>
-    private const int MaxTeam = 60;
+    internal const int MaxTeam = 60;
 
     public static CoordinationNetwork Build(PostTable table, IReadOnlyList<RepostChain> chains, int[][] chainPosts, DetectionOptions options)
     {
