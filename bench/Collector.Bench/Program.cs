@@ -12,6 +12,7 @@ var benches = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.O
     ["detection"] = DetectionBench.RunAsync,
     ["fuzz"] = FuzzBench.RunAsync,
     ["language"] = LanguageBench.RunAsync,
+    ["worlds"] = WorldsBench.RunAsync,
 };
 
 if (args.Length == 0 || !(benches.ContainsKey(args[0]) || args[0] == "all"))

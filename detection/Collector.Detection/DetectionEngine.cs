@@ -63,13 +63,15 @@ public static class DetectionEngine
 
         // Links and images, weighed by how concentrated their sharing is.
         var shared = new SharedKeyTies(table, options, ties, matched);
-        var (linksTying, linksDown) = shared.Tie(LinkGroups(table), options.LinkConcentrationWindow, MatchBits.Link);
+        var postLinks = new PostLinkTies(table);
+        var coLinks = postLinks.Tie(ties, matched, shared.KeysByPost);
+        var (linksTying, linksDown) = shared.Tie(coLinks, options.LinkConcentrationWindow, MatchBits.Link);
         Stage("links");
         var (imagesTying, imagesDown) = shared.Tie(ImageGroups(table, options), options.ImageConcentrationWindow, MatchBits.Image);
         TieExplicitReposts(table, ties, matched);
         Stage("images");
 
-        var chains = ChainAssembler.Assemble(table, ties, matched, shared.KeysByPost, out var chainOf);
+        var chains = ChainAssembler.Assemble(table, ties, matched, shared.KeysByPost, postLinks.LinksTo, out var chainOf);
         var chainPosts = new List<int>[chains.Count];
         for (var i = 0; i < table.Count; i++)
         {
@@ -96,6 +98,8 @@ public static class DetectionEngine
             Accounts = accounts,
             TimeZone = options.TimeZone,
             PlatformHourProfiles = analyzer.PlatformProfiles,
+            Thresholds = ThresholdsUsedBuilder.Build(options, network, analyzer.Shifts),
+            ShiftGroups = ShiftGroups.Find(accounts),
             Stats = new DetectionStats
             {
                 Posts = table.Count,
@@ -104,6 +108,7 @@ public static class DetectionEngine
                 NearDuplicateCandidates = finder.Candidates,
                 NearDuplicatePairsVerified = finder.Verified,
                 LinksTying = linksTying,
+                LinksToPosts = postLinks.Tied,
                 LinksDownWeighted = linksDown,
                 ImagesTying = imagesTying,
                 ImagesDownWeighted = imagesDown,
@@ -111,31 +116,6 @@ public static class DetectionEngine
                 StageCpuSeconds = cpu,
             },
         };
-    }
-
-    private static Dictionary<string, List<int>> LinkGroups(PostTable table)
-    {
-        var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < table.Count; i++)
-        {
-            foreach (var link in table.Posts[i].Post.Links)
-            {
-                var key = UrlCanonicalizer.Canonicalize(link);
-                if (key is null)
-                {
-                    continue;
-                }
-
-                if (!groups.TryGetValue(key, out var list))
-                {
-                    groups[key] = list = [];
-                }
-
-                list.Add(i);
-            }
-        }
-
-        return groups;
     }
 
     /// <summary>PDQ groups of archived images; the canonical media URL for posts without archived image bytes.</summary>

@@ -69,15 +69,14 @@ public sealed class DetectionOptions
 
     // ---- accounts ----
 
-    /// <summary>IANA time zone of the suspected operators' office (default Beijing time).</summary>
+    /// <summary>IANA time zone the report draws accounts' weeks in (default Beijing time); shift detection learns each account's own.</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
-    public int ShiftMinPosts { get; set; } = 20;
-
-    /// <summary>Share of posts inside office hours above which a schedule looks like shift work.</summary>
-    public double ShiftMinOfficeShare { get; set; } = 0.9;
-
-    public double ShiftMaxWeekendShare { get; set; } = 0.1;
+    /// <summary>
+    /// Sittings below which an account is not tested for shift work (a cheap floor: with fewer, no schedule could clear
+    /// the shift test's bar, which is estimated from the archive; see <see cref="Behaviour.ShiftPatternDetector"/>).
+    /// </summary>
+    public int ShiftMinPosts { get; set; } = 8;
 
     /// <summary>Each side of a language change point needs this many posts.</summary>
     public int LanguageMinSegment { get; set; } = 5;
@@ -122,8 +121,6 @@ public sealed class DetectionOptions
         Check(MinCommunitySize >= 2, "MinCommunitySize must be at least 2");
         Check(TryFindZone(TimeZone) is not null, $"TimeZone '{TimeZone}' is not a known time zone");
         Check(ShiftMinPosts >= 5, "ShiftMinPosts must be at least 5");
-        Check(ShiftMinOfficeShare is > 0 and <= 1, "ShiftMinOfficeShare must be in (0, 1]");
-        Check(ShiftMaxWeekendShare is >= 0 and < 1, "ShiftMaxWeekendShare must be in [0, 1)");
         Check(LanguageMinSegment >= 2, "LanguageMinSegment must be at least 2");
         Check(LanguageMinDominance is > 0.5 and <= 1, "LanguageMinDominance must be in (0.5, 1]");
         Check(DormancyGap > TimeSpan.Zero, "DormancyGap must be positive");

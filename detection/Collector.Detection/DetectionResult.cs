@@ -18,7 +18,16 @@ public sealed record DetectionResult
 
     /// <summary>Per platform, the share of all its posts in each hour of the day (the baseline shift patterns are compared to).</summary>
     public required IReadOnlyDictionary<string, double[]> PlatformHourProfiles { get; init; }
+
+    /// <summary>Every threshold used, estimated or documented (the report's method section prints them).</summary>
+    public IReadOnlyList<ThresholdUsed> Thresholds { get; init; } = [];
+
+    /// <summary>Shift workers whose learned windows coincide, with the windows (UTC) most of them keep.</summary>
+    public IReadOnlyList<ShiftGroup> ShiftGroups { get; init; } = [];
 }
+
+/// <summary>A shift group: its members (platform:handle) and the UTC windows at least half of them work in.</summary>
+public sealed record ShiftGroup(int Id, IReadOnlyList<string> Members, IReadOnlyList<string> WindowsUtc);
 
 /// <summary>Counts and timings of a run.</summary>
 public sealed record DetectionStats
@@ -29,6 +38,9 @@ public sealed record DetectionStats
     public int NearDuplicatePairsVerified { get; init; }
     public int NearDuplicateCandidates { get; init; }
     public int LinksTying { get; init; }
+
+    /// <summary>Links from a post to another archived post (each tying the two).</summary>
+    public int LinksToPosts { get; init; }
     public int LinksDownWeighted { get; init; }
     public int ImagesTying { get; init; }
     public int ImagesDownWeighted { get; init; }
@@ -116,6 +128,9 @@ public sealed record AccountEvidence
     /// <summary>Posts per weekday, Monday first.</summary>
     public required int[] Weekday { get; init; }
 
+    /// <summary>Posts per weekday and hour (168 cells, Monday 00h first) in the run's time zone: the report draws the week.</summary>
+    public int[] HourOfWeek { get; init; } = [];
+
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ShiftEvidence? Shift { get; init; }
 
@@ -129,15 +144,45 @@ public sealed record AccountEvidence
     public CoordinationEvidence? Coordination { get; init; }
 }
 
+/// <summary>A learned shift (see the method section): windows, rest days and how unlikely they are for an ordinary account.</summary>
 public sealed record ShiftEvidence
 {
+    /// <summary>The configured zone <see cref="Windows"/> are given in.</summary>
     public required string TimeZone { get; init; }
+
+    /// <summary>Share of the account's sittings on its working days (all of them fall inside its windows).</summary>
     public required double OfficeHoursShare { get; init; }
+
+    /// <summary>Share of its sittings inside its breaks (0: the breaks are where it never posts).</summary>
     public required double BreakShare { get; init; }
+
+    /// <summary>Share of its sittings on its two rest days.</summary>
     public required double WeekendShare { get; init; }
 
-    /// <summary>Total variation distance between the account's and its platform's hour profile (0-1).</summary>
+    /// <summary>1 minus <see cref="OrdinaryShareInWindows"/>: how far its day is from an ordinary one (0-1).</summary>
     public required double DistanceFromPlatform { get; init; }
+
+    /// <summary>Sittings (posts closer than 10 minutes count once).</summary>
+    public int Sittings { get; init; }
+
+    /// <summary>The two consecutive days it rests, as local weekdays of its rhythm's zone.</summary>
+    public IReadOnlyList<string> RestDays { get; init; } = [];
+
+    /// <summary>Its working windows in the configured zone.</summary>
+    public IReadOnlyList<string> Windows { get; init; } = [];
+
+    public IReadOnlyList<string> WindowsUtc { get; init; } = [];
+
+    /// <summary>The UTC offset its rhythm suggests (the middle of its night at 03:00).</summary>
+    public string? RhythmUtcOffset { get; init; }
+
+    /// <summary>Share of an ordinary account's posts (archive or platform, whichever is larger) in these windows.</summary>
+    public double OrdinaryShareInWindows { get; init; }
+
+    /// <summary>-log10 of the chance an ordinary account is this confined, and the bar it had to clear.</summary>
+    public double Evidence { get; init; }
+
+    public double EvidenceNeeded { get; init; }
 
     public required IReadOnlyList<EvidencePost> SamplePosts { get; init; }
 }
@@ -215,6 +260,10 @@ public sealed record NetworkEdge
     /// <summary>The same count for every report window (same order as <see cref="CoordinationNetwork.ReportWindows"/>).</summary>
     public required IReadOnlyList<int> WeightsByWindow { get; init; }
 
+    /// <summary>Chains both accounts posted in, at any distance in time (the edge is kept when this or the weight repeats).</summary>
+    public int CoAppearances { get; init; }
+
+    /// <summary>The chains that tie the two accounts.</summary>
     public required IReadOnlyList<string> Chains { get; init; }
 }
 

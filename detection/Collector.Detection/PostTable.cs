@@ -85,7 +85,7 @@ internal sealed class PostTable
         return string.IsNullOrWhiteSpace(handle) ? null : handle.Trim().TrimStart('@');
     }
 
-    public EvidencePost Evidence(int i, int maxText = 280)
+    public EvidencePost Evidence(int i, int maxText = 4000)
     {
         var p = Posts[i].Post;
         var text = p.Text ?? p.Title;

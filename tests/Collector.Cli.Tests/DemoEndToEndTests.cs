@@ -26,6 +26,8 @@ public sealed class DemoEndToEndTests
         var planted = System.Text.RegularExpressions.Regex.Match(stdout, @"planted campaign chains found: (\d+) of (\d+)");
         Assert.True(planted.Success, stdout);
         Assert.Equal(planted.Groups[2].Value, planted.Groups[1].Value); // every planted chain found
+        Assert.Matches(@"vs world  shift-pattern: precision \d\.\d\d, recall \d\.\d\d", stdout);
+        Assert.Matches(@"vs world  planted chains \d+: \d+ complete, \d+ split, \d+ merged, 0 missed; \d+ chains hold no planted post", stdout);
 
         await AssertArchiveMatchesTheWorldAsync(outDir);
 
@@ -71,6 +73,17 @@ public sealed class DemoEndToEndTests
         Assert.All(c.GetProperty("deletionsMissed").EnumerateArray(), m => Assert.EndsWith("(comment)", m.GetString(), StringComparison.Ordinal));
         Assert.Empty(c.GetProperty("falseTombstones").EnumerateArray());
 
+        // Detection against the world's record: no planted chain missed, and the shift workers and off-topic repliers
+        // that the world gives enough activity are flagged, with nobody flagged who is not one.
+        var d = c.GetProperty("detection");
+        Assert.Equal(0, d.GetProperty("missed").GetInt32());
+        Assert.True(d.GetProperty("complete").GetInt32() >= 1, d.ToString());
+        foreach (var flag in new[] { "shift-pattern", "off-topic-replies" })
+        {
+            var score = d.GetProperty("flags").GetProperty(flag);
+            Assert.True(score.GetProperty("correct").GetInt32() >= 1, $"{flag}: {score}");
+            Assert.Equal(score.GetProperty("flagged").GetInt32(), score.GetProperty("correct").GetInt32());
+        }
     }
 
     private static async Task AssertReportRendersAsync(string report)

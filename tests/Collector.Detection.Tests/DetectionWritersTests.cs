@@ -44,7 +44,7 @@ public sealed class DetectionWritersTests(SmallWorldFixture fixture) : IClassFix
                 Assert.Contains(post.GetProperty("role").GetString(), new[] { "origin", "repost" });
                 var matchedBy = post.GetProperty("matchedBy").EnumerateArray().Select(m => m.GetString()).ToList();
                 Assert.NotEmpty(matchedBy);
-                Assert.All(matchedBy, m => Assert.Contains(m, new[] { "text", "link", "image", "repost" }));
+                Assert.All(matchedBy, m => Assert.Contains(m, new[] { "text", "link", "image", "repost", "link-to-post" }));
                 Assert.True(post.TryGetProperty("author", out _));
                 var platform = post.GetProperty("platform").GetString()!;
                 if (!platforms.Contains(platform))

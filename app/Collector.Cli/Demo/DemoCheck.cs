@@ -33,6 +33,9 @@ public sealed record DemoCheck
     /// <summary>Tombstones of posts the world never deleted (should be none).</summary>
     public required IReadOnlyList<string> FalseTombstones { get; init; }
 
+    /// <summary>Detection against the world's record: chains complete, split, merged, missed, false; per flag precision and recall.</summary>
+    public DemoDetectionCheck? Detection { get; init; }
+
     public static async Task<DemoCheck> RunAsync(IArchive archive, IReadOnlyList<CycleReport> story, CancellationToken cancellationToken)
     {
         var edited = story.SelectMany(c => c.Edited).Select(k => k.ToString()).ToHashSet(StringComparer.Ordinal);

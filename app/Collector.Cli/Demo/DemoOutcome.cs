@@ -24,12 +24,15 @@ public sealed record DemoOutcome
         IReadOnlyList<string> tokenProblems, string reportDir, string wacz, bool waczOk, string? bundle, bool bundleOk, CancellationToken cancellationToken)
     {
         var byPlatform = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var authors = new Dictionary<string, string?>(StringComparer.Ordinal);
         await foreach (var post in archive.QueryPostsAsync(new PostQuery(), cancellationToken))
         {
             byPlatform[post.Post.Platform] = byPlatform.GetValueOrDefault(post.Post.Platform) + 1;
+            authors[post.Post.Key.ToString()] = post.Post.Author?.Handle ?? post.Post.Author?.Id ?? post.Post.Author?.Name;
         }
 
-        var check = await DemoCheck.RunAsync(archive, changes, cancellationToken);
+        var detection = DemoDetectionCheck.Of(result, truth, authors);
+        var check = await DemoCheck.RunAsync(archive, changes, cancellationToken) with { Detection = detection };
         await File.WriteAllTextAsync(Path.Combine(reportDir, DemoCheck.FileName), CollectorJson.Serialize(check), cancellationToken);
 
         var found = truth.Chains.Count(t => result.Chains.Any(c => Overlap(c, t) >= 2));
@@ -44,6 +47,11 @@ public sealed record DemoOutcome
         var dropped = missedReplies > 0 ? $"; {missedReplies} were replies their thread dropped without a trace" : string.Empty;
         s.AppendLine(CultureInfo.InvariantCulture, $"Deleted     {check.DeletionsNoticed} of the {check.DeletionsArchived} archived posts the world deleted carry a tombstone (it deleted {deleted}){dropped}{Claims(check.FalseTombstones, "tombstoned though never deleted")}");
         s.AppendLine(CultureInfo.InvariantCulture, $"Chains      {result.Chains.Count} repost chains, {crossPlatform} across platforms; planted campaign chains found: {found} of {truth.Chains.Count}");
+        foreach (var line in detection.Lines())
+        {
+            s.AppendLine(CultureInfo.InvariantCulture, $"  vs world  {line}");
+        }
+
         foreach (var chain in result.Chains.Where(c => c.CrossPlatform).OrderByDescending(c => c.Posts.Count).Take(3))
         {
             s.AppendLine(CultureInfo.InvariantCulture, $"              {chain.Id}: {chain.Posts.Count} posts, {string.Join(" → ", chain.Platforms)}, spread over {TimeSpan.FromSeconds(chain.SpreadSeconds).TotalHours:0.#} h");

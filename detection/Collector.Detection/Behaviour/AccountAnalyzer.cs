@@ -7,6 +7,9 @@ internal sealed class AccountAnalyzer(PostTable table, DetectionOptions options)
 {
     public IReadOnlyDictionary<string, double[]> PlatformProfiles { get; private set; } = new Dictionary<string, double[]>();
 
+    /// <summary>The shift test as it ran (its estimated bar and baseline, for the method section).</summary>
+    public ShiftPatternDetector? Shifts { get; private set; }
+
     public List<AccountFinding> Analyze(Func<int, long> textGroup, int[] chainOf, CoordinationNetwork network)
     {
         var zone = options.Zone;
@@ -58,7 +61,18 @@ internal sealed class AccountAnalyzer(PostTable table, DetectionOptions options)
         Parallel.ForEach(needLanguage, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             languages[i] = languageId.IdentifyFast(table.Posts[i].Post));
 
+        // Where the function-word vote left enough of an account's posts unlabelled to make a side of a switch (texts
+        // without the commonest words), Lingua reads those: slower, so only there. Archived posts mostly carry the
+        // language their parser found, and then neither pass runs.
+        var undecided = byAccount.Where(l => l is not null && l.Count >= 2 * options.LanguageMinSegment
+                && l.Count(i => languages[i] is null) >= options.LanguageMinSegment)
+            .SelectMany(l => l!).Where(i => languages[i] is null).ToArray();
+        Parallel.ForEach(undecided, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            languages[i] = languageId.Identify(table.Posts[i].Post));
+
         var offTopic = new OffTopicReplyDetector(table);
+        var shifts = new ShiftPatternDetector(table, options, byAccount);
+        Shifts = shifts;
         var findings = new ConcurrentBag<AccountFinding>();
         for (var a = 0; a < byAccount.Length; a++)
         {
@@ -70,7 +84,7 @@ internal sealed class AccountAnalyzer(PostTable table, DetectionOptions options)
 
             posts.Sort((x, y) => table.Times[x].CompareTo(table.Times[y]));
             var key = table.AccountKeys[a];
-            var shift = ShiftPatternDetector.Detect(table, posts, hours, weekdays, platformHours[table.AccountPlatform[a]], options);
+            var shift = shifts.Detect(a, posts);
             var language = LanguageSwitchDetector.Detect(table, posts, languages, options);
             if (language is not null)
             {
@@ -122,10 +136,12 @@ internal sealed class AccountAnalyzer(PostTable table, DetectionOptions options)
 
             var hourCounts = new int[24];
             var dayCounts = new int[7];
+            var weekCounts = new int[168];
             foreach (var i in posts)
             {
                 hourCounts[hours[i]]++;
                 dayCounts[weekdays[i]]++;
+                weekCounts[(weekdays[i] * 24) + hours[i]]++;
             }
 
             findings.Add(new AccountFinding
@@ -138,6 +154,7 @@ internal sealed class AccountAnalyzer(PostTable table, DetectionOptions options)
                     PostCount = posts.Count,
                     HourOfDay = hourCounts,
                     Weekday = dayCounts,
+                    HourOfWeek = weekCounts,
                     Shift = shift,
                     LanguageSwitch = language,
                     OffTopic = replies,

@@ -3,9 +3,11 @@ using System.Globalization;
 namespace Collector.Detection.Behaviour;
 
 /// <summary>
-/// Repurposed accounts: a change point where the dominant language changes (each side dominated by one language),
-/// with a change of topic (communities, hashtags and link domains barely overlap) or a dormancy gap before it.
-/// A genuinely bilingual account mixes its languages throughout, so no split has a dominant language on both sides.
+/// Repurposed accounts: a change point before which one language dominates and after which that language is all but
+/// abandoned (at most 1 - <see cref="DetectionOptions.LanguageMinDominance"/> of the posts), with a change of topic
+/// (communities, hashtags and link domains barely overlap) or a dormancy gap before it. The new side need not be one
+/// language: a bought account put to work for a campaign that posts in two languages has switched all the same.
+/// A genuinely bilingual account mixes its languages throughout, so no split has one of them dominant before and gone after.
 /// </summary>
 internal static class LanguageSwitchDetector
 {
@@ -43,13 +45,14 @@ internal static class LanguageSwitchDetector
         {
             var (before, beforeShare) = Dominant(prefix, 0, split);
             var (after, afterShare) = Dominant(prefix, split, known.Count);
-            if (before == after || beforeShare < options.LanguageMinDominance || afterShare < options.LanguageMinDominance)
+            var keptShare = (double)(prefix[before][known.Count] - prefix[before][split]) / (known.Count - split);
+            if (before == after || beforeShare < options.LanguageMinDominance || keptShare > 1 - options.LanguageMinDominance)
             {
                 continue;
             }
 
             var gap = table.Times[known[split]] - table.Times[known[split - 1]];
-            var score = beforeShare + afterShare + Math.Min(1, gap / options.DormancyGap.TotalSeconds);
+            var score = beforeShare + (1 - keptShare) + Math.Min(1, gap / options.DormancyGap.TotalSeconds);
             if (score > bestScore)
             {
                 (bestScore, bestSplit, bestBefore, bestAfter) = (score, split, before, after);
@@ -68,7 +71,10 @@ internal static class LanguageSwitchDetector
         var union = topicBefore.Union(topicAfter).Count();
         var overlap = union == 0 ? 1.0 : (double)topicBefore.Intersect(topicAfter).Count() / union;
         var dormant = (table.Times[afterPosts[0]] - table.Times[beforePosts[^1]]) / 86400.0;
-        if (overlap > MaxTopicOverlap && dormant < options.DormancyGap.TotalDays)
+        // Where one side has no topic markers at all (no community, hashtag or link), the topic cannot be compared:
+        // the language change alone stands as the evidence, as it does once the account lay dormant.
+        var topicUnknown = topicBefore.Count == 0 || topicAfter.Count == 0;
+        if (!topicUnknown && overlap > MaxTopicOverlap && dormant < options.DormancyGap.TotalDays)
         {
             return null;
         }
@@ -84,8 +90,8 @@ internal static class LanguageSwitchDetector
             TopicOverlap = Math.Round(overlap, 3),
             TopicBefore = TopTerms(table, beforePosts),
             TopicAfter = TopTerms(table, afterPosts),
-            LastBefore = beforePosts.TakeLast(3).Select(i => table.Evidence(i, 160)).ToList(),
-            FirstAfter = afterPosts.Take(3).Select(i => table.Evidence(i, 160)).ToList(),
+            LastBefore = beforePosts.TakeLast(3).Select(i => table.Evidence(i)).ToList(),
+            FirstAfter = afterPosts.Take(3).Select(i => table.Evidence(i)).ToList(),
         };
     }
 

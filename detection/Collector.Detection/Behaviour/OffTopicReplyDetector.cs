@@ -69,7 +69,7 @@ internal sealed class OffTopicReplyDetector
         {
             OffTopicReplies = repeated.Count,
             DistinctParents = repeated.Select(r => r.Parent).Distinct().Count(),
-            Replies = repeated.Take(12).Select(r => new OffTopicReply(table.Evidence(r.Reply, 200), table.Evidence(r.Parent, 200), Math.Round(r.Overlap, 3))).ToList(),
+            Replies = repeated.Take(12).Select(r => new OffTopicReply(table.Evidence(r.Reply), table.Evidence(r.Parent), Math.Round(r.Overlap, 3))).ToList(),
         };
     }
 

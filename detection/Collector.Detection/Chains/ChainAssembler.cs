@@ -6,8 +6,13 @@ namespace Collector.Detection.Chains;
 /// <summary>Turns the tied sets of posts into ordered chains: origin first, platforms in order of first appearance.</summary>
 internal static class ChainAssembler
 {
-    /// <summary>Chains of two or more posts, ordered by origin time; <paramref name="chainOf"/> gets each post's chain index (-1 for none).</summary>
-    public static List<RepostChain> Assemble(PostTable table, UnionFind ties, MatchBits[] matched, Dictionary<int, List<string>> keysByPost, out int[] chainOf)
+    /// <summary>
+    /// Chains of two or more posts, ordered by origin time; <paramref name="chainOf"/> gets each post's chain index (-1 for none).
+    /// The origin is the earliest post, unless that post links to another post of the chain: a linked post is earlier
+    /// evidence whatever the clocks say (a missing publication time, a first-seen stand-in), so the links are followed.
+    /// </summary>
+    public static List<RepostChain> Assemble(PostTable table, UnionFind ties, MatchBits[] matched, Dictionary<int, List<string>> keysByPost,
+        Dictionary<int, List<int>> linksTo, out int[] chainOf)
     {
         var members = new Dictionary<int, List<int>>();
         for (var i = 0; i < table.Count; i++)
@@ -33,7 +38,7 @@ internal static class ChainAssembler
 
         var ordered = members.Values
             .Where(l => l.Count >= 2)
-            .Select(l => l.OrderBy(i => table.Posts[i].Time).ThenBy(i => table.Posts[i].Post.Platform, StringComparer.Ordinal).ThenBy(i => table.Posts[i].Post.Id, StringComparer.Ordinal).ToList())
+            .Select(l => OriginFirst(l.OrderBy(i => table.Posts[i].Time).ThenBy(i => table.Posts[i].Post.Platform, StringComparer.Ordinal).ThenBy(i => table.Posts[i].Post.Id, StringComparer.Ordinal).ToList(), linksTo))
             .OrderBy(l => table.Times[l[0]])
             .ThenBy(l => table.Posts[l[0]].Post.Id, StringComparer.Ordinal)
             .ToList();
@@ -99,6 +104,31 @@ internal static class ChainAssembler
         return chains;
     }
 
+    /// <summary>Moves the origin to the front: from the earliest post, follow its links to archived posts back to one that links to none.</summary>
+    internal static List<int> OriginFirst(List<int> byTime, Dictionary<int, List<int>> linksTo)
+    {
+        var origin = byTime[0];
+        var visited = new HashSet<int> { origin };
+        while (linksTo.TryGetValue(origin, out var targets))
+        {
+            var next = targets.Where(visited.Add).OrderBy(byTime.IndexOf).FirstOrDefault(-1);
+            if (next < 0)
+            {
+                break;
+            }
+
+            origin = next;
+        }
+
+        if (origin != byTime[0])
+        {
+            byTime.Remove(origin);
+            byTime.Insert(0, origin);
+        }
+
+        return byTime;
+    }
+
     /// <summary>A stable id: the same origin gives the same chain id in every run.</summary>
     public static string ChainId(string platform, string id)
     {
@@ -106,5 +136,6 @@ internal static class ChainAssembler
         return "chain-" + Convert.ToHexStringLower(bytes.AsSpan(0, 6));
     }
 
-    private static string? Snippet(string? text) => text is null || text.Length <= 400 ? text : text[..400] + "…";
+    /// <summary>The text as the report shows it (expandable): whole, up to 4,000 characters.</summary>
+    private static string? Snippet(string? text) => text is null || text.Length <= 4000 ? text : text[..4000] + "…";
 }

@@ -9,6 +9,9 @@ internal enum MatchBits : byte
     Link = 2,
     Image = 4,
     Repost = 8,
+
+    /// <summary>The post links to another archived post, or is the post linked to.</summary>
+    LinkToPost = 16,
 }
 
 internal static class MatchBitsExtensions
@@ -34,6 +37,11 @@ internal static class MatchBitsExtensions
         if (bits.HasFlag(MatchBits.Repost))
         {
             list.Add("repost");
+        }
+
+        if (bits.HasFlag(MatchBits.LinkToPost))
+        {
+            list.Add("link-to-post");
         }
 
         return list;

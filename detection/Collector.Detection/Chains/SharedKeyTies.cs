@@ -5,6 +5,9 @@ namespace Collector.Detection.Chains;
 /// <summary>
 /// Ties the posts that share one key (a canonical link, an image's hash group, a canonical media URL) when the key's
 /// sharing is concentrated enough (see <see cref="ShareConcentration"/>); widely and slowly shared keys tie nothing.
+/// A key many accounts share in a burst (a viral meme, the day's news) ties only the accounts among them that are
+/// repeat co-sharers: ones already tied, by another text, link or image, to another account sharing the key. Popularity
+/// alone ties strangers to nothing; repetition is what coordination looks like (CooRnet's "repeatedly" rule).
 /// </summary>
 internal sealed class SharedKeyTies(PostTable table, DetectionOptions options, UnionFind chains, MatchBits[] matched)
 {
@@ -14,6 +17,7 @@ internal sealed class SharedKeyTies(PostTable table, DetectionOptions options, U
     public (int Tying, int DownWeighted) Tie(Dictionary<string, List<int>> groups, TimeSpan window, MatchBits bit)
     {
         int tying = 0, down = 0;
+        Dictionary<int, HashSet<int>>? chainsByAccount = null;
         var times = new List<long>();
         var accounts = new HashSet<int>();
         foreach (var (key, members) in groups)
@@ -45,6 +49,16 @@ internal sealed class SharedKeyTies(PostTable table, DetectionOptions options, U
                 continue;
             }
 
+            if (accounts.Count >= options.ViralMinAccounts)
+            {
+                posts = RepeatCoSharers(posts, chainsByAccount ??= ChainsByAccount());
+                if (posts.Count < 2)
+                {
+                    down++;
+                    continue;
+                }
+            }
+
             tying++;
             foreach (var p in posts)
             {
@@ -63,5 +77,54 @@ internal sealed class SharedKeyTies(PostTable table, DetectionOptions options, U
         }
 
         return (tying, down);
+    }
+
+    /// <summary>The posts whose account shares an existing chain with another account of the same key.</summary>
+    private List<int> RepeatCoSharers(List<int> posts, Dictionary<int, HashSet<int>> chainsByAccount)
+    {
+        var accountsByChain = new Dictionary<int, HashSet<int>>();
+        foreach (var account in posts.Select(p => table.Account[p]).Where(a => a >= 0).Distinct())
+        {
+            foreach (var chain in chainsByAccount.GetValueOrDefault(account) ?? [])
+            {
+                if (!accountsByChain.TryGetValue(chain, out var set))
+                {
+                    accountsByChain[chain] = set = [];
+                }
+
+                set.Add(account);
+            }
+        }
+
+        var repeat = accountsByChain.Values.Where(s => s.Count >= 2).SelectMany(s => s).ToHashSet();
+        return posts.Where(p => repeat.Contains(table.Account[p])).ToList();
+    }
+
+    /// <summary>For every account, the tie sets of two or more posts it has a post in (a snapshot before this pass).</summary>
+    private Dictionary<int, HashSet<int>> ChainsByAccount()
+    {
+        var byAccount = new Dictionary<int, HashSet<int>>();
+        for (var i = 0; i < table.Count; i++)
+        {
+            if (matched[i] == MatchBits.None || table.Account[i] < 0)
+            {
+                continue;
+            }
+
+            var root = chains.Find(i);
+            if (chains.SizeOf(root) < 2)
+            {
+                continue;
+            }
+
+            if (!byAccount.TryGetValue(table.Account[i], out var set))
+            {
+                byAccount[table.Account[i]] = set = [];
+            }
+
+            set.Add(root);
+        }
+
+        return byAccount;
     }
 }

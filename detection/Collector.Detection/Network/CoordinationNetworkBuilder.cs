@@ -2,13 +2,18 @@ namespace Collector.Detection.Network;
 
 /// <summary>
 /// Builds the account network: two accounts are tied once per chain in which both posted within the window of each
-/// other; the weight is the number of such chains. Edges under the minimum weight are dropped, then Louvain finds
-/// communities.
+/// other (the weight, CooRnet's co-posting), and once per chain both posted in at all (the co-appearances: shifts and
+/// time zones spread a team's reposts over days, but the same accounts keep turning up in the same chains). An edge is
+/// kept when either count reaches the minimum weight ("repeatedly"); Louvain then finds communities on the larger count.
+/// Chains with more than <see cref="MaxTeam"/> accounts are popular content, not a team: only their co-posting counts.
 /// </summary>
 internal static class CoordinationNetworkBuilder
 {
     /// <summary>In a crowded chain a post is paired with at most this many earlier posts inside the window.</summary>
     private const int MaxLookBack = 300;
+
+    /// <summary>Chains with more accounts than this count only for co-posting within the window (pairs grow as its square).</summary>
+    internal const int MaxTeam = 60;
 
     public static CoordinationNetwork Build(PostTable table, IReadOnlyList<RepostChain> chains, int[][] chainPosts, DetectionOptions options)
     {
@@ -22,10 +27,12 @@ internal static class CoordinationNetworkBuilder
         var counts = new Dictionary<(int, int), int[]>();
         var edgeChains = new Dictionary<(int, int), List<int>>();
         var pairBest = new Dictionary<(int, int), long>();
+        var together = new Dictionary<(int, int), List<int>>();
         for (var c = 0; c < chainPosts.Length; c++)
         {
             var posts = chainPosts[c];
             pairBest.Clear();
+            CountCoAppearances(table, posts, c, together);
             for (var x = 0; x < posts.Length; x++)
             {
                 var i = posts[x];
@@ -85,7 +92,16 @@ internal static class CoordinationNetworkBuilder
             }
         }
 
-        var kept = counts.Where(kv => kv.Value[0] >= options.MinEdgeWeight).OrderBy(kv => kv.Key).ToList();
+        foreach (var key in together.Keys)
+        {
+            if (!counts.ContainsKey(key))
+            {
+                counts[key] = new int[windows.Count];
+            }
+        }
+
+        int Together((int, int) key) => together.TryGetValue(key, out var list) ? list.Count : 0;
+        var kept = counts.Where(kv => kv.Value[0] >= options.MinEdgeWeight || Together(kv.Key) >= options.MinEdgeWeight).OrderBy(kv => kv.Key).ToList();
         var nodeIndex = new Dictionary<int, int>();
         var nodeAccounts = new List<int>();
         foreach (var (key, _) in kept)
@@ -100,7 +116,7 @@ internal static class CoordinationNetworkBuilder
             }
         }
 
-        var louvainEdges = kept.Select(kv => (nodeIndex[kv.Key.Item1], nodeIndex[kv.Key.Item2], (double)kv.Value[0])).ToList();
+        var louvainEdges = kept.Select(kv => (nodeIndex[kv.Key.Item1], nodeIndex[kv.Key.Item2], (double)Math.Max(kv.Value[0], Together(kv.Key)))).ToList();
         var (community, modularity) = Louvain.Detect(nodeAccounts.Count, louvainEdges);
 
         var chainsOfAccount = new Dictionary<int, HashSet<int>>();
@@ -108,7 +124,7 @@ internal static class CoordinationNetworkBuilder
         var edges = new List<NetworkEdge>(kept.Count);
         foreach (var (key, perWindow) in kept)
         {
-            var shared = edgeChains.GetValueOrDefault(key) ?? [];
+            var shared = together.GetValueOrDefault(key) ?? edgeChains.GetValueOrDefault(key) ?? [];
             foreach (var a in new[] { key.Item1, key.Item2 })
             {
                 if (!chainsOfAccount.TryGetValue(a, out var set))
@@ -119,14 +135,16 @@ internal static class CoordinationNetworkBuilder
                 set.UnionWith(shared);
             }
 
-            degree[nodeIndex[key.Item1]] += perWindow[0];
-            degree[nodeIndex[key.Item2]] += perWindow[0];
+            var weight = Math.Max(perWindow[0], Together(key));
+            degree[nodeIndex[key.Item1]] += weight;
+            degree[nodeIndex[key.Item2]] += weight;
             edges.Add(new NetworkEdge
             {
                 Source = table.AccountKeys[key.Item1],
                 Target = table.AccountKeys[key.Item2],
                 Weight = perWindow[0],
                 WeightsByWindow = perWindow,
+                CoAppearances = Together(key),
                 Chains = shared.Select(c => chains[c].Id).ToList(),
             });
         }
@@ -145,7 +163,7 @@ internal static class CoordinationNetworkBuilder
             var ca = community[nodeIndex[key.Item1]];
             if (ca == community[nodeIndex[key.Item2]])
             {
-                internalWeight[ca] = internalWeight.GetValueOrDefault(ca) + perWindow[0];
+                internalWeight[ca] = internalWeight.GetValueOrDefault(ca) + Math.Max(perWindow[0], Together(key));
             }
         }
 
@@ -170,6 +188,30 @@ internal static class CoordinationNetworkBuilder
             Communities = communities,
             Modularity = modularity,
         };
+    }
+
+    /// <summary>Adds chain <paramref name="c"/> to every pair of distinct accounts posting in it (up to <see cref="MaxTeam"/> accounts).</summary>
+    private static void CountCoAppearances(PostTable table, int[] posts, int c, Dictionary<(int, int), List<int>> together)
+    {
+        var accounts = posts.Select(i => table.Account[i]).Where(a => a >= 0).Distinct().Order().ToArray();
+        if (accounts.Length < 2 || accounts.Length > MaxTeam)
+        {
+            return;
+        }
+
+        for (var x = 0; x < accounts.Length; x++)
+        {
+            for (var y = x + 1; y < accounts.Length; y++)
+            {
+                var key = (accounts[x], accounts[y]);
+                if (!together.TryGetValue(key, out var list))
+                {
+                    together[key] = list = [];
+                }
+
+                list.Add(c);
+            }
+        }
     }
 
     private static long[] DistinctAccountTimes(PostTable table, int[] posts)

@@ -79,7 +79,7 @@ internal static class HtmlReport
             foreach (var p in chain.Posts.Take(200))
             {
                 var link = p.Url is null ? Esc(p.Id) : Inv($"<a href=\"{Esc(p.Url)}\" rel=\"noreferrer\">{Esc(p.Id)}</a>");
-                b.Append(Inv($"<tr><td>{Model.UtcDateTimeOffsetConverter.ToWire(p.PublishedAt)}{(p.TimeIsFirstSeen ? " (first seen)" : string.Empty)}</td><td>{Chip(p.Platform)}</td><td>{Esc(p.Author)}<br><small>{link}</small></td><td>{Esc(p.Role)}</td><td>{Esc(string.Join(", ", p.MatchedBy))}</td><td class=\"text\">{Esc(Clip(p.Text, 220))}</td></tr>"));
+                b.Append(Inv($"<tr><td class=\"t\">{Model.UtcDateTimeOffsetConverter.ToWire(p.PublishedAt)}{(p.TimeIsFirstSeen ? " (first seen)" : string.Empty)}</td><td>{Chip(p.Platform)}</td><td>{Esc(p.Author)}<br><small>{link}</small></td><td>{Esc(p.Role)}</td><td>{Esc(string.Join(", ", p.MatchedBy))}</td><td class=\"text\">{Expandable(p.Text, 220)}<br>{Evidence(p.Platform, p.Id)}</td></tr>"));
             }
 
             b.Append("</table></details></article>");
@@ -147,14 +147,26 @@ internal static class HtmlReport
     {
         var shown = result.Accounts.Take(MaxAccounts).ToList();
         b.Append("<h2 id=\"accounts\">Flagged accounts</h2>");
-        b.Append(Inv($"<p class=\"lead\">Each flag with the posts that justify it. Showing {shown.Count} of {result.Accounts.Count}; all are in accounts.json. Bars: the account's posts per hour of day; dashed line: its platform's normal spread; shaded: office hours.</p>"));
+        b.Append(Inv($"<p class=\"lead\">Each flag with the posts that justify it. Showing {shown.Count} of {result.Accounts.Count}; all are in accounts.json. Charts in {Esc(result.TimeZone)}: posts per hour of day (bars) against the platform's normal spread (dashed line), shaded where a shift worker's learned windows are; posts per weekday; and the whole week, hour by hour.</p>"));
         b.Append("<div class=\"filters\"><button class=\"on\" data-flag=\"all\">all</button>");
-        foreach (var flag in new[] { AccountFlags.ShiftPattern, AccountFlags.LanguageSwitch, AccountFlags.OffTopicReplies, AccountFlags.Coordinated })
+        foreach (var flag in new[] { AccountFlags.ShiftPattern, AccountFlags.LanguageSwitch, AccountFlags.OffTopicReplies, AccountFlags.Coordinated }
+            .Where(f => result.Accounts.Any(a => a.Flags.Contains(f))))
         {
             b.Append(Inv($"<button data-flag=\"{flag}\">{flag}</button>"));
         }
 
         b.Append("</div>");
+        if (result.ShiftGroups.Count > 0)
+        {
+            b.Append("<div class=\"card\"><h3>Shift groups</h3><table><tr><th>group</th><th>accounts</th><th>windows (UTC)</th><th>members</th></tr>");
+            foreach (var g in result.ShiftGroups.Take(30))
+            {
+                b.Append(Inv($"<tr><td>#{g.Id}</td><td>{g.Members.Count}</td><td class=\"t\">{Esc(string.Join(", ", g.WindowsUtc))}</td><td>{Esc(string.Join(", ", g.Members.Take(12)))}{(g.Members.Count > 12 ? " …" : string.Empty)}</td></tr>"));
+            }
+
+            b.Append("</table></div>");
+        }
+
         foreach (var a in shown)
         {
             var e = a.Evidence;
@@ -165,7 +177,12 @@ internal static class HtmlReport
             }
 
             b.Append(Inv($"</h3><div class=\"meta\">{e.PostCount} posts</div><div class=\"row\"><div>"));
-            b.Append(HourChart(e.HourOfDay, result.PlatformHourProfiles.GetValueOrDefault(a.Platform), result.TimeZone)).Append(WeekdayChart(e.Weekday));
+            b.Append(HourChart(e.HourOfDay, result.PlatformHourProfiles.GetValueOrDefault(a.Platform), result.TimeZone, e.Shift?.Windows)).Append(WeekdayChart(e.Weekday));
+            if (e.HourOfWeek.Length == 168)
+            {
+                b.Append(WeekGrid(e.HourOfWeek, result.TimeZone));
+            }
+
             b.Append("</div><div class=\"evidence\">");
             AccountEvidenceHtml(b, e);
             b.Append("</div></div></article>");
@@ -176,7 +193,7 @@ internal static class HtmlReport
     {
         if (e.Shift is { } s)
         {
-            b.Append(Inv($"<dl><dt>office hours</dt><dd>{s.OfficeHoursShare:P0} of posts</dd><dt>lunch/supper breaks</dt><dd>{s.BreakShare:P0}</dd><dt>weekends</dt><dd>{s.WeekendShare:P0}</dd><dt>distance from platform</dt><dd>{s.DistanceFromPlatform:0.00}</dd></dl>"));
+            b.Append(Inv($"<dl><dt>learned windows</dt><dd>{Esc(string.Join(", ", s.Windows))} ({Esc(s.TimeZone)}); UTC {Esc(string.Join(", ", s.WindowsUtc))}</dd><dt>rest days</dt><dd>{Esc(string.Join(", ", s.RestDays))} ({s.WeekendShare:P0} of sittings); rhythm suggests {Esc(s.RhythmUtcOffset)}</dd><dt>ordinary share in windows</dt><dd>{s.OrdinaryShareInWindows:P0}</dd><dt>evidence</dt><dd>{s.Evidence:0.0} decades over {s.Sittings} sittings (needed {s.EvidenceNeeded:0.0})</dd></dl>"));
             Posts(b, "Sample posts", s.SamplePosts.Take(3));
         }
 
@@ -211,7 +228,7 @@ internal static class HtmlReport
         foreach (var p in posts)
         {
             var link = p.Url is null ? Esc(p.Id) : Inv($"<a href=\"{Esc(p.Url)}\" rel=\"noreferrer\">{Esc(p.Id)}</a>");
-            b.Append(Inv($"<div class=\"quote\"><span class=\"meta\">{Esc(title)} · {Esc(p.Platform)} {link} · {Model.UtcDateTimeOffsetConverter.ToWire(p.At)}</span>{Esc(Clip(p.Text, 220))}</div>"));
+            b.Append(Inv($"<div class=\"quote\"><span class=\"meta\">{Esc(title)} · {Esc(p.Platform)} {link} · <span class=\"nowrap\">{Model.UtcDateTimeOffsetConverter.ToWire(p.At)}</span></span>{Expandable(p.Text, 220)}<br>{Evidence(p.Platform, p.Id)}</div>"));
         }
     }
 
@@ -221,10 +238,17 @@ internal static class HtmlReport
         b.Append("<h2 id=\"method\">Method and counts</h2><div class=\"card\"><dl class=\"evidence\" style=\"display:grid;grid-template-columns:max-content 1fr;gap:2px 14px\">");
         void Row(string name, string value) => b.Append(Inv($"<dt>{Esc(name)}</dt><dd>{Esc(value)}</dd>"));
         Row("text", Inv($"NFKC, case, URLs and mentions removed; word 2-shingles (CJK: character shingles); MinHash 128 + LSH; {s.NearDuplicateCandidates:N0} candidate pairs, {s.NearDuplicatePairsVerified:N0} verified on real Jaccard/containment; {s.TextGroups:N0} text groups"));
-        Row("links", Inv($"canonicalized (scheme, host, www, trailing slash, tracking parameters); {s.LinksTying:N0} tie posts, {s.LinksDownWeighted:N0} shared too widely over time to tie alone"));
+        Row("links", Inv($"canonicalized (scheme, www./m./old./mobile. hosts, trailing slash, fragment, tracking parameters, redirect wrappers, platform short links); {s.LinksToPosts:N0} links to archived posts tie them (link-to-post); of outside links {s.LinksTying:N0} tie posts, {s.LinksDownWeighted:N0} shared too widely to tie alone"));
         Row("images", Inv($"PDQ at Hamming ≤ 31 (quality ≥ 50), canonical media URL where no bytes were archived; {s.ImagesTying:N0} tie posts, {s.ImagesDownWeighted:N0} viral images down-weighted"));
         Row("stages", string.Join(", ", s.StageSeconds.Select(kv => Inv($"{kv.Key} {kv.Value:0.00}s"))));
         b.Append("</dl></div>");
+        b.Append("<h3>Thresholds used</h3><div class=\"card\"><table class=\"thresholds\"><tr><th>threshold</th><th>value</th><th>source</th><th>why</th></tr>");
+        foreach (var t in result.Thresholds)
+        {
+            b.Append(Inv($"<tr><td>{Esc(t.Name)}</td><td>{Esc(t.Value)}</td><td>{(t.Estimated ? "estimated from this archive" : "documented constant")}</td><td>{Esc(t.Basis)}</td></tr>"));
+        }
+
+        b.Append("</table></div>");
     }
 
     private static void Stat(StringBuilder b, int value, string label) =>
@@ -232,6 +256,15 @@ internal static class HtmlReport
 
     private static string Chip(string platform) =>
         Inv($"<span class=\"chip\" style=\"background:{PlatformColors.Of(platform)}\">{Esc(platform)}</span>");
+
+    /// <summary>The text clipped, with the whole of it a click away.</summary>
+    private static string Expandable(string? text, int max) => text is null || text.Length <= max
+        ? Esc(text)
+        : Inv($"<details class=\"full\"><summary>{Esc(Clip(text, max))}</summary>{Esc(text)}</details>");
+
+    /// <summary>How to get the post's archived evidence: its history (versions, captures) and a case bundle.</summary>
+    private static string Evidence(string platform, string id) =>
+        Inv($"<small class=\"meta\">captures: <code class=\"cmd\">collector history {Esc(platform)} {Esc(id)}</code> · case bundle: <code class=\"cmd\">collector export --format bundle --out case.zip --post {Esc(platform)}:{Esc(id)}</code></small>");
 
     private static string Clip(string? text, int max) => text is null ? string.Empty : text.Length <= max ? text : text[..max] + "…";
 

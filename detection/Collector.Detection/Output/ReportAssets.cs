@@ -37,6 +37,11 @@ internal static class ReportAssets
         th, td { text-align:left; padding:5px 8px; border-bottom:1px solid var(--line); vertical-align:top; }
         th { color:var(--muted); font-weight:600; font-size:12px; text-transform:uppercase; letter-spacing:.4px; }
         td.text { max-width:520px; }
+        td.t, .nowrap { white-space:nowrap; }
+        code.cmd { font-size:11px; background:#f1f5f9; padding:1px 4px; border-radius:4px; user-select:all; }
+        svg .week-cell { stroke:#fff; stroke-width:1; }
+        svg .axis-title { font-size:10px; fill:#5d6b7e; }
+        svg .node-label { font-size:8px; fill:#334155; }
         details summary { cursor:pointer; color:var(--accent2); font-weight:600; margin-top:6px; }
         a { color:var(--accent2); }
         .row { display:flex; flex-wrap:wrap; gap:18px; align-items:flex-start; }

@@ -54,10 +54,13 @@ internal static class Svg
         return b.ToString();
     }
 
-    /// <summary>Bars: the account's share of posts per local hour; line: its platform's normal spread; office hours shaded.</summary>
-    public static string HourChart(int[] hours, double[]? platform, string timeZone)
+    /// <summary>
+    /// Bars: the account's share of posts per local hour; dashed line: its platform's normal spread; shaded: the
+    /// account's learned shift windows (when it has them). Axes titled, y ticks in percent, a legend.
+    /// </summary>
+    public static string HourChart(int[] hours, double[]? platform, string timeZone, IReadOnlyList<string>? windows = null)
     {
-        const int width = 360, height = 130, left = 28, bottom = 22, top = 8;
+        const int width = 380, height = 150, left = 36, bottom = 34, top = 18;
         var total = Math.Max(1, hours.Sum());
         var max = Math.Max(hours.Max() / (double)total, platform?.Max() ?? 0);
         max = Math.Max(max, 0.05);
@@ -65,9 +68,14 @@ internal static class Svg
         double Y(double share) => top + ((height - top - bottom) * (1 - (share / max)));
         var b = new StringBuilder();
         b.Append(Inv($"<svg class=\"hours\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"posts by hour of day\">"));
-        foreach (var (from, to) in new[] { (8, 12), (14, 18), (19, 22) })
+        foreach (var window in windows ?? [])
         {
-            b.Append(Inv($"<rect x=\"{left + (from * barWidth):0.#}\" y=\"{top}\" width=\"{(to - from) * barWidth:0.#}\" height=\"{height - top - bottom}\" class=\"office\"/>"));
+            if (TimeOnly.TryParse(window[..5], CultureInfo.InvariantCulture, out var from) && TimeOnly.TryParse(window[6..], CultureInfo.InvariantCulture, out var to))
+            {
+                var x0 = left + (from.ToTimeSpan().TotalHours * barWidth);
+                var x1 = left + ((to <= from ? 24 : to.ToTimeSpan().TotalHours) * barWidth);
+                b.Append(Inv($"<rect x=\"{x0:0.#}\" y=\"{top}\" width=\"{x1 - x0:0.#}\" height=\"{height - top - bottom}\" class=\"office\"><title>learned window {Esc(window)}</title></rect>"));
+            }
         }
 
         for (var h = 0; h < 24; h++)
@@ -84,31 +92,74 @@ internal static class Svg
         }
 
         b.Append(Inv($"<line x1=\"{left}\" y1=\"{height - bottom}\" x2=\"{width - 6}\" y2=\"{height - bottom}\" class=\"axis\"/>"));
-        foreach (var h in new[] { 0, 6, 12, 18, 23 })
+        b.Append(Inv($"<line x1=\"{left}\" y1=\"{top}\" x2=\"{left}\" y2=\"{height - bottom}\" class=\"axis\"/>"));
+        foreach (var share in new[] { 0, max / 2, max })
         {
-            b.Append(Inv($"<text x=\"{left + ((h + 0.5) * barWidth):0.#}\" y=\"{height - 6}\" class=\"tick\" text-anchor=\"middle\">{h:00}h</text>"));
+            b.Append(Inv($"<text x=\"{left - 3}\" y=\"{Y(share) + 3:0.#}\" class=\"tick\" text-anchor=\"end\">{share:P0}</text>"));
         }
 
-        b.Append(Inv($"<text x=\"{left}\" y=\"{top + 8}\" class=\"tick\">{Esc(timeZone)}</text>"));
+        foreach (var h in new[] { 0, 6, 12, 18, 23 })
+        {
+            b.Append(Inv($"<text x=\"{left + ((h + 0.5) * barWidth):0.#}\" y=\"{height - bottom + 12}\" class=\"tick\" text-anchor=\"middle\">{h:00}h</text>"));
+        }
+
+        b.Append(Inv($"<text x=\"{left + ((width - left) / 2)}\" y=\"{height - 6}\" class=\"axis-title\" text-anchor=\"middle\">hour of day ({Esc(timeZone)})</text>"));
+        b.Append(Inv($"<text x=\"{left}\" y=\"10\" class=\"axis-title\">share of posts · ▮ this account · ┅ platform{(windows is { Count: > 0 } ? " · shaded: learned windows" : string.Empty)}</text>"));
         b.Append("</svg>");
         return b.ToString();
     }
 
+    /// <summary>Posts per weekday, Monday first, weekend bars marked; axes titled.</summary>
     public static string WeekdayChart(int[] days)
     {
-        const int width = 150, height = 130, bottom = 22, top = 8;
-        string[] names = ["M", "T", "W", "T", "F", "S", "S"];
+        const int width = 170, height = 150, bottom = 34, top = 18, left = 22;
+        string[] names = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
         var max = Math.Max(1, days.Max());
-        var barWidth = (width - 8) / 7.0;
+        var barWidth = (width - left - 4) / 7.0;
         var b = new StringBuilder();
         b.Append(Inv($"<svg class=\"weekdays\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"posts by weekday\">"));
+        b.Append(Inv($"<line x1=\"{left}\" y1=\"{top}\" x2=\"{left}\" y2=\"{height - bottom}\" class=\"axis\"/>"));
+        b.Append(Inv($"<text x=\"{left - 3}\" y=\"{top + 4}\" class=\"tick\" text-anchor=\"end\">{max}</text><text x=\"{left - 3}\" y=\"{height - bottom}\" class=\"tick\" text-anchor=\"end\">0</text>"));
         for (var d = 0; d < 7; d++)
         {
             var h = (height - top - bottom) * days[d] / (double)max;
-            b.Append(Inv($"<rect x=\"{4 + (d * barWidth) + 2:0.#}\" y=\"{height - bottom - h:0.#}\" width=\"{barWidth - 4:0.#}\" height=\"{h:0.#}\" class=\"{(d >= 5 ? "bar weekend" : "bar")}\"><title>{days[d]} posts</title></rect>"));
-            b.Append(Inv($"<text x=\"{4 + ((d + 0.5) * barWidth):0.#}\" y=\"{height - 6}\" class=\"tick\" text-anchor=\"middle\">{names[d]}</text>"));
+            b.Append(Inv($"<rect x=\"{left + (d * barWidth) + 2:0.#}\" y=\"{height - bottom - h:0.#}\" width=\"{barWidth - 4:0.#}\" height=\"{h:0.#}\" class=\"{(d >= 5 ? "bar weekend" : "bar")}\"><title>{names[d]}: {days[d]} posts</title></rect>"));
+            b.Append(Inv($"<text x=\"{left + ((d + 0.5) * barWidth):0.#}\" y=\"{height - bottom + 12}\" class=\"tick\" text-anchor=\"middle\">{names[d]}</text>"));
         }
 
+        b.Append(Inv($"<text x=\"{left + ((width - left) / 2)}\" y=\"{height - 6}\" class=\"axis-title\" text-anchor=\"middle\">weekday</text>"));
+        b.Append(Inv($"<text x=\"{left}\" y=\"10\" class=\"axis-title\">posts · weekend shaded darker</text>"));
+        b.Append("</svg>");
+        return b.ToString();
+    }
+
+    /// <summary>The account's week: one cell per weekday and hour, darker with more posts.</summary>
+    public static string WeekGrid(int[] hourOfWeek, string timeZone)
+    {
+        const int cell = 14, left = 26, top = 16, bottom = 26;
+        const int width = left + (24 * cell) + 4, height = top + (7 * cell) + bottom;
+        string[] names = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
+        var max = Math.Max(1, hourOfWeek.Max());
+        var b = new StringBuilder();
+        b.Append(Inv($"<svg class=\"week\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"posts by weekday and hour\">"));
+        b.Append(Inv($"<text x=\"{left}\" y=\"10\" class=\"axis-title\">the week, hour by hour (darker: more posts, up to {max})</text>"));
+        for (var d = 0; d < 7; d++)
+        {
+            b.Append(Inv($"<text x=\"{left - 3}\" y=\"{top + (d * cell) + 10}\" class=\"tick\" text-anchor=\"end\">{names[d]}</text>"));
+            for (var h = 0; h < 24; h++)
+            {
+                var n = hourOfWeek[(d * 24) + h];
+                var shade = n == 0 ? "#f1f5f9" : Inv($"rgba(37,99,235,{0.2 + (0.8 * n / max):0.##})");
+                b.Append(Inv($"<rect x=\"{left + (h * cell)}\" y=\"{top + (d * cell)}\" width=\"{cell}\" height=\"{cell}\" fill=\"{shade}\" class=\"week-cell\"><title>{names[d]} {h:00}:00 {n} posts</title></rect>"));
+            }
+        }
+
+        foreach (var h in new[] { 0, 6, 12, 18 })
+        {
+            b.Append(Inv($"<text x=\"{left + (h * cell)}\" y=\"{top + (7 * cell) + 11}\" class=\"tick\">{h:00}h</text>"));
+        }
+
+        b.Append(Inv($"<text x=\"{left + (12 * cell)}\" y=\"{height - 3}\" class=\"axis-title\" text-anchor=\"middle\">hour of day ({Esc(timeZone)})</text>"));
         b.Append("</svg>");
         return b.ToString();
     }
@@ -155,6 +206,7 @@ internal static class Svg
         {
             var node = nodes[id];
             b.Append(Inv($"<circle cx=\"{x:0.#}\" cy=\"{y:0.#}\" r=\"{4 + Math.Min(6, Math.Sqrt(node.Chains)):0.#}\" fill=\"{PlatformColors.Of(node.Platform)}\" class=\"node\"><title>{Esc(id)} · {node.Chains} chains · degree {node.WeightedDegree:0}</title></circle>"));
+            b.Append(Inv($"<text x=\"{x:0.#}\" y=\"{y + 14:0.#}\" text-anchor=\"middle\" class=\"node-label\">{Esc(node.Handle.Length > 16 ? node.Handle[..15] + "…" : node.Handle)}</text>"));
         }
 
         b.Append("</svg>");

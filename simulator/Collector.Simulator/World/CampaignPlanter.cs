@@ -135,7 +135,7 @@ public static class CampaignPlanter
         }
 
         var hobbies = b.Posts.Where(p => p.Platform == SimPlatform.Forum && p.Kind == PostKinds.Post && p.Community == "hobbies")
-            .OrderBy(p => p.PublishedAt).Take(2).ToList();
+            .OrderBy(p => p.PublishedAt).Take(4).ToList();
         foreach (var topic in hobbies)
         {
             OrdinaryContent.ForumComment(b, topic, CampaignText.OffTopicVariant(b.Random), ShiftAfter(b, topic.PublishedAt), forum, chain);
@@ -148,7 +148,10 @@ public static class CampaignPlanter
         SimAccount blogger, List<SimPost> questions)
     {
         string Point() => TextBank.CampaignTalkingPoints[b.Random.Next(TextBank.CampaignTalkingPoints.Length)] + " " + TextBank.Sentence(b.Random, Topic.Politics);
-        for (var i = 0; i < 8; i++)
+
+        // 16 rounds: a shift worker posts most working days of the month, enough sittings for its week to show
+        // (Quora allows one answer per question, so the Quora worker stays thin: too few sittings to judge).
+        for (var i = 0; i < 16; i++)
         {
             foreach (var account in new[] { redditA, redditB })
             {
@@ -167,16 +170,13 @@ public static class CampaignPlanter
                 OrdinaryContent.QuoraAnswer(b, questions[0], Point(), ShiftAfter(b, questions[0].PublishedAt), quora);
             }
 
-            if (i % 2 == 0)
+            OrdinaryContent.Pin(b, WorldLayout.CampaignBoard, pinner, TextBank.Title(b.Random, Topic.Politics), Point(), b.RecentShiftTime(), "img-" + b.Ids.Forum("i"));
+            b.Add(new SimPost
             {
-                OrdinaryContent.Pin(b, WorldLayout.CampaignBoard, pinner, TextBank.Title(b.Random, Topic.Politics), Point(), b.RecentShiftTime(), "img-" + b.Ids.Forum("i"));
-                b.Add(new SimPost
-                {
-                    Platform = SimPlatform.Forum, Id = b.Ids.Forum("p"), Kind = PostKinds.Post, Community = "politics",
-                    AuthorHandle = blogger.Handle, PublishedAt = b.RecentShiftTime(), Title = TextBank.Title(b.Random, Topic.Politics),
-                    Text = Point(), Cycle = b.Cycle,
-                });
-            }
+                Platform = SimPlatform.Forum, Id = b.Ids.Forum("p"), Kind = PostKinds.Post, Community = "politics",
+                AuthorHandle = blogger.Handle, PublishedAt = b.RecentShiftTime(), Title = TextBank.Title(b.Random, Topic.Politics),
+                Text = Point(), Cycle = b.Cycle,
+            });
         }
     }
 

@@ -1,0 +1,48 @@
+namespace Collector.Detection.Behaviour;
+
+/// <summary>
+/// What ordinary posting looks like in people's own frames (see <see cref="WeekFrame"/>): the share of posts in each
+/// 15-minute bin of the day and the share on the quietest two consecutive days of the week, for the whole archive and
+/// per platform. Laplace-smoothed (one pseudo-post per bin), so a small archive falls back towards "any time".
+/// </summary>
+internal sealed class ScheduleBaseline
+{
+    private readonly double[] counts = new double[WeekFrame.BinsPerDay];
+    private readonly double[] days = new double[7];
+
+    public double Total { get; private set; }
+
+    public void Add(int frameMinuteOfWeek)
+    {
+        counts[frameMinuteOfWeek % 1440 / WeekFrame.BinMinutes]++;
+        days[frameMinuteOfWeek / 1440]++;
+        Total++;
+    }
+
+    /// <summary>Share (0-1) of ordinary posts that fall in the given bins of the day.</summary>
+    public double Mass(bool[] bins)
+    {
+        double inside = 0;
+        for (var b = 0; b < bins.Length; b++)
+        {
+            if (bins[b])
+            {
+                inside += counts[b] + 1;
+            }
+        }
+
+        return inside / (Total + WeekFrame.BinsPerDay);
+    }
+
+    /// <summary>Share of ordinary posts on the quietest two consecutive days (what a rest "weekend" costs an ordinary week).</summary>
+    public double RestShare()
+    {
+        var best = double.MaxValue;
+        for (var d = 0; d < 7; d++)
+        {
+            best = Math.Min(best, days[d] + days[(d + 1) % 7] + 2);
+        }
+
+        return best / (Total + 7);
+    }
+}
