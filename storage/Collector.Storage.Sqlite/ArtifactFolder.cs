@@ -9,7 +9,15 @@ namespace Collector.Storage.Sqlite;
 /// </summary>
 internal static class ArtifactFolder
 {
-    public static IReadOnlyList<string> RemoveTemporaryFiles(string root)
+    /// <summary>
+    /// A writer keeps its temporary file for the milliseconds between creating it and renaming it into place; one this
+    /// old was left by a writer that died. Younger ones are left alone: on Linux a delete succeeds on a file another
+    /// process is writing (verify beside a running `collector run`, or a second node on the same archive), and its
+    /// rename would then fail.
+    /// </summary>
+    public static readonly TimeSpan LeftoverAge = TimeSpan.FromMinutes(10);
+
+    public static IReadOnlyList<string> RemoveTemporaryFiles(string root, DateTimeOffset now)
     {
         if (!Directory.Exists(root))
         {
@@ -19,6 +27,11 @@ internal static class ArtifactFolder
         var removed = new List<string>();
         foreach (var file in Directory.EnumerateFiles(root, "*.tmp", SearchOption.AllDirectories))
         {
+            if (now - File.GetLastWriteTimeUtc(file) < LeftoverAge)
+            {
+                continue;
+            }
+
             try
             {
                 File.Delete(file);

@@ -23,7 +23,7 @@ public sealed partial class SqliteArchive : IArchive
         Custody = new SqliteCustodyLog(db, time);
         Queue = new SqliteRequestQueue(db, time);
         runs = new SqliteRunStore(db, time);
-        Integrity = new SqliteIntegrity(db, artifacts);
+        Integrity = new SqliteIntegrity(db, artifacts, time);
     }
 
     public string Uri { get; }

@@ -8,12 +8,12 @@ namespace Collector.Storage.Sqlite;
 /// table after another on a reader connection; the posts table's derived columns checked against the versions and
 /// observations they summarize (<see cref="SqlitePostSummaryCheck"/>); the artifact folder walked for stray files.
 /// </summary>
-internal sealed class SqliteIntegrity(SqliteDatabase db, SqliteArtifactStore artifacts) : IArchiveIntegrity
+internal sealed class SqliteIntegrity(SqliteDatabase db, SqliteArtifactStore artifacts, TimeProvider time) : IArchiveIntegrity
 {
     public string? AnchorPath => db.Path + CustodyAnchors.Suffix;
 
     public Task<IReadOnlyList<string>> RemoveTemporaryFilesAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult(ArtifactFolder.RemoveTemporaryFiles(artifacts.Root));
+        Task.FromResult(ArtifactFolder.RemoveTemporaryFiles(artifacts.Root, time.GetUtcNow()));
 
     public async Task<long> CountRecordsAsync(CancellationToken cancellationToken = default)
     {

@@ -92,12 +92,15 @@ public sealed class SealedRecordTamperingTests
     }
 
     [Fact]
-    public async Task Verify_TemporaryLeftoverAndOrphanedFile_CleansTheOneAndNotesTheOther()
+    public async Task Verify_TemporaryLeftoverInFlightAndOrphanedFile_CleansTheLeftoverKeepsTheLiveOneNotesTheOrphan()
     {
         using var archive = await SealedArchive.BuildAsync(Ct);
         var dir = Path.GetDirectoryName(archive.ArtifactFile(archive.Png, gz: false))!;
         var leftover = Path.Combine(dir, "." + archive.Png.Sha256 + ".0123.tmp");
         await File.WriteAllTextAsync(leftover, "half written", Ct);
+        File.SetLastWriteTimeUtc(leftover, File.GetLastWriteTimeUtc(leftover).AddHours(-1)); // left by a writer that died
+        var inFlight = Path.Combine(dir, "." + archive.Png.Sha256 + ".4567.tmp"); // a live writer's, being written now
+        await File.WriteAllTextAsync(inFlight, "being written", Ct);
         var orphan = "an artifact written just before a kill"u8.ToArray();
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(orphan));
         Directory.CreateDirectory(Path.Combine(archive.ArtifactRoot, sha[..2], sha[2..4]));
@@ -108,6 +111,7 @@ public sealed class SealedRecordTamperingTests
         Assert.True(result.IsClean, string.Join("\n", result.Problems));
         Assert.Equal([leftover], result.RemovedTemporaryFiles);
         Assert.False(File.Exists(leftover));
+        Assert.True(File.Exists(inFlight));
         Assert.Contains(result.Notes, n => n.Contains("orphaned file", StringComparison.Ordinal) && n.Contains(sha, StringComparison.Ordinal));
     }
 }
