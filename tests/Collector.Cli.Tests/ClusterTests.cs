@@ -52,7 +52,12 @@ public sealed class ClusterTests
             // node that ran the most is the one killed, which makes the survivor take its triggers over.
             await WaitForLiveNodesAsync(database.ConnectionString, 2, ct);
             
-            await Task.Delay(TimeSpan.FromSeconds(6), ct);
+            var runDeadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(90);
+            while (Occurrences(one.Output, " ended ") + Occurrences(two.Output, " ended ") < 2 && TimeProvider.System.GetUtcNow() < runDeadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
+            }
+
             var (a, b) = Occurrences(one.Output, " ended ") >= Occurrences(two.Output, " ended ") ? (one, two) : (two, one);
             Assert.True(Occurrences(a.Output, " ended ") > 0, $"no node finished a run\nA:\n{one.Output}\nB:\n{two.Output}");
             a.KillHard();
