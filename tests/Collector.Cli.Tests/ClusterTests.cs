@@ -66,7 +66,10 @@ public sealed class ClusterTests
 
             // the survivor must take every source over: wait (bounded) until it has finished four runs of each
             var deadline = killedAt + TakeOverBound + TimeSpan.FromSeconds(30);
-            while (sources.Any(s => Occurrences(b.Output[seenBeforeKill..], $"of source {s} ended") < 4) && TimeProvider.System.GetUtcNow() < deadline)
+            // (and 20 s at least, so that the fires scheduled after the kill, not only the ones it caught up, ran)
+            while ((sources.Any(s => Occurrences(b.Output[seenBeforeKill..], $"of source {s} ended") < 4)
+                    || TimeProvider.System.GetUtcNow() - killedAt < TimeSpan.FromSeconds(20))
+                   && TimeProvider.System.GetUtcNow() < deadline)
             {
                 await Task.Delay(TimeSpan.FromSeconds(1), ct);
             }
