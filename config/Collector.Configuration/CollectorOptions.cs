@@ -32,6 +32,12 @@ public sealed class SchedulerOptions
 
     /// <summary>Consecutive failures after which a source is reported as failing.</summary>
     public int FailureThreshold { get; set; } = 3;
+
+    /// <summary>
+    /// How late a fire may start (its source's previous run still going, or no cluster node alive to take it) and still
+    /// run as itself. Fires later than this are folded into one run, which records them (<c>coalesced</c> in `runs`).
+    /// </summary>
+    public TimeSpan MisfireThreshold { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 public sealed class CrawlerOptions

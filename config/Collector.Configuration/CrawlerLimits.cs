@@ -67,5 +67,10 @@ internal static class CrawlerLimits
         {
             yield return new ConfigError("$.scheduler.maxBackoff", "must be a positive duration");
         }
+
+        if (scheduler.MisfireThreshold < TimeSpan.FromSeconds(1))
+        {
+            yield return new ConfigError("$.scheduler.misfireThreshold", "must be a duration of at least 1s");
+        }
     }
 }

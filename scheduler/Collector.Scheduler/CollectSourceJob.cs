@@ -1,3 +1,4 @@
+using Collector.Storage;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -29,8 +30,59 @@ public sealed class CollectSourceJob(SourceRunCoordinator coordinator, ILogger<C
             ScheduledAt = OriginalScheduledFireTime(context) ?? context.ScheduledFireTimeUtc,
             Reason = reason,
             Node = context.Scheduler.SchedulerInstanceId,
+            Coalesced = context.Recovering ? null : FoldedFires(context.Trigger as ICronTrigger, context.PreviousFireTimeUtc, context.ScheduledFireTimeUtc, context.NextFireTimeUtc),
         };
         await coordinator.RunAsync(source, trigger, cancellationToken);
+    }
+
+    /// <summary>
+    /// The cron fires this run stands in for. Quartz fires a cron trigger whose fire is later than the misfire
+    /// threshold once, now, and moves on ("fire once now"); the fires it skipped never run on their own. Depending on
+    /// when the store applied the misfire, they lie between the trigger's previous fire and this one's scheduled time,
+    /// or between this one's scheduled time and the next fire it was moved on to. On time, both gaps are empty.
+    /// Counting stops at a million (a schedule of seconds left off for weeks); the first and last are exact.
+    /// </summary>
+    public static CoalescedFires? FoldedFires(ICronTrigger? trigger, DateTimeOffset? previous, DateTimeOffset? scheduled, DateTimeOffset? next)
+    {
+        if (trigger?.CronExpressionString is not { } cron || scheduled is not { } at)
+        {
+            return null;
+        }
+
+        var expression = new CronExpression(cron, trigger.TimeZone);
+        var before = previous is { } from ? Between(expression, from, at) : null;
+        var after = next is { } to ? Between(expression, at, to) : null;
+        return (before, after) switch
+        {
+            (null, null) => null,
+            ({ } b, null) => b,
+            (null, { } a) => a,
+            ({ } b, { } a) => new CoalescedFires(Math.Min(b.Count + a.Count, MaxCounted), b.First, a.Last),
+        };
+    }
+
+    private const long MaxCounted = 1_000_000;
+
+    private static CoalescedFires? Between(CronExpression expression, DateTimeOffset from, DateTimeOffset to)
+    {
+        if (expression.GetNextValidTimeAfter(from) is not { } first || first >= to)
+        {
+            return null;
+        }
+
+        var last = first;
+        long count = 1;
+        for (var fire = expression.GetNextValidTimeAfter(first); fire is { } f && f < to; fire = expression.GetNextValidTimeAfter(f))
+        {
+            last = f;
+            if (++count >= MaxCounted)
+            {
+                last = expression.GetPreviousValidTimeBefore(to) ?? f;
+                break;
+            }
+        }
+
+        return new CoalescedFires(count, first, last);
     }
 
     /// <summary>

@@ -21,5 +21,8 @@ public sealed record RunTrigger
     /// <summary>The Quartz instance that fired it (cluster mode).</summary>
     public string? Node { get; init; }
 
+    /// <summary>Earlier fires of the schedule that this run stands in for (see <see cref="RunRecord.Coalesced"/>).</summary>
+    public CoalescedFires? Coalesced { get; init; }
+
     public static RunTrigger Once { get; } = new() { Reason = "once" };
 }

@@ -30,9 +30,14 @@ public sealed partial class RecordedSourceRunner(
             Node = trigger.Node ?? Environment.MachineName,
             ConfigHash = configHash,
             RobotsOverride = source.Robots.Obey ? null : source.Robots.OverrideReason,
+            Coalesced = trigger.Coalesced,
         };
         await archive.Runs.SaveAsync(run, CancellationToken.None);
-        LogStarted(logger, source.Name, run.Id, trigger.Reason);
+        LogStarted(logger, source.Name, run.Id, trigger.Reason, trigger.ScheduledAt);
+        if (trigger.Coalesced is { } folded)
+        {
+            LogCoalesced(logger, source.Name, run.Id, folded.Count, folded.First, folded.Last);
+        }
 
         CollectResult result;
         try
@@ -119,8 +124,11 @@ public sealed partial class RecordedSourceRunner(
         return urls.Distinct(StringComparer.Ordinal).ToList();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "run {RunId} of source {Source} started ({Reason})")]
-    private static partial void LogStarted(ILogger logger, string source, string runId, string reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "run {RunId} of source {Source} started ({Reason}, fire {Scheduled:yyyy-MM-ddTHH:mm:ssZ})")]
+    private static partial void LogStarted(ILogger logger, string source, string runId, string reason, DateTimeOffset? scheduled);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "run {RunId} of source {Source} stands in for {Count} earlier fires, {First:yyyy-MM-ddTHH:mm:ssZ} to {Last:yyyy-MM-ddTHH:mm:ssZ}, that passed while its previous run was still going or no node could take them (misfire policy: fire once now)")]
+    private static partial void LogCoalesced(ILogger logger, string source, string runId, long count, DateTimeOffset first, DateTimeOffset last);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "run {RunId} of source {Source} ended {Outcome}: {New} new, {Changed} changed, {Removed} removed posts")]
     private static partial void LogEnded(ILogger logger, string source, string runId, string outcome, long @new, long changed, long removed);

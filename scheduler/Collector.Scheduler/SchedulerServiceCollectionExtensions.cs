@@ -25,17 +25,19 @@ public static class SchedulerServiceCollectionExtensions
         services.AddTransient<CollectSourceJob>();
 
         var cluster = config.Options.Scheduler.Cluster;
+        var misfire = TimeSpan.FromMilliseconds(Math.Round(config.Options.Scheduler.MisfireThreshold.TotalMilliseconds));
         services.AddQuartz(q =>
         {
             q.UseTimeProvider(TimeProvider.System);
             if (string.IsNullOrWhiteSpace(cluster))
             {
-                q.UseInMemoryStore(_ => { });
+                q.UseInMemoryStore(o => o.MisfireThreshold = misfire);
             }
             else
             {
                 q.UsePersistentStore(store =>
                 {
+                    store.ConfigureStore(o => o.MisfireThreshold = misfire);
                     store.UsePostgres(cluster);
                     store.UseSystemTextJsonSerializer(_ => { });
                     store.UseClustering(c =>

@@ -42,6 +42,19 @@ public sealed record RunRecord
 
     /// <summary>Set when robots.txt was overridden for this source, with the stated reason.</summary>
     public string? RobotsOverride { get; init; }
+
+    /// <summary>
+    /// Fires of the schedule that passed without a run of their own, which this run stands in for (Quartz's misfire
+    /// policy "fire once now": a fire later than the misfire threshold, because the source's previous run was still
+    /// going or no node was alive to take it, is folded into one run). Null when none were.
+    /// </summary>
+    public CoalescedFires? Coalesced { get; init; }
+}
+
+/// <summary>Scheduled fires folded into one run: how many, the first and the last (UTC).</summary>
+public sealed record CoalescedFires(long Count, DateTimeOffset First, DateTimeOffset Last)
+{
+    public bool Covers(DateTimeOffset fire) => fire >= First && fire <= Last;
 }
 
 public static class RunOutcomes

@@ -19,6 +19,7 @@ public sealed class HostileConfigTests
     [InlineData("""{ "crawler": { "requestsPerSecond": 1e309 } }""", "$.crawler.requestsPerSecond")]
     [InlineData("""{ "crawler": { "browser": { "recycleContextAfterPages": 0 } } }""", "$.crawler.browser.recycleContextAfterPages")]
     [InlineData("""{ "scheduler": { "failureThreshold": -1 } }""", "$.scheduler.failureThreshold")]
+    [InlineData("""{ "scheduler": { "misfireThreshold": "0s" } }""", "$.scheduler.misfireThreshold")]
     [InlineData("""{ "sources": [ null ] }""", "$.sources[0]")]
     [InlineData("""{ "sources": [ { "name": "a\u0007b", "targets": ["https://ok.example/"] } ] }""", "$.sources[0].name")]
     [InlineData("""{ "sources": [ { "name": "a", "targets": ["https://ok.example/"], "schedule": "0 0 31 2 *" } ] }""", "$.sources[0].schedule")]

@@ -60,7 +60,7 @@ public static class RunsCommand
     public static string Describe(RunRecord run)
     {
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"{run.Source} {run.Id} {run.Outcome} started {Time(run.StartedAt)} took {Took(run)}: pages {Pages(run)}; posts {run.PostsNew} new, {run.PostsChanged} changed, {run.PostsUnchanged} unchanged, {run.PostsRemoved} removed");
+            $"{run.Source} {run.Id} {run.Outcome}{(run.Coalesced is { } c ? $" standing in for {c.Count} missed fires from {Time(c.First)} to {Time(c.Last)}," : "")} started {Time(run.StartedAt)} took {Took(run)}: pages {Pages(run)}; posts {run.PostsNew} new, {run.PostsChanged} changed, {run.PostsUnchanged} unchanged, {run.PostsRemoved} removed");
         return run.Errors.Count == 0 ? line : string.Create(CultureInfo.InvariantCulture, $"{line}; {run.Errors.Count} errors, first: {run.Errors[0]}");
     }
 
@@ -72,7 +72,7 @@ public static class RunsCommand
         foreach (var run in runs)
         {
             table.AddRow(
-                Markup.Escape(run.Source), run.Id, run.ScheduledAt is { } s ? Time(s) : "-", Time(run.StartedAt), Took(run),
+                Markup.Escape(run.Source), run.Id, Scheduled(run), Time(run.StartedAt), Took(run),
                 Color(run.Outcome), Markup.Escape(Pages(run)), N(run.PostsNew), N(run.PostsChanged), N(run.PostsUnchanged), N(run.PostsRemoved),
                 run.Errors.Count == 0 ? "" : Markup.Escape(run.Errors[0].Length > 60 ? run.Errors[0][..60] + "…" : run.Errors[0]));
         }
@@ -85,11 +85,17 @@ public static class RunsCommand
         RunOutcomes.Succeeded => "[green]succeeded[/]",
         RunOutcomes.Partial => "[yellow]partial[/]",
         RunOutcomes.Failed => "[red]failed[/]",
-        _ => outcome,
+        RunOutcomes.Interrupted => "[orange1]interrupted[/]",
+        _ => Markup.Escape(outcome),
     };
 
     private static string Pages(RunRecord run) =>
         run.PagesByOutcome.Count == 0 ? "0" : string.Join(", ", run.PagesByOutcome.Where(p => p.Value > 0).Select(p => $"{p.Value} {p.Key}"));
+
+    /// <summary>The fire, and the earlier fires the run stands in for when Quartz folded missed ones into it.</summary>
+    private static string Scheduled(RunRecord run) => run.ScheduledAt is not { } s ? "-"
+        : run.Coalesced is { } c ? string.Create(CultureInfo.InvariantCulture, $"{Time(s)} (+{c.Count} missed from {Time(c.First)})")
+        : Time(s);
 
     private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
