@@ -49,12 +49,16 @@ public sealed partial class CrawlRunner(
         var crawlId = job.CrawlId ?? await CurrentGenerationAsync(archive.Queue, baseId, cancellationToken);
         using var crawl = CreateContext(job, archive, crawlId, targets, credentials);
         processor.WarmUp(crawl, Math.Max(1, job.Source.Concurrency ?? options.MaxConcurrency), cancellationToken);
-        var run = new RunRecord
+        // the scheduler saves the run first (its fire, node, folded fires): keep what it said, add the crawl's part
+        var saved = await archive.Runs.GetAsync(job.RunId, cancellationToken);
+        var run = (saved ?? new RunRecord
         {
             Id = job.RunId,
             Source = job.OneOff || job.Source.Name.Length == 0 ? "crawl" : job.Source.Name,
             StartedAt = started,
-            ConfigHash = job.ConfigHash,
+        }) with
+        {
+            ConfigHash = job.ConfigHash ?? saved?.ConfigHash,
             RobotsOverride = !job.Source.Robots.Obey ? job.Source.Robots.OverrideReason ?? "robots.txt not obeyed (no reason given)"
                 : !job.Source.Robots.CrawlDelay ? $"Crawl-delay not obeyed: {job.Source.Robots.OverrideReason ?? "no reason given"}"
                 : null,
