@@ -328,6 +328,7 @@ public sealed partial class PageProcessor(
             ParsedBy = parsed?.ParsedBy ?? new Dictionary<string, string>(),
             StubPosts = parsed?.Stubs ?? [],
             ParseError = parsed?.ParseError,
+            ParserVersion = parsed is null ? null : router.VersionFor(lease.Request.Label),
         };
         var receipt = await crawl.Archive.RecordCaptureAsync(capture, new CaptureContext { Lease = lease, ConfigHash = crawl.Job.ConfigHash }, cancellationToken);
         crawl.Counters.Recorded(capture, receipt);
