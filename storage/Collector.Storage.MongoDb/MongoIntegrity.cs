@@ -52,6 +52,23 @@ internal sealed class MongoIntegrity(MongoStore m) : IArchiveIntegrity
         }
     }
 
+    public async IAsyncEnumerable<string> ListArtifactsAsync(string kind, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var filter = Builders<MongoDB.Driver.GridFS.GridFSFileInfo>.Filter.Eq("metadata.kind", kind);
+        using var cursor = await m.GuardAsync(() => m.Artifacts.FindAsync(filter, cancellationToken: cancellationToken));
+        while (await cursor.MoveNextAsync(cancellationToken))
+        {
+            foreach (var f in cursor.Current)
+            {
+                if (seen.Add(f.Filename))
+                {
+                    yield return f.Filename;
+                }
+            }
+        }
+    }
+
     public async IAsyncEnumerable<IntegrityProblem> CheckStorageAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await foreach (var post in All(m.Posts, FilterDefinition<PostDoc>.Empty, cancellationToken))

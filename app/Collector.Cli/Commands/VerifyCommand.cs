@@ -40,10 +40,7 @@ public static class VerifyCommand
             }
 
             var problems = result.Problems.ToList();
-            if (result.IsClean)
-            {
-                problems.AddRange(await EvidenceHooks.VerifyTimestampsAsync(archive, stdout, ct));
-            }
+            problems.AddRange(await EvidenceHooks.VerifyTimestampsAsync(archive, stdout, ct)); // tokens, and the log against every stamped head
 
             var summary = string.Create(CultureInfo.InvariantCulture,
                 $"{result.ArtifactsChecked} artifacts ({result.BytesChecked} bytes) re-hashed, {result.CustodyEntries} custody entries walked, {result.Captures} captures checked, {result.RecordsChecked} records checked against their seals, {result.Anchors.Count} anchors held, {result.Rederived?.Posts ?? 0} posts' text re-derived from {result.Rederived?.Captures ?? 0} stored pages; head {HeadText(result.Head)}");
