@@ -363,6 +363,11 @@ public sealed partial class PageProcessor(
             artifacts.Add(await store.PutAsync(new ArtifactContent(ArtifactKinds.Network, response.Body, response.ContentType, response.Url), cancellationToken));
         }
 
+        foreach (var image in result.Images)
+        {
+            artifacts.Add(await store.PutAsync(new ArtifactContent(ArtifactKinds.Media, image.Body, image.ContentType, image.Url), cancellationToken));
+        }
+
         return artifacts;
     }
 
