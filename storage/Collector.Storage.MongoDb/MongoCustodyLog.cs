@@ -7,13 +7,21 @@ namespace Collector.Storage.MongoDb;
 /// The custody collection, keyed by sequence number: an append reads the last entry and inserts entry N+1; when another
 /// writer took N+1 first, the insert fails on the unique _id and the append starts over, so the chain never forks.
 /// </summary>
-internal sealed class MongoCustodyLog(MongoStore m, TimeProvider time) : ICustodyLog
+internal sealed class MongoCustodyLog(MongoStore m, TimeProvider time, MongoArtifactStore artifacts) : ICustodyLog
 {
     private const int DuplicateKey = 11000;
 
+    /// <summary>Appends an entry on its own (an export, a manifest or timestamp), sealing the artifacts it names as a capture does.</summary>
     public Task<CustodyEntry> AppendAsync(CustodyEvent custodyEvent, CancellationToken cancellationToken = default) =>
         m.GuardAsync(async () =>
         {
+            if (custodyEvent.ArtifactHashes.Count > 0)
+            {
+                var seals = new List<Seal>(custodyEvent.Seals ?? []);
+                await artifacts.SealAsync(custodyEvent.ArtifactHashes, seals, cancellationToken);
+                custodyEvent = custodyEvent with { Seals = seals };
+            }
+
             using var session = await m.Client.StartSessionAsync(cancellationToken: cancellationToken);
             return await AppendAsync(session, custodyEvent, cancellationToken);
         });

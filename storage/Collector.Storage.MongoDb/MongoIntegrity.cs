@@ -8,9 +8,10 @@ namespace Collector.Storage.MongoDb;
 /// The MongoDB archive as the verifier reads it: every sealed record recomputed from its document (captures, versions,
 /// observations, tombstones, runs), each collection streamed through a cursor; and each post document's summary
 /// (version count, latest hash and JSON, first and last seen) held against its versions and observations.
-/// Artifacts live in GridFS, checked by the artifact store; there is no anchor file beside a server.
+/// Artifacts live in GridFS: their bytes are checked by the artifact store, their file records against their seals;
+/// there is no anchor file beside a server.
 /// </summary>
-internal sealed class MongoIntegrity(MongoStore m) : IArchiveIntegrity
+internal sealed class MongoIntegrity(MongoStore m, MongoArtifactStore artifacts) : IArchiveIntegrity
 {
     public string? AnchorPath => null;
 
@@ -22,7 +23,8 @@ internal sealed class MongoIntegrity(MongoStore m) : IArchiveIntegrity
         + await m.Versions.CountDocumentsAsync(FilterDefinition<VersionDoc>.Empty, cancellationToken: cancellationToken)
         + await m.Observations.CountDocumentsAsync(FilterDefinition<ObservationDoc>.Empty, cancellationToken: cancellationToken)
         + await m.Posts.CountDocumentsAsync(p => p.Tombstone != null, cancellationToken: cancellationToken)
-        + await m.Runs.CountDocumentsAsync(FilterDefinition<RunDoc>.Empty, cancellationToken: cancellationToken));
+        + await m.Runs.CountDocumentsAsync(FilterDefinition<RunDoc>.Empty, cancellationToken: cancellationToken)
+        + await m.Artifacts.Database.GetCollection<MongoDB.Bson.BsonDocument>("artifacts.files").CountDocumentsAsync(FilterDefinition<MongoDB.Bson.BsonDocument>.Empty, cancellationToken: cancellationToken));
 
     public async IAsyncEnumerable<StoredRecord> ReadRecordsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -49,6 +51,15 @@ internal sealed class MongoIntegrity(MongoStore m) : IArchiveIntegrity
         await foreach (var d in All(m.Runs, FilterDefinition<RunDoc>.Empty, cancellationToken))
         {
             yield return Record(RecordSeal.Run(d.Id, d.Json), null);
+        }
+
+        // each artifact as the store reads it: the first file uploaded under its hash
+        await foreach (var sha in artifacts.ListAsync(cancellationToken))
+        {
+            if (await m.GuardAsync(() => artifacts.FindAsync(sha, cancellationToken)) is { } file)
+            {
+                yield return Record(MongoArtifactStore.SealOf(file), null);
+            }
         }
     }
 

@@ -25,6 +25,15 @@ public sealed class MongoArchiveContractTests : ArchiveContractTests
         return await new MongoArchiveBackend(Time).OpenAsync(uri, TestContext.Current.CancellationToken);
     }
 
+    protected override async Task AlterArtifactRecordAsync(string sha256)
+    {
+        using var client = new MongoClient(uri);
+        var files = client.GetDatabase(database).GetCollection<MongoDB.Bson.BsonDocument>("artifacts.files");
+        var changed = await files.UpdateManyAsync(Builders<MongoDB.Bson.BsonDocument>.Filter.Eq("filename", sha256),
+            Builders<MongoDB.Bson.BsonDocument>.Update.Set("metadata.contentType", "image/gif"));
+        Assert.True(changed.ModifiedCount > 0);
+    }
+
     protected override void Cleanup()
     {
         if (uri is not null && database is not null)

@@ -16,6 +16,20 @@ public sealed class SqliteArchiveContractTests : ArchiveContractTests
 
     protected override void Cleanup() => folder.Dispose();
 
+    protected override async Task AlterArtifactRecordAsync(string sha256)
+    {
+        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DbPath, Pooling = false }.ToString()))
+        {
+            await connection.OpenAsync();
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = "UPDATE artifacts SET content_type = 'image/gif' WHERE sha256 = $s";
+            cmd.Parameters.AddWithValue("$s", sha256);
+            Assert.Equal(1, await cmd.ExecuteNonQueryAsync());
+        }
+
+        SqliteConnection.ClearAllPools();
+    }
+
     [Fact]
     public async Task Versions_StoredJsonAndChanges_AreExactlyWhatCollectorJsonWrites()
     {
