@@ -26,7 +26,7 @@ public sealed partial class MongoArchive : IArchive
         custody = new MongoCustodyLog(store, time, artifacts);
         Queue = new MongoRequestQueue(store, time);
         runs = new MongoRunStore(store, custody, time);
-        Integrity = new MongoIntegrity(store, artifacts);
+        Integrity = new MongoIntegrity(store, artifacts, custody);
     }
 
     public string Uri { get; }

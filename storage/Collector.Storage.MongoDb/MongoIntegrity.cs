@@ -8,12 +8,12 @@ namespace Collector.Storage.MongoDb;
 /// The MongoDB archive as the verifier reads it: every sealed record recomputed from its document (captures, versions,
 /// observations, tombstones, runs), each collection streamed through a cursor; and each post document's summary
 /// (version count, latest hash and JSON, first and last seen) held against its versions and observations.
-/// Artifacts live in GridFS: their bytes are checked by the artifact store, their file records against their seals;
-/// there is no anchor file beside a server.
+/// Artifacts live in GridFS: their bytes are checked by the artifact store, their file records against their seals.
+/// The anchor file is kept on the writing machine (<see cref="MongoCustodyLog.AnchorPath"/>).
 /// </summary>
-internal sealed class MongoIntegrity(MongoStore m, MongoArtifactStore artifacts) : IArchiveIntegrity
+internal sealed class MongoIntegrity(MongoStore m, MongoArtifactStore artifacts, MongoCustodyLog custody) : IArchiveIntegrity
 {
-    public string? AnchorPath => null;
+    public string? AnchorPath => custody.AnchorPath;
 
     public Task<IReadOnlyList<string>> RemoveTemporaryFilesAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<string>>([]);

@@ -25,7 +25,7 @@ public sealed class WarcRevisitTests
         await WaczWriter.WriteAsync(EvidenceWorld.Async(new[] { first, again }), EvidenceWorld.Source(bytes), path, "revisits", new FakeTimeProvider(EvidenceWorld.T0), Ct);
 
         using var zip = ZipFile.OpenRead(path);
-        var warc = Read(zip, "archive/data.warc.gz");
+        var warc = WaczTests.Read(zip, "archive/data.warc.gz");
         var records = WarcReader.ReadAll(warc);
         var revisits = records.Where(r => r.Type == WarcTypes.Revisit).ToList();
         // capture a: the second URL of the picture; capture b: its page and both picture URLs
@@ -42,10 +42,10 @@ public sealed class WarcRevisitTests
         Assert.True(pageAgain.Payload.IsEmpty, "a revisit carries the HTTP headers, not the payload again");
         Assert.All(records, r => Assert.Empty(r.CheckDigests()));
         Assert.Empty(WarcRevisits.Check(records));
-        var index = Text(zip, "indexes/index.cdxj").Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(CdxjLine.Parse).ToList();
+        var index = WaczTests.Text(zip, "indexes/index.cdxj").Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(CdxjLine.Parse).ToList();
         Assert.Equal(4, index.Count(l => l.Fields.Mime == "warc/revisit"));
         Assert.Contains(index, l => l.Fields.Url == Page && l.Fields.Mime == "warc/revisit" && l.Timestamp == "20260301130000");
-        var pages = Text(zip, "pages/pages.jsonl");
+        var pages = WaczTests.Text(zip, "pages/pages.jsonl");
         Assert.Contains("\"id\":\"cap-b\"", pages, StringComparison.Ordinal); // the later capture is still a page of its own
     }
 
@@ -112,14 +112,4 @@ public sealed class WarcRevisitTests
         };
         return (capture, bytes);
     }
-
-    private static byte[] Read(ZipArchive zip, string name)
-    {
-        using var stream = zip.GetEntry(name)!.Open();
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    }
-
-    private static string Text(ZipArchive zip, string name) => System.Text.Encoding.UTF8.GetString(Read(zip, name));
 }

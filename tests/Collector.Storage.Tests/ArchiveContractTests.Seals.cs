@@ -49,3 +49,31 @@ public abstract partial class ArchiveContractTests
         return (page, shot);
     }
 }
+
+/// <summary>The contract for anchors: a run's end writes the log's head to the anchor file, and a log cut below it fails verify.</summary>
+public abstract partial class ArchiveContractTests
+{
+    /// <summary>Deletes the custody log's last entry, as someone cutting its tail would.</summary>
+    protected abstract Task DeleteLastCustodyEntryAsync();
+
+    [Fact]
+    public async Task RunEnd_AnchorsTheHead_VerifyFailsWhenTheLogIsCutBelowIt()
+    {
+        var run = new RunRecord { Id = "run-1", Source = "src", StartedAt = TestData.T0 };
+        await Archive.Runs.SaveAsync(run, Ct);
+        await Archive.RecordCaptureAsync(TestData.Capture("c1", TestData.T0, TestData.Post("p1")) with { RunId = run.Id }, CaptureContext.None, Ct);
+        await Archive.Runs.SaveAsync(run with { EndedAt = TestData.T0.AddMinutes(5), Outcome = RunOutcomes.Succeeded }, Ct);
+
+        var head = (await Archive.Custody.HeadAsync(Ct))!;
+        var (anchors, unreadable) = CustodyAnchors.Read(Archive.Integrity.AnchorPath!);
+        Assert.Empty(unreadable);
+        Assert.Equal((head.Sequence, head.Hash), (anchors[^1].Sequence, anchors[^1].Hash));
+        Assert.True((await ArchiveVerifier.VerifyAsync(Archive, Ct)).IsClean);
+
+        await DeleteLastCustodyEntryAsync();
+        var result = await ArchiveVerifier.VerifyAsync(Archive, Ct);
+
+        Assert.Contains(result.Problems, p => p.Contains($"custody log is shorter than its anchor", StringComparison.Ordinal)
+            && p.Contains($"it ends at entry {head.Sequence - 1}, the anchor saw entry {head.Sequence}", StringComparison.Ordinal));
+    }
+}
