@@ -64,6 +64,13 @@ public sealed record Capture
 
     /// <summary>The exception a parser raised on this page (type and message), when it failed rather than classified.</summary>
     public string? ParseError { get; init; }
+
+    /// <summary>
+    /// The version of the parsers that read <see cref="Posts"/> from this capture's stored body (null when none did, or
+    /// a custom handler did): `collector verify` re-parses the body and holds the stored text to it only when its own
+    /// parsers are this version.
+    /// </summary>
+    public string? ParserVersion { get; init; }
 }
 
 /// <summary>A stored artifact as a capture refers to it.</summary>

@@ -7,6 +7,13 @@ namespace Collector.Parsers;
 /// </summary>
 public static class BuiltInParsers
 {
+    /// <summary>
+    /// The version of what these parsers make of a page, recorded with every capture they read. Raise it with any change
+    /// that can alter a post read from the same bytes (text, title, ids): `collector verify` re-parses stored pages and
+    /// compares the text only where a capture names this version, so a change without a raise is reported as a mismatch.
+    /// </summary>
+    public const string Version = "2026.12.1";
+
     public static IReadOnlyList<IPlatformParser> Create() =>
     [
         // Platform parsers (add one line per platform).

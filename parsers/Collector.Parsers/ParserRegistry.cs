@@ -12,8 +12,10 @@ public sealed class ParserRegistry
     private readonly IReadOnlyList<IPlatformParser> _parsers;
     private readonly IPlatformParser _generic;
 
-    public ParserRegistry(IEnumerable<IPlatformParser> parsers)
+    public ParserRegistry(IEnumerable<IPlatformParser> parsers, string version = BuiltInParsers.Version)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(version);
+        Version = version;
         _parsers = [.. parsers];
         _byPlatform = new Dictionary<string, IPlatformParser>(StringComparer.OrdinalIgnoreCase);
         foreach (var parser in _parsers)
@@ -32,6 +34,9 @@ public sealed class ParserRegistry
     public static ParserRegistry CreateDefault() => new(BuiltInParsers.Create());
 
     public IReadOnlyList<IPlatformParser> Parsers => _parsers;
+
+    /// <summary>The version of these parsers' output, recorded with each capture they read (<see cref="Capture.ParserVersion"/>).</summary>
+    public string Version { get; }
 
     public IReadOnlyCollection<string> KnownPlatforms => _byPlatform.Keys;
 

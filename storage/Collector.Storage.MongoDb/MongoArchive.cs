@@ -14,6 +14,7 @@ public sealed partial class MongoArchive : IArchive
     private readonly MongoStore m;
     private readonly TimeProvider time;
     private readonly MongoCustodyLog custody;
+    private readonly MongoArtifactStore artifacts;
     private readonly MongoRunStore runs;
 
     internal MongoArchive(string uri, MongoStore store, TimeProvider time)
@@ -21,11 +22,11 @@ public sealed partial class MongoArchive : IArchive
         Uri = uri;
         m = store;
         this.time = time;
-        custody = new MongoCustodyLog(store, time);
-        Artifacts = new MongoArtifactStore(store, time);
+        artifacts = new MongoArtifactStore(store, time);
+        custody = new MongoCustodyLog(store, time, artifacts);
         Queue = new MongoRequestQueue(store, time);
         runs = new MongoRunStore(store, custody, time);
-        Integrity = new MongoIntegrity(store);
+        Integrity = new MongoIntegrity(store, artifacts, custody);
     }
 
     public string Uri { get; }
@@ -33,7 +34,7 @@ public sealed partial class MongoArchive : IArchive
     /// <summary>True when units of work run as multi-document transactions (replica set or sharded cluster).</summary>
     public bool UsesTransactions => m.Transactions;
 
-    public IArtifactStore Artifacts { get; }
+    public IArtifactStore Artifacts => artifacts;
 
     public ICustodyLog Custody => custody;
 
@@ -118,6 +119,7 @@ public sealed partial class MongoArchive : IArchive
             seals.Add(RecordSeal.QueueCompletion(lease.CrawlId, lease.Request.UniqueKey, capture.Outcome.ToWire()));
         }
 
+        await artifacts.SealAsync(capture.Artifacts.Select(a => a.Sha256).Distinct(StringComparer.Ordinal), seals, ct);
         var receipt = new CaptureReceipt { CaptureId = capture.Id, NewPosts = added, ChangedPosts = changed, UnchangedPosts = unchanged, Tombstoned = tombstoned };
         var doc = MongoMapping.ToDoc(capture, receipt);
         seals.Add(MongoMapping.SealOf(doc));

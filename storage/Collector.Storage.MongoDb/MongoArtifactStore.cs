@@ -42,6 +42,7 @@ internal sealed class MongoArtifactStore(MongoStore m, TimeProvider time) : IArt
 
         var metadata = ArtifactMetadata.ToBson(content.Kind, content.Bytes.Length, content.ContentType, encoding);
         metadata["storedAt"] = time.GetUtcNow().UtcTicks;
+        metadata["storedSha256"] = Convert.ToHexStringLower(SHA256.HashData(bytes));
         await m.Artifacts.UploadFromBytesAsync(sha, bytes, new GridFSUploadOptions { Metadata = metadata }, cancellationToken);
         return reference;
     });
@@ -98,7 +99,29 @@ internal sealed class MongoArtifactStore(MongoStore m, TimeProvider time) : IArt
         }
     });
 
-    private async Task<GridFSFileInfo?> FindAsync(string sha256, CancellationToken ct)
+    /// <summary>Seals the stored form of each artifact in <paramref name="hashes"/> (what the capture or entry naming them vouches for).</summary>
+    internal async Task SealAsync(IEnumerable<string> hashes, List<Seal> seals, CancellationToken ct)
+    {
+        foreach (var sha in hashes)
+        {
+            if (await FindAsync(sha, ct) is { } file)
+            {
+                seals.Add(SealOf(file));
+            }
+        }
+    }
+
+    /// <summary>An artifact's record as RecordSeal.Artifact seals it on every backend: kind, length, type, encoding, stored length and hash.</summary>
+    internal static Seal SealOf(GridFSFileInfo f)
+    {
+        var md = f.Metadata ?? [];
+        string? Text(string name) => md.TryGetValue(name, out var v) && v.IsString ? v.AsString : null;
+        var length = md.TryGetValue("length", out var l) && l.IsNumeric ? l.ToInt64() : -1;
+        return RecordSeal.Artifact(f.Filename, Text("kind") ?? "", length, Text("contentType"), Text("encoding") ?? "identity", f.Length, Text("storedSha256"));
+    }
+
+    /// <summary>The first stored file of <paramref name="sha256"/> (two workers may both have uploaded it; the first is the one read).</summary>
+    internal async Task<GridFSFileInfo?> FindAsync(string sha256, CancellationToken ct)
     {
         var filter = Builders<GridFSFileInfo>.Filter.Eq(f => f.Filename, sha256);
         using var cursor = await m.Artifacts.FindAsync(filter, new GridFSFindOptions { Limit = 1, Sort = Builders<GridFSFileInfo>.Sort.Ascending(f => f.UploadDateTime) }, ct);

@@ -7,16 +7,41 @@ namespace Collector.Storage.MongoDb;
 /// The custody collection, keyed by sequence number: an append reads the last entry and inserts entry N+1; when another
 /// writer took N+1 first, the insert fails on the unique _id and the append starts over, so the chain never forks.
 /// </summary>
-internal sealed class MongoCustodyLog(MongoStore m, TimeProvider time) : ICustodyLog
+internal sealed class MongoCustodyLog(MongoStore m, TimeProvider time, MongoArtifactStore artifacts) : ICustodyLog
 {
     private const int DuplicateKey = 11000;
 
+    /// <summary>Appends an entry on its own (an export, a manifest or timestamp), sealing the artifacts it names as a capture does.</summary>
     public Task<CustodyEntry> AppendAsync(CustodyEvent custodyEvent, CancellationToken cancellationToken = default) =>
         m.GuardAsync(async () =>
         {
+            if (custodyEvent.ArtifactHashes.Count > 0)
+            {
+                var seals = new List<Seal>(custodyEvent.Seals ?? []);
+                await artifacts.SealAsync(custodyEvent.ArtifactHashes, seals, cancellationToken);
+                custodyEvent = custodyEvent with { Seals = seals };
+            }
+
             using var session = await m.Client.StartSessionAsync(cancellationToken: cancellationToken);
-            return await AppendAsync(session, custodyEvent, cancellationToken);
+            var entry = await AppendAsync(session, custodyEvent, cancellationToken);
+            await AnchorAsync(entry, custodyEvent.Action + " " + custodyEvent.Subject, cancellationToken);
+            return entry;
         });
+
+    /// <summary>
+    /// The anchor file of this database on this machine (there is no folder beside a server): under the user's local
+    /// data folder, collector/anchors/HOSTS_DB.anchors. Each machine that writes keeps its own; verify holds the log to
+    /// the anchors of the machine it runs on.
+    /// </summary>
+    internal string AnchorPath { get; } = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
+        "collector", "anchors", string.Concat(m.Description.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_')) + CustodyAnchors.Suffix);
+
+    /// <summary>Writes <paramref name="head"/> to the anchor file, as SQLite does after every run, import and standalone entry.</summary>
+    internal async Task AnchorAsync(CustodyEntry head, string reason, CancellationToken ct)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(AnchorPath)!);
+        await CustodyAnchors.AppendAsync(AnchorPath, head, reason, time.GetUtcNow(), ct);
+    }
 
     /// <summary>
     /// Appends a capture's entry unless that capture is logged already (the unique capture index decides, so two workers

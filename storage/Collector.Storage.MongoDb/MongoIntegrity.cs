@@ -8,11 +8,12 @@ namespace Collector.Storage.MongoDb;
 /// The MongoDB archive as the verifier reads it: every sealed record recomputed from its document (captures, versions,
 /// observations, tombstones, runs), each collection streamed through a cursor; and each post document's summary
 /// (version count, latest hash and JSON, first and last seen) held against its versions and observations.
-/// Artifacts live in GridFS, checked by the artifact store; there is no anchor file beside a server.
+/// Artifacts live in GridFS: their bytes are checked by the artifact store, their file records against their seals.
+/// The anchor file is kept on the writing machine (<see cref="MongoCustodyLog.AnchorPath"/>).
 /// </summary>
-internal sealed class MongoIntegrity(MongoStore m) : IArchiveIntegrity
+internal sealed class MongoIntegrity(MongoStore m, MongoArtifactStore artifacts, MongoCustodyLog custody) : IArchiveIntegrity
 {
-    public string? AnchorPath => null;
+    public string? AnchorPath => custody.AnchorPath;
 
     public Task<IReadOnlyList<string>> RemoveTemporaryFilesAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<string>>([]);
@@ -22,7 +23,8 @@ internal sealed class MongoIntegrity(MongoStore m) : IArchiveIntegrity
         + await m.Versions.CountDocumentsAsync(FilterDefinition<VersionDoc>.Empty, cancellationToken: cancellationToken)
         + await m.Observations.CountDocumentsAsync(FilterDefinition<ObservationDoc>.Empty, cancellationToken: cancellationToken)
         + await m.Posts.CountDocumentsAsync(p => p.Tombstone != null, cancellationToken: cancellationToken)
-        + await m.Runs.CountDocumentsAsync(FilterDefinition<RunDoc>.Empty, cancellationToken: cancellationToken));
+        + await m.Runs.CountDocumentsAsync(FilterDefinition<RunDoc>.Empty, cancellationToken: cancellationToken)
+        + await m.Artifacts.Database.GetCollection<MongoDB.Bson.BsonDocument>("artifacts.files").CountDocumentsAsync(FilterDefinition<MongoDB.Bson.BsonDocument>.Empty, cancellationToken: cancellationToken));
 
     public async IAsyncEnumerable<StoredRecord> ReadRecordsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -49,6 +51,32 @@ internal sealed class MongoIntegrity(MongoStore m) : IArchiveIntegrity
         await foreach (var d in All(m.Runs, FilterDefinition<RunDoc>.Empty, cancellationToken))
         {
             yield return Record(RecordSeal.Run(d.Id, d.Json), null);
+        }
+
+        // each artifact as the store reads it: the first file uploaded under its hash
+        await foreach (var sha in artifacts.ListAsync(cancellationToken))
+        {
+            if (await m.GuardAsync(() => artifacts.FindAsync(sha, cancellationToken)) is { } file)
+            {
+                yield return Record(MongoArtifactStore.SealOf(file), null);
+            }
+        }
+    }
+
+    public async IAsyncEnumerable<string> ListArtifactsAsync(string kind, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var filter = Builders<MongoDB.Driver.GridFS.GridFSFileInfo>.Filter.Eq("metadata.kind", kind);
+        using var cursor = await m.GuardAsync(() => m.Artifacts.FindAsync(filter, cancellationToken: cancellationToken));
+        while (await cursor.MoveNextAsync(cancellationToken))
+        {
+            foreach (var f in cursor.Current)
+            {
+                if (seen.Add(f.Filename))
+                {
+                    yield return f.Filename;
+                }
+            }
         }
     }
 

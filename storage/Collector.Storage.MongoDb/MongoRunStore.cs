@@ -9,8 +9,15 @@ namespace Collector.Storage.MongoDb;
 /// </summary>
 internal sealed class MongoRunStore(MongoStore m, MongoCustodyLog custody, TimeProvider time) : IRunStore
 {
-    public Task SaveAsync(RunRecord run, CancellationToken cancellationToken = default) =>
-        m.UnitAsync((s, ct) => SaveAsync(s, run, interrupted: false, ct), cancellationToken);
+    /// <summary>Saves the run, sealed; a run's end writes the log's head to the anchor file.</summary>
+    public async Task SaveAsync(RunRecord run, CancellationToken cancellationToken = default)
+    {
+        var saved = await m.UnitAsync((s, ct) => SaveAsync(s, run, interrupted: false, ct), cancellationToken);
+        if (saved > 0 && RunLog.IsEnded(run) && await custody.HeadAsync(cancellationToken) is { } head)
+        {
+            await custody.AnchorAsync(head, "end of run " + run.Id, cancellationToken);
+        }
+    }
 
     public async Task<int> MarkInterruptedAsync(CancellationToken cancellationToken)
     {
@@ -23,6 +30,11 @@ internal sealed class MongoRunStore(MongoStore m, MongoCustodyLog custody, TimeP
             var pages = captures.GroupBy(c => c.Outcome).ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
             var last = captures.Count == 0 ? (DateTimeOffset?)null : MongoMapping.Time(captures.Max(c => c.FetchedAt));
             await m.UnitAsync((s, ct) => SaveAsync(s, RunLog.Interrupted(run, pages, last, time.GetUtcNow()), interrupted: true, ct), cancellationToken);
+            if (await custody.HeadAsync(cancellationToken) is { } head)
+            {
+                await custody.AnchorAsync(head, "run " + run.Id + " marked interrupted", cancellationToken);
+            }
+
             marked++;
         }
 

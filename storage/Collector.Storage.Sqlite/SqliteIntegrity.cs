@@ -83,6 +83,19 @@ internal sealed class SqliteIntegrity(SqliteDatabase db, SqliteArtifactStore art
         }
     }
 
+    public async IAsyncEnumerable<string> ListArtifactsAsync(string kind, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = db.OpenReader();
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT sha256 FROM artifacts WHERE kind = $kind ORDER BY sha256";
+        cmd.Bind("$kind", kind);
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
+        {
+            yield return r.GetString(0);
+        }
+    }
+
     public async IAsyncEnumerable<IntegrityProblem> CheckStorageAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var connection = db.OpenReader();

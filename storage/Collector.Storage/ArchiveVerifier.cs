@@ -14,7 +14,12 @@ public static class ArchiveVerifier
     public static Task<ArchiveVerification> VerifyAsync(IArchive archive, CancellationToken cancellationToken = default) =>
         VerifyAsync(archive, null, cancellationToken);
 
-    public static async Task<ArchiveVerification> VerifyAsync(IArchive archive, IProgress<VerifyProgress>? progress, CancellationToken cancellationToken = default)
+    public static Task<ArchiveVerification> VerifyAsync(IArchive archive, IProgress<VerifyProgress>? progress, CancellationToken cancellationToken = default) =>
+        VerifyAsync(archive, null, progress, cancellationToken);
+
+    /// <param name="rederiver">When given, every version's text is also re-derived from its capture's stored body (<see cref="VersionTextCheck"/>).</param>
+    public static async Task<ArchiveVerification> VerifyAsync(IArchive archive, ICaptureRederiver? rederiver, IProgress<VerifyProgress>? progress,
+        CancellationToken cancellationToken = default)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var removed = await archive.Integrity.RemoveTemporaryFilesAsync(cancellationToken);
@@ -50,6 +55,7 @@ public static class ArchiveVerifier
 
         progress?.Report(new VerifyProgress("records", records, total));
         findings.AddRange(seals.Unmatched());
+        var rederived = rederiver is null ? null : await VersionTextCheck.RunAsync(archive, rederiver, progress, findings, cancellationToken);
         await foreach (var p in archive.Integrity.CheckStorageAsync(cancellationToken))
         {
             findings.Add(p);
@@ -60,6 +66,7 @@ public static class ArchiveVerifier
             Findings = findings.Where(f => !f.IsNote).ToList(),
             Notes = findings.Where(f => f.IsNote).Select(f => f.ToString())
                 .Concat(seals.LegacyRecords > 0 ? [string.Create(CultureInfo.InvariantCulture, $"{seals.LegacyRecords} records were written before sealing began and carry no seal")] : [])
+                .Concat(RederivationNotes(rederived, rederiver))
                 .ToList(),
             RemovedTemporaryFiles = removed,
             ArtifactsChecked = artifacts,
@@ -69,8 +76,23 @@ public static class ArchiveVerifier
             RecordsChecked = records,
             Head = entries.Count > 0 ? entries[^1] : null,
             Anchors = anchors,
+            Rederived = rederived,
             Elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started),
         };
+    }
+
+    private static IEnumerable<string> RederivationNotes(VersionTextResult? r, ICaptureRederiver? rederiver)
+    {
+        if (r is { OtherParserVersion: > 0 })
+        {
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"{r.OtherParserVersion} captures were read by other parser versions than this build's {rederiver!.ParserVersion}: their text was not re-derived");
+        }
+
+        if (r is { NoParserVersion: > 0 })
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"{r.NoParserVersion} captures name no parser version (recorded before versions were, or read by a custom handler): their text was not re-derived");
+        }
     }
 
     private static async Task<(long Count, long Bytes)> CheckArtifactsAsync(IArchive archive, SealIndex seals, List<IntegrityProblem> findings,
@@ -183,6 +205,10 @@ public sealed record ArchiveVerification
     public CustodyEntry? Head { get; init; }
 
     public IReadOnlyList<Anchor> Anchors { get; init; } = [];
+
+    /// <summary>What re-deriving the versions' text from their stored bodies covered (null when no parsers were given).</summary>
+    public VersionTextResult? Rederived { get; init; }
+
     public TimeSpan Elapsed { get; init; }
     public bool IsClean => Findings.Count == 0;
 }

@@ -100,7 +100,7 @@ public sealed class WaczTests
     [InlineData("urn:screenshot:https://example.com/", "urn:screenshot:https://example.com/")]
     public void Of_Url_MatchesReplayWebPageKeys(string url, string expected) => Assert.Equal(expected, Surt.Of(url));
 
-    private static byte[] Read(ZipArchive zip, string name)
+    internal static byte[] Read(ZipArchive zip, string name)
     {
         using var stream = zip.GetEntry(name)!.Open();
         using var copy = new MemoryStream();
@@ -108,7 +108,7 @@ public sealed class WaczTests
         return copy.ToArray();
     }
 
-    private static string Text(ZipArchive zip, string name) => System.Text.Encoding.UTF8.GetString(Read(zip, name));
+    internal static string Text(ZipArchive zip, string name) => System.Text.Encoding.UTF8.GetString(Read(zip, name));
 
     internal static string? Which(string tool) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, tool)).FirstOrDefault(File.Exists);

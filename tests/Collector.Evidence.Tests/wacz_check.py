@@ -53,6 +53,7 @@ def main(path):
     cdx = [l for l in z.read("indexes/index.cdxj").decode().splitlines() if l.strip()]
     if cdx != sorted(cdx): problems.append("CDXJ not sorted")
     indexed = {}
+    revisits, originals = [], {}
     for line in cdx:
         key, ts, js = line.split(" ", 2)
         j = json.loads(js)
@@ -64,14 +65,24 @@ def main(path):
         if fields.get("warc-target-uri") != j["url"]: problems.append("offset %d holds %s not %s" % (off, fields.get("warc-target-uri"), j["url"]))
         if fields.get("warc-block-digest") != digest(block): problems.append("block digest " + j["url"])
         payload = block.split(b"\r\n\r\n", 1)[1] if fields.get("content-type", "").startswith("application/http") else block
-        if fields.get("warc-payload-digest") != digest(payload): problems.append("payload digest " + j["url"])
+        if fields.get("warc-type") == "revisit":
+            # identical-payload-digest: the payload is the referred record's, found through the index
+            if fields.get("warc-profile") != "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest": problems.append("revisit profile " + j["url"])
+            if payload: problems.append("revisit carries a payload " + j["url"])
+            if j.get("mime") != "warc/revisit": problems.append("revisit not indexed as warc/revisit " + j["url"])
+            revisits.append((j["url"], fields))
+        elif fields.get("warc-payload-digest") != digest(payload): problems.append("payload digest " + j["url"])
+        else: originals[(fields.get("warc-target-uri"), fields.get("warc-date"))] = fields.get("warc-payload-digest")
         if j.get("digest") != fields.get("warc-payload-digest"): problems.append("cdxj digest differs " + j["url"])
         if len(ts) != 14 or not ts.isdigit(): problems.append("bad timestamp " + ts)
         indexed.setdefault(j["url"], []).append(fields.get("warc-type"))
+    for url, f in revisits:
+        if originals.get((f.get("warc-refers-to-target-uri"), f.get("warc-refers-to-date"))) != f.get("warc-payload-digest"):
+            problems.append("revisit of %s refers to no indexed record with its payload digest" % url)
     for p in pages:
         for k in ("id", "url", "ts"):
             if k not in p: problems.append("page lacks " + k)
-        if "response" not in indexed.get(p["url"], []): problems.append("page not in index: " + p["url"])
+        if not {"response", "revisit"} & set(indexed.get(p["url"], [])): problems.append("page not in index: " + p["url"])
     # the WARC as a whole: concatenated members parse record by record
     whole = gzip.decompress(warc)
     count = 0

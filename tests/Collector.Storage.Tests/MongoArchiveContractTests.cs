@@ -12,6 +12,7 @@ public sealed class MongoArchiveContractTests : ArchiveContractTests
     private const string Variable = "COLLECTOR_TEST_MONGODB";
     private string? database;
     private string? uri;
+    private string? anchors;
 
     protected override string? SkipReason => string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(Variable))
         ? $"{Variable} is not set: no MongoDB server to run the archive contract against"
@@ -22,11 +23,35 @@ public sealed class MongoArchiveContractTests : ArchiveContractTests
         database = "collector_test_" + Guid.NewGuid().ToString("N")[..12];
         var builder = new MongoUrlBuilder(Environment.GetEnvironmentVariable(Variable)) { DatabaseName = database };
         uri = builder.ToString();
-        return await new MongoArchiveBackend(Time).OpenAsync(uri, TestContext.Current.CancellationToken);
+        var archive = await new MongoArchiveBackend(Time).OpenAsync(uri, TestContext.Current.CancellationToken);
+        anchors = archive.Integrity.AnchorPath;
+        return archive;
+    }
+
+    protected override async Task AlterArtifactRecordAsync(string sha256)
+    {
+        using var client = new MongoClient(uri);
+        var files = client.GetDatabase(database).GetCollection<MongoDB.Bson.BsonDocument>("artifacts.files");
+        var changed = await files.UpdateManyAsync(Builders<MongoDB.Bson.BsonDocument>.Filter.Eq("filename", sha256),
+            Builders<MongoDB.Bson.BsonDocument>.Update.Set("metadata.contentType", "image/gif"));
+        Assert.True(changed.ModifiedCount > 0);
+    }
+
+    protected override async Task DeleteLastCustodyEntryAsync()
+    {
+        using var client = new MongoClient(uri);
+        var custody = client.GetDatabase(database).GetCollection<MongoDB.Bson.BsonDocument>("custody");
+        var last = await custody.Find(FilterDefinition<MongoDB.Bson.BsonDocument>.Empty).Sort(Builders<MongoDB.Bson.BsonDocument>.Sort.Descending("_id")).FirstAsync();
+        Assert.Equal(1, (await custody.DeleteOneAsync(Builders<MongoDB.Bson.BsonDocument>.Filter.Eq("_id", last["_id"]))).DeletedCount);
     }
 
     protected override void Cleanup()
     {
+        if (anchors is not null)
+        {
+            File.Delete(anchors); // kept on this machine, not in the dropped database
+        }
+
         if (uri is not null && database is not null)
         {
             using var client = new MongoClient(uri);

@@ -16,6 +16,30 @@ public sealed class SqliteArchiveContractTests : ArchiveContractTests
 
     protected override void Cleanup() => folder.Dispose();
 
+    protected override Task AlterArtifactRecordAsync(string sha256) =>
+        ExecuteAsync("UPDATE artifacts SET content_type = 'image/gif' WHERE sha256 = $s", sha256);
+
+    protected override Task DeleteLastCustodyEntryAsync() => ExecuteAsync("DELETE FROM custody WHERE seq = (SELECT max(seq) FROM custody)");
+
+    /// <summary>Runs one statement that must change exactly one row ($s bound to <paramref name="sha256"/> when given).</summary>
+    private async Task ExecuteAsync(string sql, string? sha256 = null)
+    {
+        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DbPath, Pooling = false }.ToString()))
+        {
+            await connection.OpenAsync();
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = sql;
+            if (sha256 is not null)
+            {
+                cmd.Parameters.AddWithValue("$s", sha256);
+            }
+
+            Assert.Equal(1, await cmd.ExecuteNonQueryAsync());
+        }
+
+        SqliteConnection.ClearAllPools();
+    }
+
     [Fact]
     public async Task Versions_StoredJsonAndChanges_AreExactlyWhatCollectorJsonWrites()
     {

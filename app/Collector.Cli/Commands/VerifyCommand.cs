@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using Collector.Cli.Infrastructure;
 using Collector.Configuration;
+using Collector.Crawler.Core;
 using Collector.Model;
+using Collector.Parsers;
 using Collector.Storage;
 
 namespace Collector.Cli.Commands;
@@ -31,20 +33,17 @@ public static class VerifyCommand
             var configPath = parse.GetValue(config);
             await using var archive = await StoreAccess.OpenAsync(parse.GetValue(store), configPath, ct);
             var stderr = parse.InvocationConfiguration.Error;
-            var result = await VerifyProgressBar.RunAsync(stderr, progress => ArchiveVerifier.VerifyAsync(archive, progress, ct));
+            var result = await VerifyProgressBar.RunAsync(stderr, progress => ArchiveVerifier.VerifyAsync(archive, Reparser(), progress, ct));
             foreach (var removed in result.RemovedTemporaryFiles)
             {
                 await stderr.WriteLineAsync($"verify: removed temporary file {removed} (left by an interrupted write)");
             }
 
             var problems = result.Problems.ToList();
-            if (result.IsClean)
-            {
-                problems.AddRange(await EvidenceHooks.VerifyTimestampsAsync(archive, stdout, ct));
-            }
+            problems.AddRange(await EvidenceHooks.VerifyTimestampsAsync(archive, stdout, ct)); // tokens, and the log against every stamped head
 
             var summary = string.Create(CultureInfo.InvariantCulture,
-                $"{result.ArtifactsChecked} artifacts ({result.BytesChecked} bytes) re-hashed, {result.CustodyEntries} custody entries walked, {result.Captures} captures checked, {result.RecordsChecked} records checked against their seals, {result.Anchors.Count} anchors held; head {HeadText(result.Head)}");
+                $"{result.ArtifactsChecked} artifacts ({result.BytesChecked} bytes) re-hashed, {result.CustodyEntries} custody entries walked, {result.Captures} captures checked, {result.RecordsChecked} records checked against their seals, {result.Anchors.Count} anchors held, {result.Rederived?.Posts ?? 0} posts' text re-derived from {result.Rederived?.Captures ?? 0} stored pages; head {HeadText(result.Head)}");
             if (problems.Count == 0)
             {
                 var configHash = (configPath is null ? ConfigLoader.Defaults() : ConfigLoader.LoadFile(configPath)).Hash;
@@ -87,6 +86,9 @@ public static class VerifyCommand
         });
         return command;
     }
+
+    /// <summary>This build's parsers reading stored pages again, so verify holds every version's text to its raw page.</summary>
+    internal static StoredPageReparser Reparser() => new(ParserRegistry.CreateDefault());
 
     /// <summary>The custody log's head as users write it down: sequence number and hash.</summary>
     internal static string HeadText(CustodyEntry? head) =>

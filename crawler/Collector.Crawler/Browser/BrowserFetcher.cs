@@ -187,7 +187,7 @@ public sealed class BrowserFetcher : IFetcher, IWarmUp, IDisposable
         FetchRequest request, NetworkRecorder recorder, string finalUrl, int? status, Dictionary<string, string> headers, ReadOnlyMemory<byte> body,
         CancellationToken cancellationToken)
     {
-        var (exchanges, network) = await recorder.CompleteAsync(body, cancellationToken);
+        var (exchanges, network, images) = await recorder.CompleteAsync(body, cancellationToken);
         var contentType = headers.GetValueOrDefault("content-type");
         return new FetchResult
         {
@@ -201,6 +201,7 @@ public sealed class BrowserFetcher : IFetcher, IWarmUp, IDisposable
             Text = Decode(body.Span, contentType),
             Rendered = true,
             Network = network,
+            Images = images,
             Exchanges = exchanges,
             Error = StatusError(status, headers),
         };

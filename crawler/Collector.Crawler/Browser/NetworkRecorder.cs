@@ -112,7 +112,7 @@ public sealed class NetworkRecorder
 
         var contentType = Header(response.Headers, "content-type");
         Task<byte[]?>? body = null;
-        if (!isDocument && IsJson(contentType) && response.Status is >= 200 and < 300 && !TooLarge(response.Headers))
+        if (!isDocument && (IsJson(contentType) || IsImage(contentType)) && response.Status is >= 200 and < 300 && !TooLarge(response.Headers))
         {
             body = ReadBodyAsync(response);
         }
@@ -135,8 +135,11 @@ public sealed class NetworkRecorder
         }
     }
 
-    /// <summary>Waits for the JSON bodies still downloading and returns the exchanges (main document chain first) and the JSON responses.</summary>
-    public async Task<(IReadOnlyList<HttpExchange> Exchanges, IReadOnlyList<CapturedResponse> Network)> CompleteAsync(
+    /// <summary>
+    /// Waits for the bodies still downloading and returns the exchanges (main document chain first), the JSON responses
+    /// (for the parser) and the images the page showed (kept, so that a replay of the capture shows them too).
+    /// </summary>
+    public async Task<(IReadOnlyList<HttpExchange> Exchanges, IReadOnlyList<CapturedResponse> Network, IReadOnlyList<CapturedResponse> Images)> CompleteAsync(
         ReadOnlyMemory<byte> documentBody, CancellationToken cancellationToken)
     {
         Entry[] entries;
@@ -149,6 +152,7 @@ public sealed class NetworkRecorder
         var lastDocument = Array.FindLastIndex(entries, e => e.IsDocument);
         var exchanges = new List<HttpExchange>(entries.Length);
         var network = new List<CapturedResponse>();
+        var images = new List<CapturedResponse>();
         foreach (var entry in entries.Where(e => e.IsDocument).Concat(entries.Where(e => !e.IsDocument)))
         {
             byte[]? bytes = null;
@@ -161,7 +165,7 @@ public sealed class NetworkRecorder
             if (bytes is not null)
             {
                 sha = Sha256(bytes);
-                network.Add(new CapturedResponse(entry.Url, entry.Status, MediaType(entry.ContentType), entry.ResponseHeaders, bytes));
+                (IsJson(entry.ContentType) ? network : images).Add(new CapturedResponse(entry.Url, entry.Status, MediaType(entry.ContentType), entry.ResponseHeaders, bytes));
             }
             else if (entry.IsDocument && ReferenceEquals(entry, entries[lastDocument]))
             {
@@ -183,12 +187,16 @@ public sealed class NetworkRecorder
             });
         }
 
-        return (exchanges, network);
+        return (exchanges, network, images);
     }
 
     /// <summary>application/json, text/json, application/ld+json, application/x-json and the like.</summary>
     public static bool IsJson(string? contentType) =>
         contentType is not null && contentType.Contains("json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>image/png, image/jpeg, image/webp, image/svg+xml and the like.</summary>
+    public static bool IsImage(string? contentType) =>
+        contentType is not null && contentType.TrimStart().StartsWith("image/", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The media type without parameters ("text/html; charset=utf-8" becomes "text/html").</summary>
     public static string? MediaType(string? contentType)

@@ -328,6 +328,7 @@ public sealed partial class PageProcessor(
             ParsedBy = parsed?.ParsedBy ?? new Dictionary<string, string>(),
             StubPosts = parsed?.Stubs ?? [],
             ParseError = parsed?.ParseError,
+            ParserVersion = parsed is null ? null : router.VersionFor(lease.Request.Label),
         };
         var receipt = await crawl.Archive.RecordCaptureAsync(capture, new CaptureContext { Lease = lease, ConfigHash = crawl.Job.ConfigHash }, cancellationToken);
         crawl.Counters.Recorded(capture, receipt);
@@ -360,6 +361,11 @@ public sealed partial class PageProcessor(
         foreach (var response in result.Network)
         {
             artifacts.Add(await store.PutAsync(new ArtifactContent(ArtifactKinds.Network, response.Body, response.ContentType, response.Url), cancellationToken));
+        }
+
+        foreach (var image in result.Images)
+        {
+            artifacts.Add(await store.PutAsync(new ArtifactContent(ArtifactKinds.Media, image.Body, image.ContentType, image.Url), cancellationToken));
         }
 
         return artifacts;

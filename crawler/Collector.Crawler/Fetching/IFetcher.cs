@@ -125,6 +125,9 @@ public sealed record FetchResult
     /// <summary>Browser: JSON (XHR/fetch) responses the page loaded.</summary>
     public IReadOnlyList<CapturedResponse> Network { get; init; } = [];
 
+    /// <summary>Browser: the images the page loaded, kept as media artifacts under the URLs the page used (so its replay shows them).</summary>
+    public IReadOnlyList<CapturedResponse> Images { get; init; } = [];
+
     /// <summary>Every HTTP exchange (each redirect hop, the document, then what the page loaded), for WARC; secrets stripped.</summary>
     public IReadOnlyList<HttpExchange> Exchanges { get; init; } = [];
 

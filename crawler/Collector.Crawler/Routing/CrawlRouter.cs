@@ -27,6 +27,9 @@ public sealed class CrawlRouter
         return this;
     }
 
+    /// <summary>The version of what <see cref="Route"/> reads a page with: the parsers', or null when a custom handler takes the label.</summary>
+    public string? VersionFor(string? label) => label is not null && _handlers.ContainsKey(label) ? null : _parsers.Version;
+
     /// <summary>Reads the page with the handler for <paramref name="label"/>, else the parser for <paramref name="platform"/> or the URL's host.</summary>
     public ParseResult Route(PageInput page, string? label, string? platform) =>
         label is not null && _handlers.TryGetValue(label, out var handler) ? handler(page) : _parsers.Parse(page, platform);

@@ -140,10 +140,13 @@ public static class CaseBundleVerifier
             {
                 try
                 {
-                    foreach (var record in WarcReader.ReadAll(warc))
+                    var records = WarcReader.ReadAll(warc);
+                    foreach (var record in records)
                     {
                         problems.AddRange(record.CheckDigests().Select(p => $"{warcPath}: {p}"));
                     }
+
+                    problems.AddRange(WarcRevisits.Check(records).Select(p => $"{warcPath}: {p}"));
                 }
                 catch (WarcFormatException e)
                 {

@@ -31,7 +31,7 @@ public sealed record CdxjLine
     public static CdxjLine? For(WrittenRecord written, string filename)
     {
         var record = written.Record;
-        if (record.TargetUri is null || record.Type is not (WarcTypes.Response or WarcTypes.Resource)
+        if (record.TargetUri is null || record.Type is not (WarcTypes.Response or WarcTypes.Revisit or WarcTypes.Resource)
             || record.Fields.Any(f => f.Key == "WARC-Truncated"))
         {
             return null;
@@ -39,11 +39,11 @@ public sealed record CdxjLine
 
         string? mime;
         string status;
-        if (record.Type == WarcTypes.Response)
+        if (record.Type is WarcTypes.Response or WarcTypes.Revisit)
         {
             var (code, type) = ReadHttpHead(record.Block.Span);
             status = code;
-            mime = type;
+            mime = record.Type == WarcTypes.Revisit ? "warc/revisit" : type; // as cdxj-indexer and pywb index a revisit
         }
         else
         {

@@ -105,7 +105,7 @@ public static class WaczWriter
     /// <summary>The URL a capture replays under: its final URL, else the response that carries its raw body.</summary>
     private static string? PageUrl(Capture capture, IReadOnlyList<WrittenRecord> records)
     {
-        var responses = records.Where(r => r.Record.Type == WarcTypes.Response && !r.Record.Fields.Any(f => f.Key == "WARC-Truncated")).ToList();
+        var responses = records.Where(r => r.Record.Type is WarcTypes.Response or WarcTypes.Revisit && !r.Record.Fields.Any(f => f.Key == "WARC-Truncated")).ToList();
         if (responses.Any(r => r.Record.TargetUri == capture.FinalUrl))
         {
             return capture.FinalUrl;

@@ -10,6 +10,9 @@ public sealed class CaptureWarcFile
     private readonly string warcinfoId;
     private readonly List<WrittenRecord> written = [];
 
+    /// <summary>The first full response written for each payload digest: what later identical payloads refer to.</summary>
+    private readonly Dictionary<string, WarcRecord> payloads = new(StringComparer.Ordinal);
+
     private CaptureWarcFile(WarcWriter writer, ArtifactSource artifacts, string warcinfoId)
     {
         this.writer = writer;
@@ -28,14 +31,31 @@ public sealed class CaptureWarcFile
         return file;
     }
 
-    /// <summary>Appends the records of one capture; returns them (the page's response record first among its responses).</summary>
+    /// <summary>
+    /// Appends the records of one capture; returns them (the page's response record first among its responses). A response
+    /// whose payload this file already holds (the same image under another URL, the same page in a later capture) is
+    /// written as a revisit record that refers to the first (<see cref="WarcRevisits"/>).
+    /// </summary>
     public async Task<IReadOnlyList<WrittenRecord>> AddAsync(Capture capture, CancellationToken cancellationToken = default)
     {
         var records = await CaptureWarcBuilder.BuildAsync(capture, artifacts, warcinfoId, cancellationToken);
         var result = new List<WrittenRecord>(records.Count);
         foreach (var record in records)
         {
-            result.Add(await writer.WriteAsync(record, cancellationToken));
+            var digest = WarcRevisits.PayloadDigestOf(record);
+            if (digest is not null && payloads.TryGetValue(digest, out var original))
+            {
+                result.Add(await writer.WriteAsync(WarcRevisits.Of(record, original, digest), cancellationToken));
+                continue;
+            }
+
+            var written = await writer.WriteAsync(record, cancellationToken);
+            if (digest is not null)
+            {
+                payloads[digest] = record;
+            }
+
+            result.Add(written);
         }
 
         written.AddRange(result);

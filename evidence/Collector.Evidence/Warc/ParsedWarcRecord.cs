@@ -30,7 +30,7 @@ public sealed record ParsedWarcRecord(string Version, IReadOnlyList<KeyValuePair
     {
         get
         {
-            if (Type != WarcTypes.Response || Block.Length < 12)
+            if (Type is not (WarcTypes.Response or WarcTypes.Revisit) || Block.Length < 12)
             {
                 return null;
             }
@@ -46,7 +46,7 @@ public sealed record ParsedWarcRecord(string Version, IReadOnlyList<KeyValuePair
         var problems = new List<string>();
         var id = this["WARC-Record-ID"] ?? "(no id)";
         Check("WARC-Block-Digest", Block, problems, id);
-        if (this["WARC-Payload-Digest"] is not null)
+        if (this["WARC-Payload-Digest"] is not null && Type != WarcTypes.Revisit) // a revisit's payload is its original's (WarcRevisits.Check)
         {
             Check("WARC-Payload-Digest", Payload, problems, id);
         }

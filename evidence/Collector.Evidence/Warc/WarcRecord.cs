@@ -30,6 +30,9 @@ public sealed record WarcRecord
     /// (<see cref="Wacz.PostQuery"/>), so that its index key tells it apart from other requests to the same URL. Not written.
     /// </summary>
     public RequestIndex? Request { get; init; }
+
+    /// <summary>A revisit's WARC-Payload-Digest: that of the payload it stands for, which its block (HTTP headers only) leaves out.</summary>
+    public string? PayloadDigest { get; init; }
 }
 
 /// <summary>What replay's index needs of a non-GET request: its method and what <see cref="Wacz.PostQuery"/> appends to the URL.</summary>
@@ -41,6 +44,7 @@ public static class WarcTypes
     public const string Warcinfo = "warcinfo";
     public const string Request = "request";
     public const string Response = "response";
+    public const string Revisit = "revisit";
     public const string Resource = "resource";
     public const string Metadata = "metadata";
 }

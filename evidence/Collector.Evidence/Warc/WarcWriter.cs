@@ -19,8 +19,8 @@ public sealed class WarcWriter(Stream output)
     {
         var block = record.Block.Span;
         var blockDigest = WarcDigest.Of(block);
-        string? payloadDigest = null;
-        if (record.PayloadOffset is { } offset)
+        var payloadDigest = record.PayloadDigest;
+        if (payloadDigest is null && record.PayloadOffset is { } offset)
         {
             payloadDigest = WarcDigest.Of(block[Math.Min(offset, block.Length)..]);
         }

@@ -19,6 +19,9 @@ public interface IArchiveIntegrity
     /// <summary>Every sealable record (captures, versions, observations, tombstones, artifacts, finished runs), streamed.</summary>
     IAsyncEnumerable<StoredRecord> ReadRecordsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The hashes of the stored artifacts of one kind (for instance every timestamp token, whether or not the log still names it).</summary>
+    IAsyncEnumerable<string> ListArtifactsAsync(string kind, CancellationToken cancellationToken = default);
+
     /// <summary>Problems in what is derived from sealed records (a post's summary row) and in the stored files.</summary>
     IAsyncEnumerable<IntegrityProblem> CheckStorageAsync(CancellationToken cancellationToken = default);
 }

@@ -1,9 +1,11 @@
 // Opens a WACZ in ReplayWeb.page (embed <replay-web-page>, served from loopback) in headless Chromium and
 // prints what the replayed page shows, and which of its images rendered (naturalWidth > 0).
-// Usage: node replay.js SITE_DIR PAGE_URL [TEXT_EXPECTED [MIN_IMAGES_RENDERED]]
+// Usage: node replay.js SITE_DIR PAGE_URL [TEXT_EXPECTED [MIN_IMAGES_RENDERED [SCROLL]]]
+// SCROLL=1 scrolls the replayed page to its end every second while waiting for TEXT_EXPECTED (a feed that pages in more).
+// REPLAY_TEXT_CHARS (default 300) is how much of the replayed text is printed.
 const puppeteer = require("puppeteer-core");
 const http = require("http"); const fs = require("fs"); const path = require("path");
-const [dir, pageUrl, expected, minImages] = process.argv.slice(2); // dir: the site folder holding ui.js, replay/sw.js and x.wacz
+const [dir, pageUrl, expected, minImages, scroll] = process.argv.slice(2); // dir: the site folder holding ui.js, replay/sw.js and x.wacz
 const types = { ".js": "application/javascript", ".html": "text/html", ".wacz": "application/octet-stream" };
 const server = http.createServer((req, res) => {
   if (process.env.REPLAY_DEBUG) console.log("GET", req.url.slice(0, 120), req.headers.range || "");
@@ -35,9 +37,10 @@ const server = http.createServer((req, res) => {
       await new Promise(r => setTimeout(r, 1000));
       for (const f of page.frames()) {
         try {
+          if (scroll === "1" && f.url().includes("/replay/w/")) await f.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
           const text = await f.evaluate(() => document.body ? document.body.innerText : "");
           if (f.url().includes("/replay/w/") && text.trim().length > 0 && (!expected || text.includes(expected) || i > 20)) {
-            console.log("frame:", f.url()); console.log("text:", text.slice(0, 300).replace(/\n/g, " | "));
+            console.log("frame:", f.url()); console.log("text:", text.slice(0, +(process.env.REPLAY_TEXT_CHARS || 300)).replace(/\n/g, " | "));
             code = expected && !text.includes(expected) ? 2 : 0;
             let images = [];
             for (let w = 0; w < 20; w++) { // images load after the text: wait until every one has finished, or 10 s

@@ -1,6 +1,7 @@
 // usage: node warc-digests.mjs FILE.warc[.gz]...  — warcio.js reads every record of every WARC; each record's
 // WARC-Block-Digest (and WARC-Payload-Digest, where present) is recomputed with node's crypto over the bytes warcio
-// gives. Prints one JSON object per file: {file, records, types, problems: [...]}.
+// gives; a revisit's payload digest must be that of the earlier record it refers to. Prints one JSON object per file:
+// {file, records, revisits, types, problems: [...]}.
 import { WARCParser } from "warcio";
 import fs from "node:fs";
 import crypto from "node:crypto";
@@ -23,13 +24,26 @@ for (const file of process.argv.slice(2)) {
   const blocks = await records(file, false);
   const payloads = await records(file, true);
   if (blocks.length === 0) problems.push("no records");
+  const byId = new Map();
+  let revisits = 0;
   blocks.forEach((r, n) => {
     const id = r.headers.get("WARC-Record-ID");
+    if (r.type === "revisit") {
+      // identical-payload-digest: the payload is an earlier record's, named by WARC-Refers-To (and its target URI and date)
+      revisits++;
+      const original = byId.get(r.headers.get("WARC-Refers-To"));
+      if (r.headers.get("WARC-Profile") !== "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest") problems.push(`${id}: revisit profile ${r.headers.get("WARC-Profile")}`);
+      else if (!original) problems.push(`${id}: revisit refers to no earlier record`);
+      else if (original.headers.get("WARC-Payload-Digest") !== r.headers.get("WARC-Payload-Digest")
+        || original.headers.get("WARC-Target-URI") !== r.headers.get("WARC-Refers-To-Target-URI")
+        || original.headers.get("WARC-Date") !== r.headers.get("WARC-Refers-To-Date")) problems.push(`${id}: revisit does not match the record it refers to`);
+    }
+    byId.set(id, r);
     const block = r.headers.get("WARC-Block-Digest");
     if (!block) problems.push(`${id}: no WARC-Block-Digest`);
     else if (!matches(block, r.bytes)) problems.push(`${id}: WARC-Block-Digest does not hold`);
     const payload = r.headers.get("WARC-Payload-Digest");
-    if (payload && !matches(payload, payloads[n].bytes)) problems.push(`${id}: WARC-Payload-Digest does not hold`);
+    if (payload && r.type !== "revisit" && !matches(payload, payloads[n].bytes)) problems.push(`${id}: WARC-Payload-Digest does not hold`);
   });
-  console.log(JSON.stringify({ file, records: blocks.length, types: blocks.map(r => r.type), problems }));
+  console.log(JSON.stringify({ file, records: blocks.length, revisits, types: blocks.map(r => r.type), problems }));
 }
