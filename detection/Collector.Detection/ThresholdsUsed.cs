@@ -44,7 +44,7 @@ internal static class ThresholdsUsedBuilder
         if (shifts is not null)
         {
             list.Add(new ThresholdUsed("shift evidence", Inv($"-log10 chance ≥ {shifts.MinEvidence:0.00} ({shifts.Tested:N0} accounts tested)"), true,
-                Inv($"Bonferroni over the accounts tested at family-wise error {ShiftPatternDetector.FamilyAlpha}: fewer than one ordinary account in twenty archives flagged")));
+                Inv($"Holm's step-down procedure (Holm 1979) over the accounts tested at family-wise error {ShiftPatternDetector.FamilyAlpha}: fewer than one ordinary account in twenty archives flagged; each flag's confidence = 1 - its Holm-adjusted chance")));
             list.Add(new ThresholdUsed("ordinary rest-day share", Inv($"{shifts.OrdinaryRestShare:0.000}"), true,
                 Inv($"ordinary accounts' share of sittings on their two quietest consecutive days, from this archive; a shift worker's rest days hold at most {ShiftPatternDetector.MaxRestRatio:0.0} of that")));
             list.Add(new ThresholdUsed("break", Inv($"≥ {ShiftPatternDetector.MinBreakMinutes} minutes; sittings {ShiftPatternDetector.SittingGapMinutes} minutes apart"), false,

@@ -84,7 +84,7 @@ internal sealed class AccountAnalyzer(PostTable table, DetectionOptions options)
 
             posts.Sort((x, y) => table.Times[x].CompareTo(table.Times[y]));
             var key = table.AccountKeys[a];
-            var shift = shifts.Detect(a, posts);
+            var shift = shifts.Detect(a);
             var language = LanguageSwitchDetector.Detect(table, posts, languages, options);
             if (language is not null)
             {

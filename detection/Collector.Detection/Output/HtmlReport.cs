@@ -193,7 +193,7 @@ internal static class HtmlReport
     {
         if (e.Shift is { } s)
         {
-            b.Append(Inv($"<dl><dt>learned windows</dt><dd>{Esc(string.Join(", ", s.Windows))} ({Esc(s.TimeZone)}); UTC {Esc(string.Join(", ", s.WindowsUtc))}</dd><dt>rest days</dt><dd>{Esc(string.Join(", ", s.RestDays))} ({s.WeekendShare:P0} of sittings); rhythm suggests {Esc(s.RhythmUtcOffset)}</dd><dt>ordinary share in windows</dt><dd>{s.OrdinaryShareInWindows:P0}</dd><dt>evidence</dt><dd>{s.Evidence:0.0} decades over {s.Sittings} sittings (needed {s.EvidenceNeeded:0.0})</dd></dl>"));
+            b.Append(Inv($"<dl><dt>learned windows</dt><dd>{Esc(string.Join(", ", s.Windows))} ({Esc(s.TimeZone)}); UTC {Esc(string.Join(", ", s.WindowsUtc))}</dd><dt>rest days</dt><dd>{Esc(string.Join(", ", s.RestDays))} ({s.WeekendShare:P0} of sittings); rhythm suggests {Esc(s.RhythmUtcOffset)}</dd><dt>ordinary share in windows</dt><dd>{s.OrdinaryShareInWindows:P0}</dd><dt>evidence</dt><dd>{s.Evidence:0.0} decades over {s.Sittings} sittings (needed {s.EvidenceNeeded:0.0}); confidence {s.Confidence:0.000} (1 - Holm-adjusted chance)</dd></dl>"));
             Posts(b, "Sample posts", s.SamplePosts.Take(3));
         }
 
