@@ -36,7 +36,7 @@ internal static class ThresholdsUsedBuilder
             new("team size", Inv($"co-appearances counted in chains of ≤ {Network.CoordinationNetworkBuilder.MaxTeam} accounts"), false,
                 "a chain shared by more accounts is popular content, not one team; its pairs count only within the window (and pairs grow as the square)"),
             new("community", Inv($"≥ {o.MinCommunitySize} accounts"), false, "a pair is a coincidence or a friendship; a team is three or more"),
-            new("language switch", Inv($"≥ {o.LanguageMinSegment} posts a side, dominance ≥ {o.LanguageMinDominance:0.00} before and ≤ {1 - o.LanguageMinDominance:0.00} after, topic overlap ≤ 0.2 or dormant ≥ {o.DormancyGap.TotalDays:0} days"), false,
+            new("language switch", Inv($"≥ {o.LanguageMinSegment} posts a side, dominance ≥ {o.LanguageMinDominance:0.00} before and ≤ {1 - o.LanguageMinDominance:0.00} after, topic overlap ≤ 0.2 or dormant ≥ {o.DormancyGap.TotalDays:0} days or a silence the account's own pace makes improbable ((n-1)·e^(-rate·gap) < {LanguageSwitchDetector.DormancyLevel})"), false,
                 "five posts a side keep one mislabelled post from making a switch; dominance 0.8 tolerates one in five"),
             new("off-topic replies", Inv($"≥ {o.OffTopicMinRepeats} near-identical replies under different posts"), false, "the same message dropped under three unrelated posts is a pattern, not a conversation"),
         };
