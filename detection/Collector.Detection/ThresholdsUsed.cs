@@ -17,8 +17,8 @@ internal static class ThresholdsUsedBuilder
         {
             new("shortest text", Inv($"{o.MinTokens} words, {o.MinCjkChars} CJK characters"), false,
                 "shorter texts recur between strangers by chance (\"so true\", \"thanks for sharing\"): a copy of them proves nothing"),
-            new("near-duplicate", Inv($"Jaccard ≥ {o.JaccardThreshold:0.00} of word {o.WordShingleSize}-shingles, or containment ≥ {o.ContainmentThreshold:0.00} with ≥ {o.MinContainmentShingles} shingles"), false,
-                "resemblance and containment as Broder (1997, \"On the resemblance and containment of documents\") defines them; 0.8 keeps copies with a few edits or decorations and keeps apart texts that only share a topic"),
+            new("near-duplicate", Inv($"Jaccard ≥ {o.JaccardThreshold:0.00} of word {o.WordShingleSize}-shingles or of character {Text.TextFeaturizer.CharacterShingleSize}-grams, or containment ≥ {o.ContainmentThreshold:0.00} of word shingles with ≥ {o.MinContainmentShingles} shingles"), false,
+                "resemblance and containment as Broder (1997, \"On the resemblance and containment of documents\") defines them; 0.8 keeps copies with a few edits or decorations and keeps apart texts that only share a topic; character 3-grams (the q-grams of Gravano et al. 2001's approximate string joins) keep a copy with a typo every few words, which loses two word shingles a slip"),
             new("LSH", Inv($"{o.LshBands} bands × {o.LshRows} rows of 128 MinHashes"), false,
                 Inv($"a pair at the threshold becomes a candidate with probability 1-(1-J^r)^b = {lshRecall:0.0000}; candidates are verified on the real similarity")),
             new("link/image concentration", Inv($"≥ {o.MinShareConcentration:0.00} of its posts within {WindowLabel.Of(o.LinkConcentrationWindow)} (links) / {WindowLabel.Of(o.ImageConcentrationWindow)} (images)"), false,
