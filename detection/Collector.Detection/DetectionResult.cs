@@ -184,6 +184,12 @@ public sealed record ShiftEvidence
 
     public double EvidenceNeeded { get; init; }
 
+    /// <summary>
+    /// 0-1: one minus the flag's Holm-adjusted chance, the smallest family-wise error level at which the test over every
+    /// account tested would still flag it. Grows with the evidence (each further sitting in the windows).
+    /// </summary>
+    public double Confidence { get; init; }
+
     public required IReadOnlyList<EvidencePost> SamplePosts { get; init; }
 }
 

@@ -17,8 +17,8 @@ internal static class ThresholdsUsedBuilder
         {
             new("shortest text", Inv($"{o.MinTokens} words, {o.MinCjkChars} CJK characters"), false,
                 "shorter texts recur between strangers by chance (\"so true\", \"thanks for sharing\"): a copy of them proves nothing"),
-            new("near-duplicate", Inv($"Jaccard ≥ {o.JaccardThreshold:0.00} of word {o.WordShingleSize}-shingles, or containment ≥ {o.ContainmentThreshold:0.00} with ≥ {o.MinContainmentShingles} shingles"), false,
-                "resemblance and containment as Broder (1997, \"On the resemblance and containment of documents\") defines them; 0.8 keeps copies with a few edits or decorations and keeps apart texts that only share a topic"),
+            new("near-duplicate", Inv($"Jaccard ≥ {o.JaccardThreshold:0.00} of word {o.WordShingleSize}-shingles or of character {Text.TextFeaturizer.CharacterShingleSize}-grams, or containment ≥ {o.ContainmentThreshold:0.00} of word shingles with ≥ {o.MinContainmentShingles} shingles"), false,
+                "resemblance and containment as Broder (1997, \"On the resemblance and containment of documents\") defines them; 0.8 keeps copies with a few edits or decorations and keeps apart texts that only share a topic; character 3-grams (the q-grams of Gravano et al. 2001's approximate string joins) keep a copy with a typo every few words, which loses two word shingles a slip"),
             new("LSH", Inv($"{o.LshBands} bands × {o.LshRows} rows of 128 MinHashes"), false,
                 Inv($"a pair at the threshold becomes a candidate with probability 1-(1-J^r)^b = {lshRecall:0.0000}; candidates are verified on the real similarity")),
             new("link/image concentration", Inv($"≥ {o.MinShareConcentration:0.00} of its posts within {WindowLabel.Of(o.LinkConcentrationWindow)} (links) / {WindowLabel.Of(o.ImageConcentrationWindow)} (images)"), false,
@@ -36,7 +36,7 @@ internal static class ThresholdsUsedBuilder
             new("team size", Inv($"co-appearances counted in chains of ≤ {Network.CoordinationNetworkBuilder.MaxTeam} accounts"), false,
                 "a chain shared by more accounts is popular content, not one team; its pairs count only within the window (and pairs grow as the square)"),
             new("community", Inv($"≥ {o.MinCommunitySize} accounts"), false, "a pair is a coincidence or a friendship; a team is three or more"),
-            new("language switch", Inv($"≥ {o.LanguageMinSegment} posts a side, dominance ≥ {o.LanguageMinDominance:0.00} before and ≤ {1 - o.LanguageMinDominance:0.00} after, topic overlap ≤ 0.2 or dormant ≥ {o.DormancyGap.TotalDays:0} days"), false,
+            new("language switch", Inv($"≥ {o.LanguageMinSegment} posts a side, dominance ≥ {o.LanguageMinDominance:0.00} before and ≤ {1 - o.LanguageMinDominance:0.00} after, topic overlap ≤ 0.2 or dormant ≥ {o.DormancyGap.TotalDays:0} days or a silence the account's own pace makes improbable ((n-1)·e^(-rate·gap) < {LanguageSwitchDetector.DormancyLevel})"), false,
                 "five posts a side keep one mislabelled post from making a switch; dominance 0.8 tolerates one in five"),
             new("off-topic replies", Inv($"≥ {o.OffTopicMinRepeats} near-identical replies under different posts"), false, "the same message dropped under three unrelated posts is a pattern, not a conversation"),
         };
@@ -44,7 +44,7 @@ internal static class ThresholdsUsedBuilder
         if (shifts is not null)
         {
             list.Add(new ThresholdUsed("shift evidence", Inv($"-log10 chance ≥ {shifts.MinEvidence:0.00} ({shifts.Tested:N0} accounts tested)"), true,
-                Inv($"Bonferroni over the accounts tested at family-wise error {ShiftPatternDetector.FamilyAlpha}: fewer than one ordinary account in twenty archives flagged")));
+                Inv($"Holm's step-down procedure (Holm 1979) over the accounts tested at family-wise error {ShiftPatternDetector.FamilyAlpha}: fewer than one ordinary account in twenty archives flagged; each flag's confidence = 1 - its Holm-adjusted chance")));
             list.Add(new ThresholdUsed("ordinary rest-day share", Inv($"{shifts.OrdinaryRestShare:0.000}"), true,
                 Inv($"ordinary accounts' share of sittings on their two quietest consecutive days, from this archive; a shift worker's rest days hold at most {ShiftPatternDetector.MaxRestRatio:0.0} of that")));
             list.Add(new ThresholdUsed("break", Inv($"≥ {ShiftPatternDetector.MinBreakMinutes} minutes; sittings {ShiftPatternDetector.SittingGapMinutes} minutes apart"), false,

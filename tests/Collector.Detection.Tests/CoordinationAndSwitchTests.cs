@@ -52,4 +52,47 @@ public sealed class CoordinationAndSwitchTests
         Assert.Equal("es", flagged.Evidence.LanguageSwitch!.LanguageBefore);
         Assert.Equal("c0", flagged.Evidence.LanguageSwitch.FirstAfter[0].Id);
     }
+
+    [Fact]
+    public void Run_DailyPosterSilentThreeWeeksThenAnotherLanguageInTheSameCommunity_IsALanguageSwitch()
+    {
+        // the same community and hashtag on both sides (the topic check cannot tell), silent 21 days: under the fixed
+        // 30-day dormancy, but a daily poster's own pace makes three silent weeks improbable
+        var random = new Random(4);
+        string[] french = ["nous", "sommes", "allés", "au", "marché", "avec", "les", "enfants", "et", "la", "journée", "était", "très", "belle", "pour", "tout", "le", "monde", "dans", "ville"];
+        string[] english = ["the", "government", "keeps", "lying", "about", "what", "happened", "and", "the", "media", "repeat", "every", "word", "of", "it", "with", "their", "friends", "in", "office"];
+        string Sentence(string[] words) => string.Join(' ', Enumerable.Range(0, 14).Select(_ => words[random.Next(words.Length)]));
+        var posts = new List<DetectionPost>();
+        for (var day = 0; day < 20; day++)
+        {
+            posts.Add(TestPosts.Make("reddit", "fr" + day, "bought", TestPosts.T0.AddDays(day), Sentence(french) + " #ville"));
+        }
+
+        for (var day = 0; day < 8; day++)
+        {
+            posts.Add(TestPosts.Make("reddit", "en" + day, "bought", TestPosts.T0.AddDays(40 + day), Sentence(english) + " #ville"));
+        }
+
+        posts = posts.Select(p => p with { Post = p.Post with { Community = "r/ville", Hashtags = ["ville"] } }).ToList();
+
+        var result = DetectionEngine.Run(posts);
+
+        var flagged = Assert.Single(result.Accounts, a => a.Flags.Contains(AccountFlags.LanguageSwitch));
+        Assert.Equal("fr", flagged.Evidence.LanguageSwitch!.LanguageBefore);
+        Assert.Equal("en0", flagged.Evidence.LanguageSwitch.FirstAfter[0].Id);
+        Assert.True(flagged.Evidence.LanguageSwitch.DormantDays < 30);
+    }
+
+    [Theory]
+    [InlineData(1.0, 21, true)] // posts daily: three silent weeks are not its pace
+    [InlineData(30.0, 21, false)] // posts monthly: three weeks is an ordinary gap
+    [InlineData(7.0, 21, false)] // weekly over 20 posts: 19·e^-3 ≈ 0.95, a gap that long is unremarkable
+    public void Dormant_GapAgainstTheAccountsOwnPace_IsImprobableOnlyForAFrequentPoster(double everyDays, double gapDays, bool expected)
+    {
+        var posts = Enumerable.Range(0, 20).Select(i => TestPosts.Make("x", "p" + i, "a", TestPosts.T0.AddDays(i * everyDays), TestPosts.Filler(i))).ToList();
+        var table = new PostTable(posts);
+        var indices = Enumerable.Range(0, table.Count).OrderBy(i => table.Times[i]).ToList();
+
+        Assert.Equal(expected, Behaviour.LanguageSwitchDetector.Dormant(table, indices, gapDays));
+    }
 }

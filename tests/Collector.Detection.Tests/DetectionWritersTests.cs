@@ -117,4 +117,19 @@ public sealed class DetectionWritersTests(SmallWorldFixture fixture) : IClassFix
         var accounts = File.ReadAllLines(Path.Combine(fixture.OutDir, "accounts.csv"));
         Assert.Equal(fixture.Result.Accounts.Count + 1, accounts.Length);
     }
+
+    [Fact]
+    public void AccountsCsv_ShiftWorkers_CarryEvidenceAndConfidence()
+    {
+        var lines = File.ReadAllLines(Path.Combine(fixture.OutDir, "accounts.csv"));
+        Assert.EndsWith(",shift_evidence,shift_confidence", lines[0], StringComparison.Ordinal);
+        var shiftRows = lines.Skip(1).Where(l => l.Split(',')[2].Contains(AccountFlags.ShiftPattern, StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(shiftRows);
+        Assert.All(shiftRows, row =>
+        {
+            var confidence = double.Parse(row.Split(',')[^1], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(confidence, 0.95, 1.0); // flagged at 5% family-wise error
+        });
+    }
 }

@@ -32,6 +32,17 @@ public sealed class ReportContentTests(SmallWorldFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public void Render_ShiftFlags_PrintTheirConfidence()
+    {
+        var shifts = fixture.Result.Accounts.Take(HtmlReport.MaxAccounts).Where(a => a.Evidence.Shift is not null).ToList();
+        Assert.NotEmpty(shifts);
+        foreach (var shift in shifts.Select(a => a.Evidence.Shift!))
+        {
+            Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"confidence {shift.Confidence:0.000} (1 - Holm-adjusted chance)"), Html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Render_FlagWithNoAccount_HasNoFilterChip()
     {
         var result = fixture.Result with { Accounts = fixture.Result.Accounts.Where(a => !a.Flags.Contains(AccountFlags.LanguageSwitch)).ToList() };

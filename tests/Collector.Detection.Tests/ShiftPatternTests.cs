@@ -27,7 +27,38 @@ public sealed class ShiftPatternTests
         Assert.True(shift.Windows.Count >= 2, "a mid-day break splits the day");
         Assert.True(string.CompareOrdinal(shift.Windows[0], "09:00") >= 0 && string.CompareOrdinal(shift.Windows[^1][6..], "17:00") <= 0, string.Join(", ", shift.Windows));
         Assert.True(shift.Evidence >= shift.EvidenceNeeded);
+        Assert.InRange(shift.Confidence, 0.95, 1.0); // 1 - its Holm-adjusted chance: flagged at 5% family-wise error
         Assert.StartsWith("UTC-0", shift.RhythmUtcOffset, StringComparison.Ordinal); // a zone a few hours behind UTC
+    }
+
+    [Fact]
+    public void Run_WorkerWithMoreSittingsInTheSameWindows_HasMoreConfidence()
+    {
+        var random = new Random(9);
+        var posts = Ordinary(random);
+        void Worker(string handle, int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var day = random.Next(0, 28);
+                day -= day % 7 >= 5 ? 2 : 0;
+                var minute = random.Next(2) == 0 ? (9 * 60) + random.Next(150) : (13 * 60) + random.Next(180);
+                posts.Add(TestPosts.Make("x", handle + i, handle, Monday.AddDays(day).AddMinutes(minute), TestPosts.Filler(random.Next())));
+            }
+        }
+
+        Worker("few", 14);
+        Worker("many", 30);
+
+        var result = DetectionEngine.Run(posts);
+
+        var few = Assert.Single(result.Accounts, a => a.Handle == "few").Evidence.Shift!;
+        var many = Assert.Single(result.Accounts, a => a.Handle == "many").Evidence.Shift!;
+        Assert.True(many.Evidence > few.Evidence, $"{many.Evidence} vs {few.Evidence}");
+        Assert.True(many.Confidence > few.Confidence, $"{many.Confidence} vs {few.Confidence}");
+        Assert.InRange(few.Confidence, 0.95, 1.0);
+        var method = Assert.Single(result.Thresholds, t => t.Name == "shift evidence");
+        Assert.Contains("Holm", method.Basis, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,6 +26,36 @@ public sealed class TextMatchingTests
         Assert.Equal(groups[0], groups[1]);
     }
 
+    [Theory]
+    // four slips in 27 words: a swapped pair, a dropped letter, a doubled letter, two words run together
+    [InlineData("The wsetern media keeps spreading lies about our development while ignorng the real crisis of hegemony and interference in their own backyard every single day thiss yearr")]
+    [InlineData("The western media keeps spreadinglies about our development while ignoring the real crisis of hegemony and interfrence in their ownbackyard every single day this yaer")]
+    public void Group_CopyWithATypoEveryFewWords_MatchesByCharacterShingles(string copy)
+    {
+        // word pairs lose two shingles a slip (Jaccard near 0.6 here); character trigrams lose three characters' worth
+        var words = new DetectionOptions();
+        var shingles = (string t) => new TextFeaturizer(words).Featurize(null, t);
+        Assert.True(ShingleSimilarity.Jaccard(shingles(Article).Shingles, shingles(copy).Shingles) < words.JaccardThreshold, "word shingles alone miss it");
+
+        var groups = TextMatching.Group([Article, copy]);
+
+        Assert.True(groups[0] >= 0);
+        Assert.Equal(groups[0], groups[1]);
+    }
+
+    [Fact]
+    public void Group_TwoTextsOfOneVocabularyInAnotherOrder_StayApart()
+    {
+        // the same words shuffled share most character trigrams at word level but not across word boundaries
+        var random = new Random(3);
+        var words = Article.Split(' ');
+        var shuffled = string.Join(' ', words.OrderBy(_ => random.Next()));
+
+        var groups = TextMatching.Group([Article, shuffled]);
+
+        Assert.NotEqual(groups[0], groups[1]);
+    }
+
     [Fact]
     public void Group_UnrelatedTextsOnTheSameTopic_StayApart()
     {

@@ -64,8 +64,11 @@ internal sealed class AccountAnalyzer(PostTable table, DetectionOptions options)
         // Where the function-word vote left enough of an account's posts unlabelled to make a side of a switch (texts
         // without the commonest words), Lingua reads those: slower, so only there. Archived posts mostly carry the
         // language their parser found, and then neither pass runs.
+        // So do accounts whose fast labels already name two languages: there even a few unlabelled posts can complete
+        // a side of a switch.
         var undecided = byAccount.Where(l => l is not null && l.Count >= 2 * options.LanguageMinSegment
-                && l.Count(i => languages[i] is null) >= options.LanguageMinSegment)
+                && (l.Count(i => languages[i] is null) >= options.LanguageMinSegment
+                    || l.Where(i => languages[i] is not null).Select(i => languages[i]).Distinct(StringComparer.Ordinal).Skip(1).Any()))
             .SelectMany(l => l!).Where(i => languages[i] is null).ToArray();
         Parallel.ForEach(undecided, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             languages[i] = languageId.Identify(table.Posts[i].Post));
@@ -84,7 +87,7 @@ internal sealed class AccountAnalyzer(PostTable table, DetectionOptions options)
 
             posts.Sort((x, y) => table.Times[x].CompareTo(table.Times[y]));
             var key = table.AccountKeys[a];
-            var shift = shifts.Detect(a, posts);
+            var shift = shifts.Detect(a);
             var language = LanguageSwitchDetector.Detect(table, posts, languages, options);
             if (language is not null)
             {

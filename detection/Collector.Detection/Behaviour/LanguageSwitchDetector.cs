@@ -5,13 +5,17 @@ namespace Collector.Detection.Behaviour;
 /// <summary>
 /// Repurposed accounts: a change point before which one language dominates and after which that language is all but
 /// abandoned (at most 1 - <see cref="DetectionOptions.LanguageMinDominance"/> of the posts), with a change of topic
-/// (communities, hashtags and link domains barely overlap) or a dormancy gap before it. The new side need not be one
+/// (communities, hashtags and link domains barely overlap) or a dormancy gap before it (a fixed
+/// <see cref="DetectionOptions.DormancyGap"/>, or a silence the account's own rhythm makes improbable, see <see cref="Dormant"/>). The new side need not be one
 /// language: a bought account put to work for a campaign that posts in two languages has switched all the same.
 /// A genuinely bilingual account mixes its languages throughout, so no split has one of them dominant before and gone after.
 /// </summary>
 internal static class LanguageSwitchDetector
 {
     private const double MaxTopicOverlap = 0.2;
+
+    /// <summary>The conventional 5% level below which a silence is too long to be the account's own pace.</summary>
+    public const double DormancyLevel = 0.05;
 
     public static LanguageSwitchEvidence? Detect(PostTable table, List<int> posts, string?[] languages, DetectionOptions options)
     {
@@ -74,7 +78,7 @@ internal static class LanguageSwitchDetector
         // Where one side has no topic markers at all (no community, hashtag or link), the topic cannot be compared:
         // the language change alone stands as the evidence, as it does once the account lay dormant.
         var topicUnknown = topicBefore.Count == 0 || topicAfter.Count == 0;
-        if (!topicUnknown && overlap > MaxTopicOverlap && dormant < options.DormancyGap.TotalDays)
+        if (!topicUnknown && overlap > MaxTopicOverlap && dormant < options.DormancyGap.TotalDays && !Dormant(table, posts, dormant))
         {
             return null;
         }
@@ -93,6 +97,24 @@ internal static class LanguageSwitchDetector
             LastBefore = beforePosts.TakeLast(3).Select(i => table.Evidence(i)).ToList(),
             FirstAfter = afterPosts.Take(3).Select(i => table.Evidence(i)).ToList(),
         };
+    }
+
+    /// <summary>
+    /// A silence the account's own rhythm makes improbable: were it posting as a Poisson process at its mean rate over its
+    /// whole history (n posts, n - 1 gaps), the chance that any gap lasts this long is at most (n - 1)·e^(-rate·gap) (a
+    /// union bound over the gaps); below <see cref="DormancyLevel"/> the account went quiet, whatever its usual pace. A
+    /// daily poster silent for three weeks was dormant; one who posts monthly was not.
+    /// </summary>
+    internal static bool Dormant(PostTable table, List<int> posts, double gapDays)
+    {
+        var spanDays = (table.Times[posts[^1]] - table.Times[posts[0]]) / 86400.0;
+        if (posts.Count < 3 || spanDays <= 0)
+        {
+            return false;
+        }
+
+        var rate = (posts.Count - 1) / spanDays;
+        return Math.Log(posts.Count - 1) - (rate * gapDays) < Math.Log(DormancyLevel);
     }
 
     private static (int Code, double Share) Dominant(int[][] prefix, int from, int to)

@@ -3,10 +3,15 @@ namespace Collector.Detection.Behaviour;
 /// <summary>
 /// What ordinary posting looks like in people's own frames (see <see cref="WeekFrame"/>): the share of posts in each
 /// 15-minute bin of the day and the share on the quietest two consecutive days of the week, for the whole archive and
-/// per platform. Laplace-smoothed (one pseudo-post per bin), so a small archive falls back towards "any time".
+/// per platform. Smoothed with one pseudo-post per bin: spread evenly for the archive (Laplace), and spread as the
+/// archive posts for a platform (Dirichlet-prior smoothing towards the collection's model, as Zhai and Lafferty 2001
+/// smooth a document's language model), so a platform with few accounts falls back towards the archive, not towards
+/// "any time of day".
 /// </summary>
-internal sealed class ScheduleBaseline
+internal sealed class ScheduleBaseline(ScheduleBaseline? prior = null)
 {
+    private const double PriorWeight = WeekFrame.BinsPerDay;
+
     private readonly double[] counts = new double[WeekFrame.BinsPerDay];
     private readonly double[] days = new double[7];
 
@@ -27,11 +32,13 @@ internal sealed class ScheduleBaseline
         {
             if (bins[b])
             {
-                inside += counts[b] + 1;
+                inside += counts[b] + (prior is null ? 1 : 0);
             }
         }
 
-        return inside / (Total + WeekFrame.BinsPerDay);
+        return prior is null
+            ? inside / (Total + PriorWeight)
+            : (inside + (PriorWeight * prior.Mass(bins))) / (Total + PriorWeight);
     }
 
     /// <summary>Share of ordinary posts on the quietest two consecutive days (what a rest "weekend" costs an ordinary week).</summary>
@@ -40,9 +47,9 @@ internal sealed class ScheduleBaseline
         var best = double.MaxValue;
         for (var d = 0; d < 7; d++)
         {
-            best = Math.Min(best, days[d] + days[(d + 1) % 7] + 2);
+            best = Math.Min(best, days[d] + days[(d + 1) % 7] + (prior is null ? 2 : 0));
         }
 
-        return best / (Total + 7);
+        return prior is null ? best / (Total + 7) : (best + (7 * prior.RestShare())) / (Total + 7);
     }
 }

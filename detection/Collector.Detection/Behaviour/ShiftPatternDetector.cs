@@ -5,14 +5,16 @@ namespace Collector.Detection.Behaviour;
 /// <summary>
 /// Shift work learned from the data, with no hours written in. Each account is read in its own week (see
 /// <see cref="WeekFrame"/>), as sittings (posts within <see cref="SittingGapMinutes"/> of each other count once). It is
-/// flagged when (1) it rests on two consecutive days of the week (posting there at most a tenth as often as ordinary
-/// accounts do on theirs), (2) its
-/// working days' sittings fall in at most three windows of two or more sittings each, separated by at least one break
-/// of <see cref="MinBreakMinutes"/> or more, and (3) that confinement would be too unlikely for an ordinary account: the
-/// chance that an account posting like the archive (and like its own platform; the larger chance is used) puts all its
-/// sittings in windows that narrow, on those days, is below 0.05 divided by the number of accounts tested (a
-/// Bonferroni bound: fewer than one false flag in twenty archives). Evidence therefore grows with every sitting: about
-/// a dozen in windows of six to eight hours clear the bar in an archive of a few hundred accounts; fewer do not.
+/// a candidate when (1) it rests on two consecutive days of the week (posting there at most
+/// <see cref="MaxRestRatio"/> as often as ordinary accounts do on theirs) and (2) its working days' sittings fall in at
+/// most three windows of two or more sittings each, separated by at least one break of <see cref="MinBreakMinutes"/> or
+/// more. Its evidence is the chance that an ordinary account (posting like the archive and like its own platform; the
+/// larger chance is used) rests that much and puts all its working-day sittings in windows that narrow. (3) Candidates
+/// are flagged by Holm's step-down procedure over every account tested at family-wise error <see cref="FamilyAlpha"/>
+/// (fewer than one ordinary account flagged in twenty archives). Each flag's confidence is 1 - its Holm-adjusted chance
+/// (the smallest family-wise level at which it would still be flagged), so it grows with the evidence: each further
+/// sitting in the windows multiplies the chance by the windows' ordinary share. About a dozen sittings in windows of six
+/// to eight hours clear the bar in an archive of a few hundred accounts; fewer do not.
 /// </summary>
 internal sealed class ShiftPatternDetector
 {
@@ -24,10 +26,10 @@ internal sealed class ShiftPatternDetector
     public const int MinBreakMinutes = 30;
 
     /// <summary>Rest days are rest: the account posts on them at most a tenth as often as ordinary accounts do on their
-    /// quietest two days (estimated from the archive: about 0.27 of ordinary posts, so about one sitting in 37).</summary>
+    /// quietest two days (the archive's share, estimated each run).</summary>
     public const double MaxRestRatio = 0.1;
 
-    /// <summary>The family-wise error rate the bar is set for.</summary>
+    /// <summary>The family-wise error rate the flags are held to: the conventional 5%.</summary>
     public const double FamilyAlpha = 0.05;
 
     private readonly PostTable table;
@@ -36,14 +38,17 @@ internal sealed class ShiftPatternDetector
     private readonly List<long>?[] sittings;
     private readonly ScheduleBaseline archive = new();
     private readonly ScheduleBaseline[] platforms;
+    private readonly List<int>?[] postsByAccount;
+    private readonly Dictionary<int, ShiftEvidence> flagged = [];
 
     public ShiftPatternDetector(PostTable table, DetectionOptions options, List<int>?[] postsByAccount)
     {
         this.table = table;
         this.options = options;
+        this.postsByAccount = postsByAccount;
         frames = new WeekFrame[postsByAccount.Length];
         sittings = new List<long>?[postsByAccount.Length];
-        platforms = table.PlatformNames.Select(_ => new ScheduleBaseline()).ToArray();
+        platforms = table.PlatformNames.Select(_ => new ScheduleBaseline(archive)).ToArray();
         for (var a = 0; a < postsByAccount.Length; a++)
         {
             if (postsByAccount[a] is not { } posts)
@@ -68,21 +73,46 @@ internal sealed class ShiftPatternDetector
             }
         }
 
-        MinEvidence = Math.Log10(Math.Max(1, Tested) / FamilyAlpha);
+        var candidates = new List<(int Account, ShiftEvidence Evidence)>();
+        for (var a = 0; a < sittings.Length; a++)
+        {
+            if (Evaluate(a) is { } evidence)
+            {
+                candidates.Add((a, evidence));
+            }
+        }
+
+        var (threshold, adjusted) = HolmBonferroni.Control(candidates.Select(c => c.Evidence.Evidence).ToList(), Tested, FamilyAlpha);
+        MinEvidence = threshold;
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            if (adjusted[c] <= FamilyAlpha)
+            {
+                flagged[candidates[c].Account] = candidates[c].Evidence with
+                {
+                    Evidence = Math.Round(candidates[c].Evidence.Evidence, 2),
+                    EvidenceNeeded = Math.Round(threshold, 2),
+                    Confidence = Math.Round(1 - adjusted[c], 4),
+                };
+            }
+        }
     }
 
     /// <summary>Accounts with enough sittings to be judged.</summary>
     public int Tested { get; }
 
-    /// <summary>The bar, in decades of improbability (-log10 of the chance).</summary>
+    /// <summary>The bar the Benjamini-Hochberg procedure set, in decades of improbability (-log10 of the chance).</summary>
     public double MinEvidence { get; }
 
     /// <summary>Ordinary accounts' share of sittings on their quietest two consecutive days (the archive's).</summary>
     public double OrdinaryRestShare => archive.RestShare();
 
-    public ShiftEvidence? Detect(int account, List<int> posts)
+    /// <summary>The account's shift evidence when it is flagged, null otherwise.</summary>
+    public ShiftEvidence? Detect(int account) => flagged.GetValueOrDefault(account);
+
+    private ShiftEvidence? Evaluate(int account)
     {
-        if (sittings[account] is not { } times)
+        if (sittings[account] is not { } times || postsByAccount[account] is not { } posts)
         {
             return null;
         }
@@ -100,9 +130,10 @@ internal sealed class ShiftPatternDetector
         var platform = platforms[table.AccountPlatform[account]];
         var ordinaryRest = Math.Max(archive.RestShare(), platform.RestShare());
         var n = minutes.Count;
+        var log10RestChance = Log10BinomialCdf(rest, n, ordinaryRest);
         if (rest > n * ordinaryRest * MaxRestRatio)
         {
-            return null; // it does not rest
+            return null; // it does not rest: its quietest days are not clearly quieter than an ordinary week's
         }
 
         var working = minutes.Where(m => m / 1440 != restStart && m / 1440 != (restStart + 1) % 7).Select(m => m % 1440).Order().ToList();
@@ -124,16 +155,13 @@ internal sealed class ShiftPatternDetector
         var mass = Math.Max(archive.Mass(bins), platform.Mass(bins));
         var w = working.Count;
         var cuts = windows.Count - 1;
-        var log10Rest = Math.Log10(7) + Log10BinomialCdf(rest, n, ordinaryRest);
+        var log10Rest = Math.Log10(7) + log10RestChance;
         var log10Day = Math.Log10(w) + Math.Log10(1 + (w - 1) + ((w - 1) * (w - 2) / 2.0)) + ((w - 1 - cuts) * Math.Log10(mass));
         var evidence = -(Math.Min(0, log10Rest) + Math.Min(0, log10Day));
-        if (evidence < MinEvidence)
-        {
-            return null;
-        }
 
         var zone = options.Zone;
-        var sample = posts.Where((_, k) => k % Math.Max(1, posts.Count / 8) == 0).Take(8).Select(i => table.Evidence(i)).ToList();
+        var ordered = posts.OrderBy(i => table.Times[i]).ToList();
+        var sample = ordered.Where((_, k) => k % Math.Max(1, ordered.Count / 8) == 0).Take(8).Select(i => table.Evidence(i)).ToList();
         return new ShiftEvidence
         {
             TimeZone = options.TimeZone,
@@ -147,8 +175,7 @@ internal sealed class ShiftPatternDetector
             Windows = windows.Select(x => Span(Local(frame.ToUtcMinuteOfDay(x.From), zone), Local(frame.ToUtcMinuteOfDay(x.To), zone))).ToList(),
             OrdinaryShareInWindows = Math.Round(mass, 3),
             RhythmUtcOffset = Offset(frame.RhythmUtcOffset),
-            Evidence = Math.Round(evidence, 2),
-            EvidenceNeeded = Math.Round(MinEvidence, 2),
+            Evidence = evidence,
             SamplePosts = sample,
         };
     }

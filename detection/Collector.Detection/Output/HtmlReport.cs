@@ -193,7 +193,7 @@ internal static class HtmlReport
     {
         if (e.Shift is { } s)
         {
-            b.Append(Inv($"<dl><dt>learned windows</dt><dd>{Esc(string.Join(", ", s.Windows))} ({Esc(s.TimeZone)}); UTC {Esc(string.Join(", ", s.WindowsUtc))}</dd><dt>rest days</dt><dd>{Esc(string.Join(", ", s.RestDays))} ({s.WeekendShare:P0} of sittings); rhythm suggests {Esc(s.RhythmUtcOffset)}</dd><dt>ordinary share in windows</dt><dd>{s.OrdinaryShareInWindows:P0}</dd><dt>evidence</dt><dd>{s.Evidence:0.0} decades over {s.Sittings} sittings (needed {s.EvidenceNeeded:0.0})</dd></dl>"));
+            b.Append(Inv($"<dl><dt>learned windows</dt><dd>{Esc(string.Join(", ", s.Windows))} ({Esc(s.TimeZone)}); UTC {Esc(string.Join(", ", s.WindowsUtc))}</dd><dt>rest days</dt><dd>{Esc(string.Join(", ", s.RestDays))} ({s.WeekendShare:P0} of sittings); rhythm suggests {Esc(s.RhythmUtcOffset)}</dd><dt>ordinary share in windows</dt><dd>{s.OrdinaryShareInWindows:P0}</dd><dt>evidence</dt><dd>{s.Evidence:0.0} decades over {s.Sittings} sittings (needed {s.EvidenceNeeded:0.0}); confidence {s.Confidence:0.000} (1 - Holm-adjusted chance)</dd></dl>"));
             Posts(b, "Sample posts", s.SamplePosts.Take(3));
         }
 
@@ -237,7 +237,7 @@ internal static class HtmlReport
         var s = result.Stats;
         b.Append("<h2 id=\"method\">Method and counts</h2><div class=\"card\"><dl class=\"evidence\" style=\"display:grid;grid-template-columns:max-content 1fr;gap:2px 14px\">");
         void Row(string name, string value) => b.Append(Inv($"<dt>{Esc(name)}</dt><dd>{Esc(value)}</dd>"));
-        Row("text", Inv($"NFKC, case, URLs and mentions removed; word 2-shingles (CJK: character shingles); MinHash 128 + LSH; {s.NearDuplicateCandidates:N0} candidate pairs, {s.NearDuplicatePairsVerified:N0} verified on real Jaccard/containment; {s.TextGroups:N0} text groups"));
+        Row("text", Inv($"NFKC, case, URLs and mentions removed; word 2-shingles and character 3-grams (CJK: character shingles); MinHash 128 of the character shingles + LSH; {s.NearDuplicateCandidates:N0} candidate pairs, {s.NearDuplicatePairsVerified:N0} verified on real Jaccard/containment; {s.TextGroups:N0} text groups"));
         Row("links", Inv($"canonicalized (scheme, www./m./old./mobile. hosts, trailing slash, fragment, tracking parameters, redirect wrappers, platform short links); {s.LinksToPosts:N0} links to archived posts tie them (link-to-post); of outside links {s.LinksTying:N0} tie posts, {s.LinksDownWeighted:N0} shared too widely to tie alone"));
         Row("images", Inv($"PDQ at Hamming ≤ 31 (quality ≥ 50), canonical media URL where no bytes were archived; {s.ImagesTying:N0} tie posts, {s.ImagesDownWeighted:N0} viral images down-weighted"));
         Row("stages", string.Join(", ", s.StageSeconds.Select(kv => Inv($"{kv.Key} {kv.Value:0.00}s"))));

@@ -34,14 +34,14 @@ internal static class TableWriters
     {
         var b = new StringBuilder();
         Csv.Row(b, "platform", "handle", "flags", "post_count", "office_hours_share", "weekend_share", "break_share", "language_before", "language_after",
-            "switched_at", "dormant_days", "topic_overlap", "off_topic_replies", "off_topic_parents", "community", "community_size", "partners");
+            "switched_at", "dormant_days", "topic_overlap", "off_topic_replies", "off_topic_parents", "community", "community_size", "partners", "shift_evidence", "shift_confidence");
         foreach (var a in result.Accounts)
         {
             var e = a.Evidence;
             Csv.Row(b, a.Platform, a.Handle, string.Join(';', a.Flags), e.PostCount, e.Shift?.OfficeHoursShare, e.Shift?.WeekendShare, e.Shift?.BreakShare,
                 e.LanguageSwitch?.LanguageBefore, e.LanguageSwitch?.LanguageAfter, e.LanguageSwitch?.SwitchedAt, e.LanguageSwitch?.DormantDays,
                 e.LanguageSwitch?.TopicOverlap, e.OffTopic?.OffTopicReplies, e.OffTopic?.DistinctParents, e.Coordination?.Community,
-                e.Coordination?.CommunitySize, e.Coordination is null ? null : string.Join(';', e.Coordination.Partners));
+                e.Coordination?.CommunitySize, e.Coordination is null ? null : string.Join(';', e.Coordination.Partners), e.Shift?.Evidence, e.Shift?.Confidence);
         }
 
         return b.ToString();

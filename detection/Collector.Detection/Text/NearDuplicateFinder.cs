@@ -48,7 +48,7 @@ internal sealed class NearDuplicateFinder(DetectionOptions options)
         {
             var a = (int)(pairs[p] >> 32);
             var b = (int)(pairs[p] & 0xFFFFFFFF);
-            accepted[p] = ShingleSimilarity.IsNearDuplicate(features[a].Shingles, features[b].Shingles, options);
+            accepted[p] = ShingleSimilarity.IsNearDuplicate(features[a], features[b], options);
         });
 
         var verified = 0;
@@ -76,7 +76,7 @@ internal sealed class NearDuplicateFinder(DetectionOptions options)
             (r, _, signature) =>
             {
                 var f = features[reps[r]];
-                hasher.Signature(f.Shingles, signature);
+                hasher.Signature(f.CharacterShingles, signature);
                 for (var band = 0; band < bands; band++)
                 {
                     var h = Hashing.Mix64((ulong)(band + 1) * 0x9E3779B97F4A7C15UL);

@@ -40,6 +40,14 @@ internal static class ShingleSimilarity
         return (double)common / (x.Length + y.Length - common);
     }
 
+    /// <summary>
+    /// The near-duplicate test of two texts: their word shingles pass <see cref="IsNearDuplicate(ReadOnlySpan{uint}, ReadOnlySpan{uint}, DetectionOptions)"/>,
+    /// or their character shingles have Jaccard at the same threshold (a copy with a typo every few words).
+    /// </summary>
+    public static bool IsNearDuplicate(in TextFeatures x, in TextFeatures y, DetectionOptions options) =>
+        IsNearDuplicate(x.Shingles, y.Shingles, options)
+        || (!ReferenceEquals(x.CharacterShingles, x.Shingles) && Jaccard(x.CharacterShingles, y.CharacterShingles) >= options.JaccardThreshold);
+
     /// <summary>The near-duplicate test: Jaccard at the threshold, or the smaller set contained in the larger (truncation).</summary>
     public static bool IsNearDuplicate(ReadOnlySpan<uint> x, ReadOnlySpan<uint> y, DetectionOptions options)
     {

@@ -23,7 +23,10 @@ public static class TextMatching
         return ids;
     }
 
-    /// <summary>Every pair (i &lt; j) that passes the near-duplicate test, found without LSH (an inverted index over all shingles).</summary>
+    /// <summary>
+    /// Every pair (i &lt; j) that passes the near-duplicate test, found without LSH (an inverted index over all word
+    /// shingles: a copy with a typo every few words still shares most of them).
+    /// </summary>
     public static IReadOnlyList<(int A, int B)> ExhaustivePairs(IReadOnlyList<string?> texts, DetectionOptions? options = null)
     {
         options ??= new DetectionOptions();
@@ -60,7 +63,7 @@ public static class TextMatching
             foreach (var j in touched)
             {
                 counts[j] = 0;
-                if (ShingleSimilarity.IsNearDuplicate(features[i].Shingles, features[j].Shingles, options))
+                if (ShingleSimilarity.IsNearDuplicate(features[i], features[j], options))
                 {
                     found.Add((i, j));
                 }
