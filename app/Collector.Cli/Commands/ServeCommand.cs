@@ -1,0 +1,82 @@
+using System.CommandLine;
+using Collector.Cli.Infrastructure;
+using Collector.Web;
+
+namespace Collector.Cli.Commands;
+
+/// <summary>`collector serve`: the archive in a browser (read-only unless --allow-actions; loopback unless a token is set).</summary>
+public static class ServeCommand
+{
+    public static Command Create()
+    {
+        var store = CliOptions.Store();
+        var config = CliOptions.Config();
+        var listen = new Option<string>("--listen") { Description = "Address and port of the UI (loopback unless --token is given).", DefaultValueFactory = _ => "127.0.0.1:8080", HelpName = "HOST:PORT" };
+        var artifacts = new Option<string?>("--artifact-listen") { Description = "Address and port of the origin that serves archived content (default: the UI's address, next port).", HelpName = "HOST:PORT" };
+        var detectDir = new Option<string?>("--detect-dir") { Description = "Folder with the output of `collector detect` (chains, network, flagged accounts).", HelpName = "DIR" };
+        var token = new Option<string?>("--token") { Description = "Access token every request must carry (required to listen beyond loopback).", HelpName = "T" };
+        var tokenFile = new Option<string?>("--token-file") { Description = "Read the access token from this file (first line).", HelpName = "FILE" };
+        var allowActions = new Option<bool>("--allow-actions") { Description = "Allow verifying captures and exporting case bundles from the pages." };
+        var command = new Command("serve", "Browse the archive in a web browser: search, a post's versions and evidence, detection results, collection status.")
+        {
+            store, config, listen, artifacts, detectDir, token, tokenFile, allowActions,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var options = new ServeOptions
+            {
+                Listen = Endpoint(parse.GetRequiredValue(listen)),
+                ArtifactListen = parse.GetValue(artifacts) is { } a ? Endpoint(a) : null,
+                Token = ReadToken(parse.GetValue(token), parse.GetValue(tokenFile)),
+                AllowActions = parse.GetValue(allowActions),
+                DetectDir = parse.GetValue(detectDir),
+            };
+            var errors = options.Validate();
+            if (errors.Count > 0)
+            {
+                throw new UsageException("serve: " + string.Join("; ", errors));
+            }
+
+            await using var archive = await StoreAccess.OpenAsync(parse.GetValue(store), parse.GetValue(config), ct);
+            await using var host = await ServeHost.StartAsync(options, archive, TimeProvider.System, cancellationToken: ct);
+            var stdout = parse.InvocationConfiguration.Output;
+            await stdout.WriteLineAsync($"Serving {archive.Uri} at {host.UiUrl} ({(options.AllowActions ? "actions allowed" : "read-only")}{(options.Token is null ? "" : "; token required")}); archived content from {host.ArtifactUrl}. Ctrl-C stops.");
+            await host.WaitForShutdownAsync(ct);
+            return CollectorCli.Ok;
+        });
+        return command;
+    }
+
+    private static System.Net.IPEndPoint Endpoint(string text)
+    {
+        try
+        {
+            return ServeOptions.ParseListen(text);
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+    }
+
+    private static string? ReadToken(string? token, string? file)
+    {
+        if (token is not null && file is not null)
+        {
+            throw new UsageException("give --token or --token-file, not both");
+        }
+
+        if (file is null)
+        {
+            return token;
+        }
+
+        if (!File.Exists(file))
+        {
+            throw new UsageException($"--token-file {file}: no such file");
+        }
+
+        var line = File.ReadLines(file).FirstOrDefault()?.Trim();
+        return string.IsNullOrEmpty(line) ? throw new UsageException($"--token-file {file} is empty") : line;
+    }
+}
