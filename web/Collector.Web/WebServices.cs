@@ -1,4 +1,6 @@
 using Collector.Storage;
+using Collector.Web.Browse;
+using Collector.Web.Detection;
 using Collector.Web.Pages;
 using Collector.Web.Security;
 using Microsoft.AspNetCore.Builder;
@@ -17,6 +19,8 @@ public static class WebServices
         services.AddSingleton(time);
         services.AddSingleton<AccessToken>();
         services.AddSingleton<RequestGuard>();
+        services.AddSingleton<IPostBrowser>(archive as IPostBrowser ?? new FallbackBrowser(archive));
+        services.AddSingleton<DetectionFolder>();
         return services;
     }
 
