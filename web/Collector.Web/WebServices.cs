@@ -28,6 +28,7 @@ public static class WebServices
     {
         AssetEndpoints.Map(app);
         SearchPage.Map(app);
+        PostPage.Map(app);
         CapturePage.Map(app);
         VerifyAction.Map(app);
         return app;
