@@ -3,8 +3,10 @@ using System.Net;
 namespace Collector.Web.Tests;
 
 /// <summary>The small archive served on loopback (ports chosen by the system), with a token, read-only or with actions.</summary>
-public sealed class ServeFixture : IAsyncLifetime
+public class ServeFixture : IAsyncLifetime
 {
+    protected virtual bool AllowActions => false;
+
     public const string Token = "test-token-0123456789abcdef";
 
     public SmallArchive Data { get; private set; } = null!;
@@ -20,12 +22,13 @@ public sealed class ServeFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Data = SmallArchive.Open();
-        Host = await ServeHost.StartAsync(Options(), Data.Archive, TimeProvider.System);
+        Host = await ServeHost.StartAsync(Options(AllowActions, exportDir: Path.Combine(Data.Folder, "exports")), Data.Archive, TimeProvider.System);
         await Data.FillAsync(Ui.GetLeftPart(UriPartial.Authority), Trap.Origin);
     }
 
-    public static ServeOptions Options(bool allowActions = false, string? token = Token) => new()
+    public static ServeOptions Options(bool allowActions = false, string? token = Token, string? exportDir = null) => new()
     {
+        ExportDir = exportDir,
         Listen = new IPEndPoint(IPAddress.Loopback, 0),
         Token = token,
         AllowActions = allowActions,
@@ -43,7 +46,7 @@ public sealed class ServeFixture : IAsyncLifetime
         return client;
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (Host is not null)
         {
@@ -57,4 +60,10 @@ public sealed class ServeFixture : IAsyncLifetime
 
         Trap.Dispose();
     }
+}
+
+/// <summary>The same, started with --allow-actions.</summary>
+public sealed class ActionsFixture : ServeFixture
+{
+    protected override bool AllowActions => true;
 }

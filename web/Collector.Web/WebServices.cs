@@ -31,6 +31,7 @@ public static class WebServices
         PostPage.Map(app);
         CapturePage.Map(app);
         VerifyAction.Map(app);
+        BundleAction.Map(app);
         return app;
     }
 }

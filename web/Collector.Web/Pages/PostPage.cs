@@ -29,7 +29,7 @@ public static class PostPage
                 <h1>{key.ToString()} {(history.Tombstone is null ? HtmlString.Empty : Html.H($"<span class=\"tag gone\">{history.Tombstone.Reason}</span>"))}</h1>
                 {Facts(latest, history)}
                 {Tombstone(history.Tombstone)}
-                {(options.AllowActions ? Html.H($"<form method=\"post\" action=\"/post/{Html.Seg(key.Platform)}/{Html.Seg(key.Id)}/bundle\"><button type=\"submit\">Export a case bundle for this post</button></form>") : HtmlString.Empty)}
+                {(options.AllowActions ? Html.H($"<form method=\"post\" action=\"/bundle\"><input type=\"hidden\" name=\"post\" value=\"{key.ToString()}\"><button type=\"submit\" class=\"export\">Export a case bundle for this post</button></form>") : HtmlString.Empty)}
                 <h2>Versions ({history.Versions.Count})</h2>
                 {Html.Join(history.Versions.Select((v, i) => Version(v, i == 0 ? null : history.Versions[i - 1])))}
                 <h2>Observations ({history.Observations.Count})</h2>

@@ -15,7 +15,7 @@ public static class SearchPage
 
     public static void Map(WebApplication app)
     {
-        app.MapGet("/", async (HttpContext context, IPostBrowser browser, DetectionFolder detection, CancellationToken ct) =>
+        app.MapGet("/", async (HttpContext context, IPostBrowser browser, DetectionFolder detection, ServeOptions options, CancellationToken ct) =>
         {
             var form = BrowseForm.Read(context.Request.Query);
             var (query, errors) = form.ToQuery(detection.Current()?.FlaggedPosts, PageSize);
@@ -24,7 +24,7 @@ public static class SearchPage
                 <h1>Posts</h1>
                 {Form(form, detection.Configured)}
                 {(errors.Count > 0 ? Html.H($"<ul class=\"bad errors\">{Html.Join(errors.Select(e => Html.H($"<li>{e}</li>")))}</ul>") : HtmlString.Empty)}
-                {(page is null ? HtmlString.Empty : Rows(page.Posts))}
+                {(page is null ? HtmlString.Empty : options.AllowActions ? Selectable(page.Posts) : Rows(page.Posts))}
                 <div class="pager">{(form.After is null ? HtmlString.Empty : Html.H($"<a href=\"{form.Href(null)}\">first page</a>"))}
                 {(page?.Next is { } next ? Html.H($"<a class=\"next\" href=\"{form.Href(next)}\">next page →</a>") : HtmlString.Empty)}</div>
                 """), errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
@@ -66,19 +66,29 @@ public static class SearchPage
         <select name="{name}">{Html.Join(new[] { "any", "yes", "no" }.Select(o => Html.H($"<option{((value ?? "any") == o ? Html.H($" selected") : HtmlString.Empty)}>{o}</option>")))}</select>
         """);
 
-    public static HtmlString Rows(IReadOnlyList<ArchivedPost> posts) => posts.Count == 0
+    public static HtmlString Rows(IReadOnlyList<ArchivedPost> posts) => Rows(posts, selectable: false);
+
+    /// <summary>The rows with a box each, in a form that exports the ticked posts as one case bundle.</summary>
+    private static HtmlString Selectable(IReadOnlyList<ArchivedPost> posts) => posts.Count == 0
+        ? Rows(posts)
+        : Html.H($"""
+            <form method="post" action="/bundle">{Rows(posts, selectable: true)}
+            <p><button type="submit" class="export">Export the ticked posts as a case bundle</button></p></form>
+            """);
+
+    private static HtmlString Rows(IReadOnlyList<ArchivedPost> posts, bool selectable) => posts.Count == 0
         ? Html.H($"<p class=\"muted\">No posts.</p>")
         : Html.H($"""
-            <table class="results"><tr><th>post</th><th>author</th><th>community</th><th>published</th><th>first seen</th><th>text</th><th>versions</th></tr>
-            {Html.Join(posts.Select(Row))}
+            <table class="results"><tr>{(selectable ? Html.H($"<th></th>") : HtmlString.Empty)}<th>post</th><th>author</th><th>community</th><th>published</th><th>first seen</th><th>text</th><th>versions</th></tr>
+            {Html.Join(posts.Select(a => Row(a, selectable)))}
             </table>
             """);
 
-    private static HtmlString Row(ArchivedPost a)
+    private static HtmlString Row(ArchivedPost a, bool selectable)
     {
         var p = a.Post;
         return Html.H($"""
-            <tr><td><a class="post" href="/post/{Html.Seg(p.Platform)}/{Html.Seg(p.Id)}">{p.Key.ToString()}</a>{(a.Tombstone is null ? HtmlString.Empty : Html.H($" <span class=\"tag gone\">{a.Tombstone.Reason}</span>"))}</td>
+            <tr>{(selectable ? Html.H($"<td><input type=\"checkbox\" name=\"post\" value=\"{p.Key.ToString()}\" aria-label=\"select {p.Key.ToString()}\"></td>") : HtmlString.Empty)}<td><a class="post" href="/post/{Html.Seg(p.Platform)}/{Html.Seg(p.Id)}">{p.Key.ToString()}</a>{(a.Tombstone is null ? HtmlString.Empty : Html.H($" <span class=\"tag gone\">{a.Tombstone.Reason}</span>"))}</td>
             <td>{p.Author?.Handle ?? p.Author?.Name ?? "-"}</td><td>{p.Community ?? "-"}</td><td>{Html.Time(p.PublishedAt)}</td><td>{Html.Time(a.FirstSeen)}</td>
             <td>{CapturePage.Clip((p.Title is null ? "" : p.Title + " | ") + p.Text)}</td><td class="versions">{a.VersionCount}</td></tr>
             """);
