@@ -22,13 +22,18 @@ public class ServeFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Data = SmallArchive.Open();
-        Host = await ServeHost.StartAsync(Options(AllowActions, exportDir: Path.Combine(Data.Folder, "exports")), Data.Archive, TimeProvider.System);
+        var detectDir = await WriteDetectionAsync(Data.Folder);
+        Host = await ServeHost.StartAsync(Options(AllowActions, exportDir: Path.Combine(Data.Folder, "exports"), detectDir: detectDir), Data.Archive, TimeProvider.System);
         await Data.FillAsync(Ui.GetLeftPart(UriPartial.Authority), Trap.Origin);
     }
 
-    public static ServeOptions Options(bool allowActions = false, string? token = Token, string? exportDir = null) => new()
+    /// <summary>A detection output folder for --detect-dir, or null for none.</summary>
+    protected virtual Task<string?> WriteDetectionAsync(string folder) => Task.FromResult<string?>(null);
+
+    public static ServeOptions Options(bool allowActions = false, string? token = Token, string? exportDir = null, string? detectDir = null) => new()
     {
         ExportDir = exportDir,
+        DetectDir = detectDir,
         Listen = new IPEndPoint(IPAddress.Loopback, 0),
         Token = token,
         AllowActions = allowActions,

@@ -32,6 +32,8 @@ public static class WebServices
         CapturePage.Map(app);
         VerifyAction.Map(app);
         BundleAction.Map(app);
+        DetectionPage.Map(app);
+        AccountPage.Map(app);
         return app;
     }
 }
