@@ -18,12 +18,16 @@ public sealed class SandboxTests(ServeFixture fixture) : IClassFixture<ServeFixt
         var requests = new ConcurrentQueue<string>();
         context.Request += (_, r) => requests.Enqueue(r.Url);
         var page = await context.NewPageAsync();
+        var console = new ConcurrentQueue<string>();
+        page.Console += (_, m) => console.Enqueue(m.Text);
 
         await page.GotoAsync(new Uri(fixture.Ui, "/?token=" + ServeFixture.Token).AbsoluteUri);
         var session = Assert.Single(await context.CookiesAsync(), c => c.Name == "collector_session");
         Assert.True(session.HttpOnly);
 
         await page.GotoAsync(new Uri(fixture.Ui, "/capture/c1").AbsoluteUri);
+        var width = await page.Locator("img.shot").First.EvaluateAsync<int>("async img => { if (!img.complete) await new Promise(r => { img.onload = r; img.onerror = r; }); return img.naturalWidth; }");
+        Assert.True(width > 0, "the screenshot loads from the artifact origin: " + string.Join(" | ", console));
         var frame = page.FrameLocator("iframe.dom:not(.raw)");
         Assert.Equal("Captured headline", await frame.Locator("#headline").TextContentAsync());
         var domFrame = page.Frames.Single(f => f.Url.Contains("/a/", StringComparison.Ordinal) && f.Url.Contains("text%2Fhtml", StringComparison.Ordinal));

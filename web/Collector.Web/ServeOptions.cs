@@ -28,6 +28,9 @@ public sealed class ServeOptions
     /// <summary>Where exported case bundles are written (actions only); null: a folder under the system's temp.</summary>
     public string? ExportDir { get; init; }
 
+    /// <summary>The collection's configuration (sources and schedules) for the collection page; null: runs only.</summary>
+    public Collector.Configuration.CollectorOptions? Collection { get; init; }
+
     public long MaxRequestBodyBytes { get; init; } = 64 * 1024;
 
     /// <summary>Longest path plus query accepted (longer: 414).</summary>

@@ -34,6 +34,7 @@ public static class WebServices
         BundleAction.Map(app);
         DetectionPage.Map(app);
         AccountPage.Map(app);
+        CollectionPage.Map(app);
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Collector.Cli.Infrastructure;
+using Collector.Configuration;
 using Collector.Web;
 
 namespace Collector.Cli.Commands;
@@ -23,8 +24,11 @@ public static class ServeCommand
         };
         command.SetAction(async (parse, ct) =>
         {
+            // The configuration names the sources the collection page shows (the default one when it is there).
+            var configPath = parse.GetValue(config) ?? (File.Exists(RunCommand.DefaultConfig) ? RunCommand.DefaultConfig : null);
             var options = new ServeOptions
             {
+                Collection = configPath is null ? null : ConfigLoader.LoadFile(configPath).Options,
                 Listen = Endpoint(parse.GetRequiredValue(listen)),
                 ArtifactListen = parse.GetValue(artifacts) is { } a ? Endpoint(a) : null,
                 Token = ReadToken(parse.GetValue(token), parse.GetValue(tokenFile)),
@@ -37,7 +41,7 @@ public static class ServeCommand
                 throw new UsageException("serve: " + string.Join("; ", errors));
             }
 
-            await using var archive = await StoreAccess.OpenAsync(parse.GetValue(store), parse.GetValue(config), ct);
+            await using var archive = await StoreAccess.OpenAsync(parse.GetValue(store), configPath, ct);
             await using var host = await ServeHost.StartAsync(options, archive, TimeProvider.System, cancellationToken: ct);
             var stdout = parse.InvocationConfiguration.Output;
             await stdout.WriteLineAsync($"Serving {archive.Uri} at {host.UiUrl} ({(options.AllowActions ? "actions allowed" : "read-only")}{(options.Token is null ? "" : "; token required")}); archived content from {host.ArtifactUrl}. Ctrl-C stops.");
@@ -45,6 +49,13 @@ public static class ServeCommand
             return CollectorCli.Ok;
         });
         return command;
+    }
+
+    /// <summary>The command that serves a demo's output folder (its archive, its configuration, its detection report).</summary>
+    public static string ForDemo(string outDir)
+    {
+        static string Quote(string path) => path.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '$' or '`') ? "'" + path.Replace("'", "'\\''", StringComparison.Ordinal) + "'" : path;
+        return $"./collector serve --store {Quote("sqlite:" + Path.Combine(outDir, "archive", "collector.db"))} --config {Quote(Path.Combine(outDir, "collector.json"))} --detect-dir {Quote(Path.Combine(outDir, "report"))}";
     }
 
     private static System.Net.IPEndPoint Endpoint(string text)

@@ -37,12 +37,12 @@ public static class CapturePage
             <tr><th>URL</th><td>{c.RequestUrl}{(c.FinalUrl != c.RequestUrl ? Html.H($" → {c.FinalUrl}") : HtmlString.Empty)}</td></tr>
             <tr><th>fetched</th><td>{Html.Time(c.FetchedAt)}</td></tr>
             <tr><th>outcome</th><td><span class="tag outcome">{c.Outcome.ToString()}</span> {c.OutcomeReason} HTTP {c.HttpStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, {c.RenderMode.ToString()}</td></tr>
-            <tr><th>source / run</th><td>{c.Source ?? "-"} / {(c.RunId is null ? HtmlString.Empty : Html.H($"<a href=\"/runs#{c.RunId}\">{c.RunId}</a>"))}</td></tr>
+            <tr><th>source / run</th><td>{c.Source ?? "-"} / {(c.RunId is null ? HtmlString.Empty : Html.H($"<a href=\"/collection#{c.RunId}\">{c.RunId}</a>"))}</td></tr>
             </table>
             {(actions ? Html.H($"<form method=\"post\" action=\"/capture/{Html.Seg(c.Id)}/verify\"><button type=\"submit\">Verify this capture</button></form>") : HtmlString.Empty)}
             <h2>Posts on this capture</h2>
-            <ul class="posts">{Html.Join(c.Posts.Select(p => Html.H($"<li><a href=\"/post/{Html.Seg(p.Platform)}/{Html.Seg(p.Id)}\">{p.Key.ToString()}</a> {Clip(p.Title ?? p.Text)}</li>")))}</ul>
-            {(c.RemovedPosts.Count > 0 ? Html.H($"<p>Proves gone: {Html.Join(c.RemovedPosts.Select(k => Html.H($"<a href=\"/post/{Html.Seg(k.Platform)}/{Html.Seg(k.Id)}\">{k.ToString()}</a> ")))}</p>") : HtmlString.Empty)}
+            <ul class="posts">{Html.Join(c.Posts.Select(p => Html.H($"<li><a href=\"{Html.PostHref(p.Platform, p.Id)}\">{p.Key.ToString()}</a> {Clip(p.Title ?? p.Text)}</li>")))}</ul>
+            {(c.RemovedPosts.Count > 0 ? Html.H($"<p>Proves gone: {Html.Join(c.RemovedPosts.Select(k => Html.H($"<a href=\"{Html.PostHref(k.Platform, k.Id)}\">{k.ToString()}</a> ")))}</p>") : HtmlString.Empty)}
             {(shot is null ? HtmlString.Empty : Html.H($"<h2>Screenshot</h2><img class=\"shot\" alt=\"screenshot of the captured page\" src=\"{url(shot)}\">"))}
             {(dom is null ? HtmlString.Empty : Html.H($"<h2>Rendered DOM <span class=\"muted\">(sandboxed: scripts and outside requests blocked)</span></h2><iframe class=\"dom\" sandbox title=\"captured DOM\" src=\"{url(dom)}\"></iframe>"))}
             {(raw is null ? HtmlString.Empty : Html.H($"<h2>Raw response</h2><iframe class=\"dom raw\" sandbox title=\"raw response\" src=\"{url(raw)}\"></iframe>"))}

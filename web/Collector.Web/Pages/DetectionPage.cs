@@ -54,7 +54,7 @@ public static class DetectionPage
     }
 
     public static HtmlString PostLink(string platform, string id) =>
-        Html.H($"<a class=\"evidence\" href=\"/post/{Html.Seg(platform)}/{Html.Seg(id)}\">{platform}:{id}</a>");
+        Html.H($"<a class=\"evidence\" href=\"{Html.PostHref(platform, id)}\">{platform}:{id}</a>");
 
     public static HtmlString AccountLink(string platform, string handle) =>
         Html.H($"<a class=\"account\" href=\"/account/{Html.Seg(platform)}/{Html.Seg(handle)}\">{platform}:{handle}</a>");

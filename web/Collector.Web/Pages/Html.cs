@@ -49,6 +49,10 @@ public static class Html
     /// <summary>A path segment for a link (then HTML-encoded where it is written).</summary>
     public static string Seg(string value) => Uri.EscapeDataString(value);
 
+    /// <summary>A post's page (ids may hold slashes, e.g. Quora's: each part is escaped, the slashes kept).</summary>
+    public static string PostHref(string platform, string id) =>
+        "/post/" + Seg(platform) + "/" + string.Join('/', id.Split('/').Select(Seg));
+
     public static string Time(DateTimeOffset? t) =>
         t?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "-";
 

@@ -11,7 +11,7 @@ public static class PostPage
     public const int MaxCaptures = 200;
 
     public static void Map(WebApplication app) =>
-        app.MapGet("/post/{platform}/{id}", async (string platform, string id, IArchive archive, ServeOptions options, CancellationToken ct) =>
+        app.MapGet("/post/{platform}/{**id}", async (string platform, string id, IArchive archive, ServeOptions options, CancellationToken ct) =>
         {
             var key = new PostKey(platform.ToLowerInvariant(), id);
             var history = await archive.GetHistoryAsync(key, ct);
@@ -81,7 +81,7 @@ public static class PostPage
     }
 
     private static HtmlString Thread(Post p, PostHistory? parent, List<Post> replies) => Html.H($"""
-        <p>parent: {(p.ParentId is null ? Html.H($"none (a top-level post)") : parent is null ? Html.H($"{p.ParentId} (not in the archive)") : Html.H($"<a class=\"parent\" href=\"/post/{Html.Seg(p.Platform)}/{Html.Seg(p.ParentId)}\">{p.Platform}:{p.ParentId}</a>"))}</p>
-        <p>replies seen on its captures: {(replies.Count == 0 ? Html.H($"none") : Html.Join(replies.Select(r => Html.H($"<a class=\"reply\" href=\"/post/{Html.Seg(r.Platform)}/{Html.Seg(r.Id)}\">{r.Key.ToString()}</a> "))))}</p>
+        <p>parent: {(p.ParentId is null ? Html.H($"none (a top-level post)") : parent is null ? Html.H($"{p.ParentId} (not in the archive)") : Html.H($"<a class=\"parent\" href=\"{Html.PostHref(p.Platform, p.ParentId)}\">{p.Platform}:{p.ParentId}</a>"))}</p>
+        <p>replies seen on its captures: {(replies.Count == 0 ? Html.H($"none") : Html.Join(replies.Select(r => Html.H($"<a class=\"reply\" href=\"{Html.PostHref(r.Platform, r.Id)}\">{r.Key.ToString()}</a> "))))}</p>
         """);
 }

@@ -88,7 +88,7 @@ public static class SearchPage
     {
         var p = a.Post;
         return Html.H($"""
-            <tr>{(selectable ? Html.H($"<td><input type=\"checkbox\" name=\"post\" value=\"{p.Key.ToString()}\" aria-label=\"select {p.Key.ToString()}\"></td>") : HtmlString.Empty)}<td><a class="post" href="/post/{Html.Seg(p.Platform)}/{Html.Seg(p.Id)}">{p.Key.ToString()}</a>{(a.Tombstone is null ? HtmlString.Empty : Html.H($" <span class=\"tag gone\">{a.Tombstone.Reason}</span>"))}</td>
+            <tr>{(selectable ? Html.H($"<td><input type=\"checkbox\" name=\"post\" value=\"{p.Key.ToString()}\" aria-label=\"select {p.Key.ToString()}\"></td>") : HtmlString.Empty)}<td><a class="post" href="{Html.PostHref(p.Platform, p.Id)}">{p.Key.ToString()}</a>{(a.Tombstone is null ? HtmlString.Empty : Html.H($" <span class=\"tag gone\">{a.Tombstone.Reason}</span>"))}</td>
             <td>{p.Author?.Handle ?? p.Author?.Name ?? "-"}</td><td>{p.Community ?? "-"}</td><td>{Html.Time(p.PublishedAt)}</td><td>{Html.Time(a.FirstSeen)}</td>
             <td>{CapturePage.Clip((p.Title is null ? "" : p.Title + " | ") + p.Text)}</td><td class="versions">{a.VersionCount}</td></tr>
             """);

@@ -30,7 +30,9 @@ public static class SecurityHeaders
         var h = context.Response.Headers;
         h.ContentSecurityPolicy = $"sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'; media-src 'self'; frame-ancestors {ui}";
         Common(h);
-        h["Cross-Origin-Resource-Policy"] = "same-site";
+        // The UI embeds these from another port; Chromium does not count two ports of one IP address as one site
+        // (ERR_BLOCKED_BY_RESPONSE.NotSameSite), so "same-site" would block the UI's own images. Links are signed and unguessable.
+        h["Cross-Origin-Resource-Policy"] = "cross-origin";
     }
 
     private static void Common(IHeaderDictionary h)
