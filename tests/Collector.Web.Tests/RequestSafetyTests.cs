@@ -69,6 +69,21 @@ public sealed partial class RequestSafetyTests(ServeFixture fixture) : IClassFix
         Assert.Contains("cross-origin", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("cross-site")]
+    [InlineData("same-site")]
+    public async Task Ui_PostFetchMetadataNotSameOrigin_Gets403(string site)
+    {
+        using var client = fixture.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/capture/c1/verify");
+        request.Headers.Add("Sec-Fetch-Site", site);
+
+        using var response = await client.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("cross-origin", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Ui_ActionWithoutAllowActions_Gets403ReadOnly()
     {

@@ -31,6 +31,9 @@ public sealed class ServeOptions
     /// <summary>The collection's configuration (sources and schedules) for the collection page; null: runs only.</summary>
     public Collector.Configuration.CollectorOptions? Collection { get; init; }
 
+    /// <summary>The time-stamping authority's root certificate to ship in exported bundles (as `collector export --format bundle` is given it).</summary>
+    public Collector.Evidence.Bundles.BundleTrust? BundleTrust { get; init; }
+
     public long MaxRequestBodyBytes { get; init; } = 64 * 1024;
 
     /// <summary>Longest path plus query accepted (longer: 414).</summary>

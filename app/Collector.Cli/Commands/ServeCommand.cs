@@ -18,9 +18,10 @@ public static class ServeCommand
         var token = new Option<string?>("--token") { Description = "Access token every request must carry (required to listen beyond loopback).", HelpName = "T" };
         var tokenFile = new Option<string?>("--token-file") { Description = "Read the access token from this file (first line).", HelpName = "FILE" };
         var allowActions = new Option<bool>("--allow-actions") { Description = "Allow verifying captures and exporting case bundles from the pages." };
+        var tsaRoot = new Option<string?>("--tsa-root") { Description = "Root certificate (PEM) of the time-stamping authority, shipped in exported bundles so their tokens verify.", HelpName = "FILE" };
         var command = new Command("serve", "Browse the archive in a web browser: search, a post's versions and evidence, detection results, collection status.")
         {
-            store, config, listen, artifacts, detectDir, token, tokenFile, allowActions,
+            store, config, listen, artifacts, detectDir, token, tokenFile, allowActions, tsaRoot,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -34,6 +35,7 @@ public static class ServeCommand
                 Token = ReadToken(parse.GetValue(token), parse.GetValue(tokenFile)),
                 AllowActions = parse.GetValue(allowActions),
                 DetectDir = parse.GetValue(detectDir),
+                BundleTrust = parse.GetValue(tsaRoot) is { } root ? Trust(root) : null,
             };
             var errors = options.Validate();
             if (errors.Count > 0)
@@ -55,8 +57,12 @@ public static class ServeCommand
     public static string ForDemo(string outDir)
     {
         static string Quote(string path) => path.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '$' or '`') ? "'" + path.Replace("'", "'\\''", StringComparison.Ordinal) + "'" : path;
-        return $"./collector serve --store {Quote("sqlite:" + Path.Combine(outDir, "archive", "collector.db"))} --config {Quote(Path.Combine(outDir, "collector.json"))} --detect-dir {Quote(Path.Combine(outDir, "report"))}";
+        return $"./collector serve --store {Quote("sqlite:" + Path.Combine(outDir, "archive", "collector.db"))} --config {Quote(Path.Combine(outDir, "collector.json"))} --detect-dir {Quote(Path.Combine(outDir, "report"))} --tsa-root {Quote(Path.Combine(outDir, "evidence", "TSA-CA.pem"))}";
     }
+
+    private static Collector.Evidence.Bundles.BundleTrust Trust(string path) => File.Exists(path)
+        ? new Collector.Evidence.Bundles.BundleTrust(File.ReadAllText(path), $"the root certificate given to `collector serve --tsa-root` ({Path.GetFileName(path)})")
+        : throw new UsageException($"--tsa-root {path}: no such file");
 
     private static System.Net.IPEndPoint Endpoint(string text)
     {

@@ -59,14 +59,17 @@ public sealed class RequestGuard(ServeOptions options) : IMiddleware
 
     private static bool IsSameOrigin(HttpRequest request)
     {
-        var origin = request.Headers.Origin.ToString();
-        if (origin.Length == 0)
+        // Browsers say where a request comes from (Fetch Metadata); with it, only the UI's own pages may change anything.
+        var site = request.Headers["Sec-Fetch-Site"].ToString();
+        if (site.Length > 0)
         {
-            // Browsers send Origin on every cross-origin POST; a request without one is not a page's form or script.
-            return request.Headers["Sec-Fetch-Site"].ToString() is "" or "same-origin" or "none";
+            return site is "same-origin" or "none";
         }
 
-        return Uri.TryCreate(origin, UriKind.Absolute, out var o) && string.Equals(o.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
+        // Older browsers: the Origin header, sent on every cross-origin POST; a request without either is not a page's form or script.
+        var origin = request.Headers.Origin.ToString();
+        return origin.Length == 0
+            || (Uri.TryCreate(origin, UriKind.Absolute, out var o) && string.Equals(o.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase));
     }
 
     private static async Task RefuseAsync(HttpContext context, int status, string why)
