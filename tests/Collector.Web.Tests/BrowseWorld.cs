@@ -33,7 +33,7 @@ public sealed class BrowseWorld : IAsyncLifetime
         {
             var seen = T0.AddHours(k);
             var batch = posts.Skip(k * 6).Take(6).ToArray();
-            await Archive.RecordCaptureAsync(Capture("c" + k, seen, batch), CaptureContext.None);
+            await Archive.RecordCaptureAsync(SmallArchive.Capture("c" + k, seen, batch), CaptureContext.None);
             model.AddRange(batch.Select((p, j) =>
             {
                 var i = (k * 6) + j;
@@ -42,10 +42,10 @@ public sealed class BrowseWorld : IAsyncLifetime
         }
 
         var edited = Enumerable.Range(0, Count).Where(i => i % 4 == 1).Select(i => MakePost(i, "rewritten zebra text " + i)).ToArray();
-        await Archive.RecordCaptureAsync(Capture("edits", T0.AddHours(20), edited), CaptureContext.None);
+        await Archive.RecordCaptureAsync(SmallArchive.Capture("edits", T0.AddHours(20), edited), CaptureContext.None);
         foreach (var i in Enumerable.Range(0, Count).Where(i => i % 5 == 2))
         {
-            await Archive.RecordCaptureAsync(Capture("gone" + i, T0.AddHours(21)) with { Outcome = PageOutcome.Removed, SubjectPost = posts[i].Key }, CaptureContext.None);
+            await Archive.RecordCaptureAsync(SmallArchive.Capture("gone" + i, T0.AddHours(21)) with { Outcome = PageOutcome.Removed, SubjectPost = posts[i].Key }, CaptureContext.None);
         }
 
         Model = model.Select(m => m.Edited ? m with { Text = "rewritten zebra text " + m.Key.Id[1..] } : m).ToList();
@@ -66,16 +66,5 @@ public sealed class BrowseWorld : IAsyncLifetime
         Community = "c" + (i % 4),
         Text = text,
         PublishedAt = i % 7 == 0 ? null : T0.AddDays(-2).AddMinutes(i * 37 % 1000),
-    };
-
-    private static Capture Capture(string id, DateTimeOffset at, params Post[] posts) => new()
-    {
-        Id = id,
-        RequestUrl = "https://example.test/list/" + id,
-        FinalUrl = "https://example.test/list/" + id,
-        HttpStatus = 200,
-        FetchedAt = at,
-        Platform = posts.FirstOrDefault()?.Platform ?? "reddit",
-        Posts = posts,
     };
 }

@@ -105,14 +105,15 @@ public sealed class SmallArchive : IAsyncDisposable
         Metrics = new Metrics { Likes = likes, Score = likes * 2 },
     };
 
-    private static Capture Capture(string id, DateTimeOffset at, params Post[] posts) => new()
+    /// <summary>A content capture of a listing page (platform of its first post) seeing <paramref name="posts"/>.</summary>
+    public static Capture Capture(string id, DateTimeOffset at, params Post[] posts) => new()
     {
         Id = id,
         RequestUrl = "https://example.test/r/test/" + id,
         FinalUrl = "https://example.test/r/test/" + id,
         HttpStatus = 200,
         FetchedAt = at,
-        Platform = "reddit",
+        Platform = posts.FirstOrDefault()?.Platform ?? "reddit",
         Source = "src",
         RunId = "run-1",
         Posts = posts,
