@@ -19,6 +19,8 @@ public sealed class DetectionPageTests(DetectionFixture fixture) : IClassFixture
         Assert.Contains("href=\"/account/reddit/handle_p1\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/account/reddit/handle_p3\"", html, StringComparison.Ordinal);
         Assert.Contains("language-switch", html, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<svg class=\"network\"[\\s\\S]*?<line "));
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(html, "<circle cx="));
     }
 
     [Fact]

@@ -29,6 +29,7 @@ public static class DetectionPage
                 {Html.Join(d.Accounts.Select(a => Html.H($"<tr><td>{AccountLink(a.Platform, a.Handle)}</td><td>{Html.Join(a.Flags.Select(f => Html.H($"<span class=\"tag flag\">{f}</span> ")))}</td><td>{a.Evidence.PostCount}</td></tr>")))}
                 </table>
                 <h2>Coordination network</h2>
+                {NetworkDrawing.Render(d.Edges)}
                 <table class="edges"><tr><th>account</th><th>account</th><th>weight</th><th>chains</th></tr>
                 {Html.Join(d.Edges.OrderByDescending(e => e.Weight).Select(e => Html.H($"<tr><td>{Node(e.Source)}</td><td>{Node(e.Target)}</td><td>{e.Weight}</td><td>{Html.Join(e.Chains.Select(c => Html.H($"<a href=\"/chain/{Html.Seg(c)}\">{c}</a> ")))}</td></tr>")))}
                 </table>
