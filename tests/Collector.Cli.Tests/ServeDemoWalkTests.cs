@@ -123,6 +123,11 @@ public sealed class ServeDemoWalkTests
         await page.ClickAsync("text=Verify this bundle again");
         Assert.Equal(1, await page.Locator(".verdict.ok").CountAsync());
 
+        await page.GotoAsync(new Uri(host.UiUrl, "/detect").AbsoluteUri);
+        await page.Locator("table.accounts a.account").First.ClickAsync();
+        Assert.Equal(168, await page.Locator("svg.week rect.cell").CountAsync());
+        await Shot("account");
+
         await page.GotoAsync(new Uri(host.UiUrl, "/collection").AbsoluteUri);
         Assert.True(await page.Locator("table.sources tr").CountAsync() > 1);
         await Shot("collection");
