@@ -33,6 +33,7 @@ public static class CollectorCli
         root.Subcommands.Add(RunsCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         return root;
     }
 

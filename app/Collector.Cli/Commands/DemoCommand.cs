@@ -31,6 +31,7 @@ public static class DemoCommand
             console.Write(new Rule("[bold]Collector demo[/]").LeftJustified());
             await stdout.WriteAsync(outcome.Summary);
             await stdout.WriteLineAsync($"Finished in {TimeProvider.System.GetElapsedTime(started).TotalSeconds:0} s. Open the report: {outcome.ReportPath}");
+            await stdout.WriteLineAsync("Browse the archive in a web browser: " + ServeCommand.ForDemo(parse.GetRequiredValue(output)));
             return outcome.Ok ? CollectorCli.Ok : CollectorCli.Failure;
         });
         return command;

@@ -23,18 +23,7 @@ public static class StatusCommand
             var path = parse.GetValue(config) ?? RunCommand.DefaultConfig;
             var loaded = ConfigLoader.LoadFile(path);
             await using var archive = await StoreAccess.OpenAsync(parse.GetValue(store) ?? loaded.Options.Storage.Uri, null, ct);
-            var now = TimeProvider.System.GetUtcNow();
-            var rows = new List<SourceStatus>();
-            foreach (var source in loaded.Options.Sources)
-            {
-                var recent = await archive.Runs.ListAsync(source.Name, 20, ct);
-                var schedule = SourceSchedule.For(source);
-                rows.Add(new SourceStatus(
-                    source.Name, source.Platform, source.Schedule, schedule?.TimeZone.Id, source.Enabled,
-                    schedule?.NextAfter(now), recent.Count > 0 ? recent[0] : null,
-                    recent.TakeWhile(r => r.Outcome == RunOutcomes.Failed).Count()));
-            }
-
+            var rows = await SourceStatusReport.ComputeAsync(loaded.Options, archive, TimeProvider.System.GetUtcNow(), ct);
             var output = parse.InvocationConfiguration.Output;
             var head = await archive.Custody.HeadAsync(ct);
             if (parse.GetValue(json))
@@ -74,7 +63,4 @@ public static class StatusCommand
         });
         return command;
     }
-
-    private sealed record SourceStatus(
-        string Source, string Platform, string? Schedule, string? TimeZone, bool Enabled, DateTimeOffset? NextFire, RunRecord? LastRun, int ConsecutiveFailures);
 }
