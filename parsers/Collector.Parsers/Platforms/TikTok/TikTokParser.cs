@@ -96,6 +96,19 @@ public sealed class TikTokParser : PlatformParser
         return Classified(PageOutcome.Unrecognized, "rehydration data holds neither video-detail nor user-detail", subject);
     }
 
+    /// <summary>A video the standard layers read: its URL (<c>/@handle/video/id</c>) names the author when they do not.</summary>
+    protected override Post AdaptLayerPost(Post post)
+    {
+        if (post.Author?.Handle is not null || post.ParentId is not null || !Uri.TryCreate(post.Url, UriKind.Absolute, out var url)
+            || url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries) is not [var at, "video" or "photo", ..] || !at.StartsWith('@'))
+        {
+            return post;
+        }
+
+        var handle = at[1..];
+        return post with { Author = (post.Author ?? new Author()) with { Handle = handle, Url = post.Author?.Url ?? $"https://www.tiktok.com/@{handle}" } };
+    }
+
     /// <summary>The cite="…" URL of an oEmbed blockquote.</summary>
     private static string? Cite(string? html)
     {
