@@ -73,7 +73,8 @@ public sealed class TikTokParser : PlatformParser
             var posts = itemModule.EnumerateObject().Select(p => TikTokItem.Read(p.Value)).OfType<Post>().ToList();
             var next = ItemLinks(posts, subject);
             posts.AddRange(TikTokComments.Read(root).Where(c => posts.Any(p => p.Id == c.RootId)));
-            return Named(Found(posts, next, subject), "SIGI_STATE ItemModule, CommentItem");
+            var sigi = new FieldPaths(ParseLayers.StateJson, "SIGI_STATE → ItemModule.<id>", TikTokItem.Paths);
+            return sigi.Record(Named(Found(posts, next, subject), "SIGI_STATE ItemModule, CommentItem"), p => p.Kind == PostKinds.Video);
         }
 
         if (root.At("itemList") is { ValueKind: JsonValueKind.Array } itemList)
@@ -85,7 +86,7 @@ public sealed class TikTokParser : PlatformParser
                 next.Add(new FollowLink(Urls.WithQuery(page.Url, "cursor", cursor), FollowKind.NextPage));
             }
 
-            return Found(posts, next, null);
+            return new FieldPaths(ParseLayers.ApiJson, "itemList[]", TikTokItem.Paths).Record(Found(posts, next, null).ReadBy(ParseLayers.At(ParseLayers.ApiJson, "itemList[]")));
         }
 
         if (root.Long("statusCode") is { } code and not 0)
@@ -133,7 +134,8 @@ public sealed class TikTokParser : PlatformParser
             return Classified(PageOutcome.Unrecognized, "video-detail without itemInfo.itemStruct", subject);
         }
 
-        return Found([post], [], subject ?? post.Key);
+        const string Where = "__UNIVERSAL_DATA_FOR_REHYDRATION__ → __DEFAULT_SCOPE__[\"webapp.video-detail\"].itemInfo.itemStruct";
+        return new FieldPaths(ParseLayers.StateJson, Where, TikTokItem.Paths).Record(Named(Found([post], [], subject ?? post.Key), Where));
     }
 
     private ParseResult ReadUser(JsonElement detail)
