@@ -74,7 +74,16 @@ public sealed class TikTokParser : PlatformParser
             var next = ItemLinks(posts, subject);
             posts.AddRange(TikTokComments.Read(root).Where(c => posts.Any(p => p.Id == c.RootId)));
             var sigi = new FieldPaths(ParseLayers.StateJson, "SIGI_STATE → ItemModule.<id>", TikTokItem.Paths);
-            return sigi.Record(Named(Found(posts, next, subject), "SIGI_STATE ItemModule, CommentItem"), p => p.Kind == PostKinds.Video);
+
+            // A profile page (tiktok.com/@handle) names its account in UserModule.users[handle], its likes in UserModule.stats[handle].
+            var owner = subject is null ? ProfileHandle(page.Url) : null;
+            if (owner is not null && root.At("UserModule", "users", owner) is { } account && Profile(account, root.Long("UserModule", "stats", owner, "heartCount")) is { } profile)
+            {
+                posts.Insert(0, profile);
+                subject = profile.Key;
+            }
+
+            return sigi.Record(Named(Found(posts, next, subject), "SIGI_STATE ItemModule, UserModule, CommentItem"), p => p.Kind == PostKinds.Video);
         }
 
         if (root.At("itemList") is { ValueKind: JsonValueKind.Array } itemList)
@@ -145,14 +154,25 @@ public sealed class TikTokParser : PlatformParser
             return Status(code, detail.Str("statusMsg"), null);
         }
 
-        var user = detail.At("userInfo", "user");
-        if (user is not { } u || u.Str("id") is not { } id || u.Str("uniqueId") is not { } handle)
+        if (detail.At("userInfo", "user") is not { } user || Profile(user, detail.Long("userInfo", "stats", "heartCount")) is not { } profile)
         {
             return Classified(PageOutcome.Unrecognized, "user-detail without userInfo.user");
         }
 
+        var items = detail.Items("itemList").Select(TikTokItem.Read).OfType<Post>().ToList();
+        return Found([profile, .. items], ItemLinks(items, null), profile.Key);
+    }
+
+    /// <summary>An account (<c>id</c>, <c>uniqueId</c>, <c>nickname</c>, <c>signature</c>) as its profile post; null without id and handle.</summary>
+    private static Post? Profile(JsonElement u, long? hearts)
+    {
+        if (u.Str("id") is not { } id || u.Str("uniqueId") is not { } handle)
+        {
+            return null;
+        }
+
         var bio = TextNormalizer.Normalize(u.Str("signature"));
-        var profile = new Post
+        return new Post
         {
             Platform = PlatformKeys.TikTok,
             Id = "user:" + id,
@@ -165,11 +185,13 @@ public sealed class TikTokParser : PlatformParser
             Language = LanguageDetection.Resolve(bio),
             Links = u.Str("bioLink", "link") is { } link ? [link] : [],
             Hashtags = TextExtraction.Hashtags(bio),
-            Metrics = new Metrics { Likes = detail.Long("userInfo", "stats", "heartCount") },
+            Metrics = new Metrics { Likes = hearts },
         };
-        var items = detail.Items("itemList").Select(TikTokItem.Read).OfType<Post>().ToList();
-        return Found([profile, .. items], ItemLinks(items, null), profile.Key);
     }
+
+    /// <summary>The handle of a profile URL (<c>/@handle</c>, nothing after it), or null.</summary>
+    private static string? ProfileHandle(Uri url) =>
+        url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries) is [var at] && at.Length > 1 && at[0] == '@' ? at[1..] : null;
 
     /// <summary>TikTok's statusCode values: 10204 item gone, 10202 no such user, 10221/10223 banned, 10216/10222 private.</summary>
     private ParseResult Status(long code, string? message, PostKey? subject)
