@@ -3,8 +3,8 @@ using Collector.Model;
 using Collector.Parsers.Layers;
 using Collector.Parsers.Platforms.Telegram;
 using Collector.Parsers.Platforms.TikTok;
-using PlatformKeys = Collector.Model.Platforms;
 using Collector.Parsers.Platforms.Tumblr;
+using PlatformKeys = Collector.Model.Platforms;
 
 namespace Collector.Parsers.Tests.Layers;
 
@@ -52,6 +52,20 @@ public class ParseExplanationTests
 
         AssertExplains(explained, "author.name", "api-json: itemList[] → author.nickname | nickname");
         AssertExplains(explained, "metrics.comments", "api-json: itemList[] → (statsV2 | stats).commentCount");
+    }
+
+    [Fact]
+    public void Write_TumblrApiPost_NamesTheResponsePathOfEachField()
+    {
+        const string json = """
+            {"meta":{"status":200},"response":{"posts":[{"id_string":"96439224994","blog_name":"ann","post_url":"https://ann.tumblr.com/post/96439224994",
+              "timestamp":1409661327,"caption":"<p>A caption</p>","tags":["cats"],"reblogged_from_id":"123"}]}}
+            """;
+        var explained = Explain(new TumblrParser(), "https://api.tumblr.com/v2/blog/ann/posts", json, "application/json");
+
+        AssertExplains(explained, "publishedAt", "api-json: response.posts[] → timestamp | date");
+        AssertExplains(explained, "author.handle", "api-json: response.posts[] → blog_name | blog.name.handle");
+        AssertExplains(explained, "repostOf", "api-json: response.posts[] → reblogged_from_id");
     }
 
     [Fact]
