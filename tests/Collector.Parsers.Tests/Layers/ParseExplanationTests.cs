@@ -69,6 +69,22 @@ public class ParseExplanationTests
     }
 
     [Fact]
+    public void Write_XApiV11Tweet_NamesTheTweetObjectKeys()
+    {
+        const string json = """
+            [{"id_str":"1578466218075312129","created_at":"Wed Oct 10 20:19:24 +0000 2018","full_text":"hello",
+              "user":{"id_str":"9","screen_name":"ann","name":"Ann"},"favorite_count":3,"in_reply_to_status_id_str":"1578466218075312000"}]
+            """;
+        var explained = Explain(Parser(PlatformKeys.X), "https://api.twitter.com/1.1/statuses/user_timeline.json", json, "application/json");
+
+        AssertExplainsPath(explained, "author.handle", "api-json", "user.screen_name");
+        AssertExplainsPath(explained, "publishedAt", "api-json", "created_at | id_str (snowflake time)");
+        AssertExplainsPath(explained, "parentId", "api-json", "in_reply_to_status_id_str");
+        AssertExplainsPath(explained, "metrics.likes", "api-json", "favorite_count");
+        Assert.Matches(@"(?m)^\s+text\s+hello\s+<- api-json: .+ → full_text \| extended_tweet\.full_text \| text$", explained);
+    }
+
+    [Fact]
     public void Write_OEmbedPost_NamesTheOEmbedKeys()
     {
         const string json = """{"version":"1.0","type":"video","title":"a caption","author_name":"Ann","author_url":"https://www.tiktok.com/@ann","embed_product_id":"7134059641968872746","html":"<blockquote></blockquote>"}""";
@@ -144,6 +160,10 @@ public class ParseExplanationTests
         Assert.NotEmpty(result.Posts);
         return ParseExplanation.Write(result);
     }
+
+    /// <summary>The field's line ends "&lt;- layer: (where the reader starts) → path".</summary>
+    private static void AssertExplainsPath(string explained, string field, string layer, string path) =>
+        Assert.Matches($@"(?m)^\s+{Regex.Escape(field)}\s+.*<- {Regex.Escape(layer)}: .+ → {Regex.Escape(path)}$", explained);
 
     private static void AssertExplains(string explained, string field, string where) =>
         Assert.Matches($@"(?m)^\s+{Regex.Escape(field)}\s+.*<- {Regex.Escape(where)}$", explained);
