@@ -9,7 +9,8 @@ namespace Collector.Bench;
 /// The opt-in fuzz run: every platform parser gets N mutations (default 10,000) of its real captures in ../shared/fixtures
 /// (truncations, byte flips, deep nesting, duplicated and removed slices; seeded, so a crash repeats) and must never reach
 /// the parser base's catch-all (<see cref="ParseResult.ParseError"/>). Prints per platform the mutations, seconds, and every
-/// distinct crash. Usage: fuzz [--mutations N] [--platform P] [--seed S]. Exit 1 when any parser crashed.
+/// distinct crash. Each capture is read under its own URL (from its expected file) and under a foreign host in turn
+/// (<see cref="CaptureUrls"/>). Usage: fuzz [--mutations N] [--platform P] [--seed S]. Exit 1 when any parser crashed.
 /// </summary>
 public static class FuzzBench
 {
@@ -39,6 +40,7 @@ public static class FuzzBench
             }
 
             var bodies = files.Select(f => (Name: Path.GetFileName(f), Body: File.ReadAllText(f), Json: f.EndsWith(".json", StringComparison.Ordinal))).ToList();
+            var urls = BenchSupport.RepositoryRoot() is { } repo ? CaptureUrls.Read(repo) : new Dictionary<string, Uri>();
             var random = new Random(seed);
             var crashes = new Dictionary<string, string>(StringComparer.Ordinal);
             var watch = Stopwatch.StartNew();
@@ -46,11 +48,12 @@ public static class FuzzBench
             {
                 var (name, body, json) = bodies[i % bodies.Count];
                 var (mutation, mutated) = CaptureMutator.Mutate(body, random);
-                var result = parser.Parse(new PageInput { Url = new Uri("https://www.example.com/p/x/"), Body = mutated, ContentType = json ? "application/json" : "text/html" });
+                var url = CaptureUrls.For(urls, $"{Path.GetFileName(folder)}/{name}", i / bodies.Count);
+                var result = parser.Parse(new PageInput { Url = url, Body = mutated, ContentType = json ? "application/json" : "text/html" });
                 if (result.ParseError is { } error)
                 {
                     var cut = error.IndexOf(" at ", StringComparison.Ordinal);
-                    crashes.TryAdd(cut < 0 ? error : error[..cut], $"{name} {mutation}; {(cut < 0 ? "" : error[(cut + 1)..])}");
+                    crashes.TryAdd(cut < 0 ? error : error[..cut], $"{name} {mutation} at {url}; {(cut < 0 ? "" : error[(cut + 1)..])}");
                 }
             }
 

@@ -46,8 +46,8 @@ public sealed class CliSurfaceTests
 
             Assert.Equal(0, code);
             Assert.Contains("x:957383241714970624 (post) read from meta", stdout, StringComparison.Ordinal);
-            Assert.Matches(@"(?m)^\s+author\.handle\s+verge\s+<- meta$", stdout);
-            Assert.Matches(@"(?m)^\s+text\s+Is it bad to blow into game cartridges\?\s+<- meta$", stdout);
+            Assert.Matches(@"(?m)^\s+author\.handle\s+verge\s+<- meta: meta\[og:title \| twitter:title\] ""Name \(@handle\)""$", stdout);
+            Assert.Matches(@"(?m)^\s+text\s+Is it bad to blow into game cartridges\?\s+<- meta: meta\[og:description \| twitter:description \| description\]$", stdout);
             Assert.Contains("layers tried: platform, json-ld, microdata, meta", stdout, StringComparison.Ordinal);
         }
         finally

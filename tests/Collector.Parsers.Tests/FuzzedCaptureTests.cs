@@ -33,6 +33,7 @@ public class FuzzedCaptureTests
         Assert.SkipWhen(!Directory.Exists(folder), $"no captures for {platform} in {fixtures}");
         var parser = BuiltInParsers.Create().Single(p => p.Platform == platform);
         var random = new Random(19);
+        var urls = CaptureUrls.Read(ExpectedPageCheck.RepoRoot());
         var crashes = new List<string>();
         foreach (var file in Directory.EnumerateFiles(folder).Where(f => f.EndsWith(".html", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
@@ -40,10 +41,11 @@ public class FuzzedCaptureTests
             for (var i = 0; i < MutationsPerCapture; i++)
             {
                 var (name, mutated) = CaptureMutator.Mutate(body, random);
-                var result = parser.Parse(new PageInput { Url = new Uri("https://www.example.com/p/x/"), Body = mutated, ContentType = file.EndsWith(".json", StringComparison.Ordinal) ? "application/json" : "text/html" });
+                var url = CaptureUrls.For(urls, $"{Path.GetFileName(folder)}/{Path.GetFileName(file)}", i);
+                var result = parser.Parse(new PageInput { Url = url, Body = mutated, ContentType = file.EndsWith(".json", StringComparison.Ordinal) ? "application/json" : "text/html" });
                 if (result.ParseError is not null)
                 {
-                    crashes.Add($"{Path.GetFileName(file)} {name}: {result.ParseError}");
+                    crashes.Add($"{Path.GetFileName(file)} {name} at {url}: {result.ParseError}");
                 }
             }
         }

@@ -53,7 +53,7 @@ public sealed class MetaTags
             {
                 var tag = html[lt..(gt + 1)];
                 var key = TagAttributes.Get(tag, "property") ?? TagAttributes.Get(tag, "name") ?? TagAttributes.Get(tag, "itemprop");
-                var content = TagAttributes.Get(tag, "content");
+                var content = TagAttributes.Get(tag, "content") ?? TagAttributes.Get(tag, "value"); // react-helmet writes value=
                 if (!string.IsNullOrEmpty(key) && content is not null)
                 {
                     tags._meta.Add(new(key.ToLowerInvariant(), content));
@@ -113,6 +113,10 @@ public sealed class MetaTags
     /// <summary>The href of the first &lt;link rel=...&gt;.</summary>
     public string? Link(string rel) =>
         _links.FirstOrDefault(p => string.Equals(p.Key, rel, StringComparison.OrdinalIgnoreCase)).Value;
+
+    /// <summary>The hrefs of every &lt;link rel=...&gt;, in page order.</summary>
+    public IEnumerable<string> Links(string rel) =>
+        _links.Where(p => string.Equals(p.Key, rel, StringComparison.OrdinalIgnoreCase)).Select(p => p.Value);
 
     /// <summary>The page's declared language: &lt;html lang&gt;, else og:locale / content-language meta.</summary>
     public string? DeclaredLanguage =>

@@ -11,7 +11,7 @@ internal static class LayerCompletion
 {
     public static ParseResult Complete(PageInput page, ParseResult result, string platform, Func<Post, Post> adapt)
     {
-        result = NameLayers(page, result);
+        result = RecordStandardPaths(NameLayers(page, result));
         if (result.Posts.Count > 0)
         {
             return FillSubject(page, result, platform);
@@ -47,7 +47,7 @@ internal static class LayerCompletion
             LayersTried = tried,
             Reason = $"read from {read.Layer} after: {result.Reason}",
         };
-        return found.ReadBy(read.Layer);
+        return StandardFieldPaths.Of(read.Layer)!.Record(found.ReadBy(read.Layer));
     }
 
     private static LayerRead? Try(List<string> tried, string layer, Func<LayerRead?> read)
@@ -72,6 +72,21 @@ internal static class LayerCompletion
         }
 
         return result with { ParsedBy = named };
+    }
+
+    /// <summary>Posts a platform reader read through a standard layer itself (an oEmbed body, say): that layer's field paths.</summary>
+    private static ParseResult RecordStandardPaths(ParseResult result)
+    {
+        var parsedBy = result.ParsedBy;
+        foreach (var layer in parsedBy.Values.Distinct(StringComparer.Ordinal).ToList())
+        {
+            if (StandardFieldPaths.Of(layer) is { } paths && layer == paths.Layer)
+            {
+                result = paths.Record(result, p => parsedBy.GetValueOrDefault(p.Id) == layer);
+            }
+        }
+
+        return result;
     }
 
     /// <summary>The page's subject post, completed from JSON-LD where the platform layer left a field empty.</summary>
@@ -115,7 +130,7 @@ internal static class LayerCompletion
         var fields = new Dictionary<string, string>(sources.GetValueOrDefault(subject.Id) ?? new Dictionary<string, string>(), StringComparer.Ordinal);
         foreach (var field in filled)
         {
-            fields[field] = source.Layer;
+            fields[field] = StandardFieldPaths.Of(source.Layer)?.Describe(field) ?? source.Layer;
         }
 
         sources[subject.Id] = fields;

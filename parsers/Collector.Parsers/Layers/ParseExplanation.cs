@@ -70,6 +70,8 @@ public static class ParseExplanation
             ("metrics.views", Number(post.Metrics.Views)),
             ("metrics.score", Number(post.Metrics.Score)),
             ("media", post.Media.Count == 0 ? null : post.Media.Count.ToString(CultureInfo.InvariantCulture)),
+            ("links", post.Links.Count == 0 ? null : post.Links.Count.ToString(CultureInfo.InvariantCulture)),
+            ("hashtags", post.Hashtags.Count == 0 ? null : string.Join(' ', post.Hashtags)),
         };
         return fields.Where(f => f.Item2 is not null).Select(f => (f.Item1, f.Item2!));
     }

@@ -37,6 +37,7 @@ public class StandardLayersTests
         (PlatformKeys.Telegram, "https://t.me/somechannel/1234", "1234"),
         (PlatformKeys.Medium, "https://medium.com/@someone/a-story-3f2a9c1d2e4b", "3f2a9c1d2e4b"),
         (PlatformKeys.Blogger, "https://someone.blogspot.com/2017/09/a-post.html", "a-post"),
+        (PlatformKeys.Vk, "https://vk.com/wall-29246653_93530", "-29246653_93530"),
         (PlatformKeys.Quora, "https://www.quora.com/What-is-a-question/answer/Some-One", "answer/Some-One"),
     ];
 
@@ -62,21 +63,8 @@ public class StandardLayersTests
         Assert.Null(result.ParseError);
     }
 
-    /// <summary>
-    /// The permalinks whose post id the URL names (the meta layer needs it). Not here: Blogger (its post id is in the
-    /// markup only), Telegram (its parser classifies a bare t.me/channel/N page itself) and Medium (its own meta reader
-    /// runs first and does not read a "Name (@handle)" title).
-    /// </summary>
-    /// <summary>
-    /// The permalinks for the meta layer, which needs the post id from the URL. Not here: Blogger (its post id is in the
-    /// markup only), Telegram (its parser classifies a bare t.me/channel/N page itself) and Medium (its own meta reader
-    /// runs first and does not read a "Name (@handle)" title).
-    /// </summary>
-    public static TheoryData<string, string, string> MetaPermalinks() =>
-        Table(platform => platform is not (PlatformKeys.Blogger or PlatformKeys.Telegram or PlatformKeys.Medium));
-
     [Theory]
-    [MemberData(nameof(MetaPermalinks))]
+    [MemberData(nameof(Permalinks))]
     public void Parse_PermalinkWithOnlyOpenGraph_ReadsSubjectFromMeta(string platform, string url, string idPart)
     {
         var html = $$"""
@@ -95,6 +83,29 @@ public class StandardLayersTests
         Assert.Equal("The text of the post, only in the preview meta.", post.Text);
         Assert.StartsWith("meta", result.ParsedBy[post.Id], StringComparison.Ordinal);
         Assert.Null(result.ParseError);
+    }
+
+    [Fact]
+    public void Parse_BloggerPermalinkWithOnlyHeadLinks_KeysThePostByTheCommentFeedsPostId()
+    {
+        // Blogger's head names the post's numeric id in its comment feed link, the id the full page's markup carries.
+        const string url = "https://someone.blogspot.com/2016/05/a-post.html";
+        const string html = """
+            <html><head><title>A post</title>
+            <link rel="alternate" type="application/atom+xml" title="Blog - Atom" href="https://someone.blogspot.com/feeds/posts/default" />
+            <link rel="alternate" type="application/atom+xml" title="Blog - Atom" href="https://someone.blogspot.com/feeds/932306423056216142/comments/default" />
+            <meta property="og:url" content="https://someone.blogspot.com/2016/05/a-post.html" />
+            <meta property="og:title" content="A post" />
+            <meta property="og:description" content="The first lines of the post..." />
+            </head><body></body></html>
+            """;
+        var result = Parse(PlatformKeys.Blogger, url, html);
+
+        var post = Assert.Single(result.Posts);
+        Assert.Equal("932306423056216142", post.Id);
+        Assert.Equal(new PostKey(PlatformKeys.Blogger, "932306423056216142"), result.Subject);
+        Assert.Equal("The first lines of the post...", post.Text);
+        Assert.StartsWith("meta", result.ParsedBy[post.Id], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -81,6 +81,7 @@ public sealed class BloggerParser : PlatformParser
     private ParseResult Classify(PageInput page)
     {
         var body = page.Body;
+        var subject = StrippedSubject(page);
         if (body.Contains("Blog has been removed", StringComparison.OrdinalIgnoreCase) || body.Contains("blog has been deleted", StringComparison.OrdinalIgnoreCase))
         {
             return Classified(PageOutcome.Removed, "blog removed");
@@ -99,9 +100,36 @@ public sealed class BloggerParser : PlatformParser
 
         if (PageSignals.Detect(page) is { } signal)
         {
-            return Classified(signal.Outcome, signal.Reason);
+            return Classified(signal.Outcome, signal.Reason, subject);
         }
 
-        return Classified(PageOutcome.Unrecognized, "no Blogger post markup (blogPost, post-body, post hentry)");
+        return Classified(PageOutcome.Unrecognized, "no Blogger post markup (blogPost, post-body, post hentry)", subject);
+    }
+
+    /// <summary>
+    /// The post a permalink page without Blogger's post markup stands for, so the standard layers can read it: the numeric
+    /// post id of the head's comment-feed link (<c>/feeds/&lt;postId&gt;/comments/default</c>, the id the full page carries),
+    /// else the permalink itself (what the JSON-LD layer keys such a page by; a later full capture keys it numerically).
+    /// </summary>
+    private static PostKey? StrippedSubject(PageInput page)
+    {
+        if (!page.Url.AbsolutePath.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var meta = MetaTags.Read(page.Body);
+        var id = meta.Links("alternate").Select(CommentFeedPostId).FirstOrDefault(i => i is not null)
+            ?? Urls.ResolveString(page.Url, meta.Get("og:url") ?? meta.Link("canonical")) ?? page.Url.GetLeftPart(UriPartial.Path);
+        return new PostKey(PlatformKeys.Blogger, id);
+    }
+
+    private static string? CommentFeedPostId(string href)
+    {
+        const string Feeds = "/feeds/", Comments = "/comments/";
+        var at = href.IndexOf(Feeds, StringComparison.Ordinal);
+        var end = at < 0 ? -1 : href.IndexOf(Comments, at, StringComparison.Ordinal);
+        var id = end < 0 ? null : href[(at + Feeds.Length)..end];
+        return id is { Length: > 0 } && id.All(char.IsAsciiDigit) ? id : null;
     }
 }

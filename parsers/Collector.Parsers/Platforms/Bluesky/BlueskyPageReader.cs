@@ -16,7 +16,7 @@ internal static class BlueskyPageReader
         var did = Field(html, "bsky_did");
         var name = Field(html, "bsky_display_name");
         var author = handle is null && did is null ? null : new Author { Id = did, Handle = handle, Name = name, Url = $"https://bsky.app/profile/{handle ?? did}" };
-        var atUri = meta.Link("alternate") is { } alt && alt.StartsWith("at://", StringComparison.Ordinal) ? alt : null;
+        var atUri = meta.Links("alternate").FirstOrDefault(l => l.StartsWith("at://", StringComparison.Ordinal));
         var segments = page.Url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var rkey = segments.Length >= 4 && segments[2] == "post" ? segments[3] : null;
         if (atUri is null && did is not null && rkey is not null)
@@ -64,7 +64,9 @@ internal static class BlueskyPageReader
             return parser.Result([profile], [], profile.Key);
         }
 
-        PostKey? subject = rkey is not null && segments.Length > 1 ? new PostKey(PlatformKeys.Bluesky, $"at://{segments[1]}/app.bsky.feed.post/{rkey}") : null;
+        // The head's AT URI (with the DID the full page keys the post by) when the page has one, else the URL's handle form.
+        PostKey? subject = atUri is not null && rkey is not null && atUri.EndsWith("/" + rkey, StringComparison.Ordinal) ? new PostKey(PlatformKeys.Bluesky, atUri)
+            : rkey is not null && segments.Length > 1 ? new PostKey(PlatformKeys.Bluesky, $"at://{segments[1]}/app.bsky.feed.post/{rkey}") : null;
         if (PageSignals.Detect(page) is { } signal)
         {
             return parser.Result(signal.Outcome, signal.Reason, subject);

@@ -1,13 +1,15 @@
 using System.Text.Json;
 using Collector.Model;
 using Collector.Parsers.Common;
+using Collector.Parsers.Layers;
 
 namespace Collector.Parsers.Platforms.Medium;
 
 /// <summary>Medium pages without Apollo state: JSON-LD (NewsArticle/Article), then OpenGraph/article meta with the &lt;article&gt; text.</summary>
 internal static class MediumMarkupReader
 {
-    public static Post? Read(string html, Uri url, MetaTags meta, string? postId)
+    /// <summary>The article and the layer it came from (JSON-LD, else the &lt;article&gt; DOM, else OpenGraph meta alone).</summary>
+    public static (Post Post, string Layer)? Read(string html, Uri url, MetaTags meta, string? postId)
     {
         JsonElement? ld = null;
         JsonDocument? holder = null;
@@ -48,7 +50,9 @@ internal static class MediumMarkupReader
             var authorUrl = Meta("article:author") ?? ld?.Str("author", "url");
             var handle = authorUrl is not null && authorUrl.Contains("/@", StringComparison.Ordinal) ? authorUrl[(authorUrl.IndexOf("/@", StringComparison.Ordinal) + 2)..] : Meta("twitter:creator")?.TrimStart('@');
             var lang = article?.GetAttribute("lang") ?? meta.DeclaredLanguage;
-            return PostEnricher.Enrich(
+            var layer = ld is not null ? ParseLayers.At(ParseLayers.JsonLd, "NewsArticle / Article")
+                : paragraphs.Count > 0 ? ParseLayers.At(ParseLayers.Dom, "article p, h1-h4, blockquote, pre, li") : ParseLayers.At(ParseLayers.Meta, "og:title, og:description");
+            var post = PostEnricher.Enrich(
                 new Post
                 {
                     Platform = PlatformKeys.Medium,
@@ -62,6 +66,7 @@ internal static class MediumMarkupReader
                     Links = article.Hrefs(url).Where(h => !Hosts.IsAny(new Uri(h), "medium.com")).ToList(),
                 },
                 lang);
+            return (post, layer);
         }
     }
 

@@ -24,15 +24,17 @@ public sealed partial class PinterestParser : PlatformParser
         var state = PinterestStateReader.Read(html, page.Url);
         var urlPin = PinIdOf(page.Url.AbsolutePath);
         var meta = MetaTags.Read(html);
+        // The app deep links (ios-app://…/pin/<id>) name the pin whose data the page carries, which the URL may not.
+        var appPin = meta.Links("alternate").Where(l => l.Contains("-app://", StringComparison.Ordinal)).Select(PinIdOf).FirstOrDefault(id => id is not null);
         var posts = state.Posts;
         var reason = "embedded JSON state";
         if (posts.Count == 0 && urlPin is not null && meta.Get("og:image") is { } image && image.Contains("pinimg.com", StringComparison.Ordinal))
         {
-            posts = [FromMeta(urlPin, meta, image)];
+            posts = [FromMeta(appPin ?? urlPin, meta, image)];
             reason = "meta tags only (no embedded state)";
         }
 
-        var pagePin = state.PagePinId ?? urlPin;
+        var pagePin = state.PagePinId ?? appPin ?? urlPin;
         PostKey? subject = pagePin is null ? null : new PostKey(PlatformKeys.Pinterest, pagePin);
         if (posts.Count == 0)
         {

@@ -36,7 +36,7 @@ internal static class RedditPageClassifier
 
         // A capture cut down to <head>: the post's OpenGraph meta is all there is.
         var meta = MetaTags.Read(html);
-        if (subject is { } key && meta.Get("og:url") is not null && !html.Contains("<shreddit", StringComparison.Ordinal))
+        if (subject is { } key && (meta.Get("og:url") ?? meta.Get("og:title")) is not null && !html.Contains("<shreddit", StringComparison.Ordinal))
         {
             var post = RedditMetaPost.From(key, meta, page.Url);
             if (post is not null)

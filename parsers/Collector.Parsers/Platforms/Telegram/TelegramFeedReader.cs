@@ -2,12 +2,32 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Collector.Model;
 using Collector.Parsers.Common;
+using Collector.Parsers.Layers;
 
 namespace Collector.Parsers.Platforms.Telegram;
 
 /// <summary>Messages of a <c>t.me/s/</c> feed or an embedded message: <c>div.tgme_widget_message[data-post="channel/N"]</c>.</summary>
 internal static partial class TelegramFeedReader
 {
+    /// <summary>Where <see cref="Message"/> takes each field (for <c>parse --explain</c>).</summary>
+    private static readonly FieldPaths Paths = new(ParseLayers.Dom, "div.tgme_widget_message[data-post]", new Dictionary<string, string>
+    {
+        ["url"] = "a.tgme_widget_message_date[href]",
+        ["author.handle"] = "[data-post]'s channel",
+        ["author.name"] = ".tgme_widget_message_from_author | a.tgme_widget_message_owner_name",
+        ["author.url"] = "[data-post]'s channel",
+        ["publishedAt"] = ".tgme_widget_message_date time[datetime]",
+        ["text"] = ".tgme_widget_message_text",
+        ["community"] = "[data-post]'s channel",
+        ["parentId"] = "a.tgme_widget_message_reply[href]",
+        ["repostOf"] = "a.tgme_widget_message_forwarded_from_name[href]",
+        ["media"] = "a.tgme_widget_message_photo_wrap[style], video[src], .tgme_widget_message_video_thumb[style]",
+        ["links"] = ".tgme_widget_message_text a[href]",
+        ["hashtags"] = ".tgme_widget_message_text",
+        ["language"] = "detected from .tgme_widget_message_text",
+        ["metrics.views"] = ".tgme_widget_message_views",
+    });
+
     public static ParseResult Read(TelegramParser parser, PageInput page)
     {
         var document = HtmlPage.Parse(page.Body);
@@ -46,7 +66,7 @@ internal static partial class TelegramFeedReader
                 : parser.Classified(PageOutcome.Unrecognized, "tgme markup without messages");
         }
 
-        return parser.Found(PostEnricher.EnrichAll(posts), next, subject);
+        return Paths.Record(parser.Found(PostEnricher.EnrichAll(posts), next, subject).ReadBy(ParseLayers.At(Paths.Layer, Paths.Root!)));
     }
 
     private static Post Message(IElement message, Uri page)

@@ -7,6 +7,26 @@ namespace Collector.Parsers.Platforms.TikTok;
 /// <summary>One TikTok item (<c>itemStruct</c>, ItemModule entry or itemList row) to a video post.</summary>
 internal static class TikTokItem
 {
+    /// <summary>Where <see cref="Read"/> takes each field, relative to the item (for <c>parse --explain</c>).</summary>
+    public static IReadOnlyDictionary<string, string> Paths { get; } = new Dictionary<string, string>
+    {
+        ["url"] = "author.uniqueId + id",
+        ["author.id"] = "author.id | authorId",
+        ["author.handle"] = "author.uniqueId | author",
+        ["author.name"] = "author.nickname | nickname",
+        ["author.url"] = "author.uniqueId",
+        ["publishedAt"] = "createTime",
+        ["text"] = "desc",
+        ["language"] = "textLanguage | detected from desc",
+        ["media"] = "video.playAddr | video.downloadAddr, imagePost.images[].imageURL.urlList[0]",
+        ["hashtags"] = "textExtra[].hashtagName, challenges[].title | desc",
+        ["links"] = "desc",
+        ["metrics.likes"] = "(statsV2 | stats).diggCount",
+        ["metrics.comments"] = "(statsV2 | stats).commentCount",
+        ["metrics.shares"] = "(statsV2 | stats).shareCount",
+        ["metrics.views"] = "(statsV2 | stats).playCount",
+    };
+
     public static Post? Read(JsonElement item)
     {
         var id = item.Str("id");

@@ -73,7 +73,17 @@ public sealed class TikTokParser : PlatformParser
             var posts = itemModule.EnumerateObject().Select(p => TikTokItem.Read(p.Value)).OfType<Post>().ToList();
             var next = ItemLinks(posts, subject);
             posts.AddRange(TikTokComments.Read(root).Where(c => posts.Any(p => p.Id == c.RootId)));
-            return Named(Found(posts, next, subject), "SIGI_STATE ItemModule, CommentItem");
+            var sigi = new FieldPaths(ParseLayers.StateJson, "SIGI_STATE → ItemModule.<id>", TikTokItem.Paths);
+
+            // A profile page (tiktok.com/@handle) names its account in UserModule.users[handle], its likes in UserModule.stats[handle].
+            var owner = subject is null ? ProfileHandle(page.Url) : null;
+            if (owner is not null && root.At("UserModule", "users", owner) is { } account && Profile(account, root.Long("UserModule", "stats", owner, "heartCount")) is { } profile)
+            {
+                posts.Insert(0, profile);
+                subject = profile.Key;
+            }
+
+            return sigi.Record(Named(Found(posts, next, subject), "SIGI_STATE ItemModule, UserModule, CommentItem"), p => p.Kind == PostKinds.Video);
         }
 
         if (root.At("itemList") is { ValueKind: JsonValueKind.Array } itemList)
@@ -85,7 +95,7 @@ public sealed class TikTokParser : PlatformParser
                 next.Add(new FollowLink(Urls.WithQuery(page.Url, "cursor", cursor), FollowKind.NextPage));
             }
 
-            return Found(posts, next, null);
+            return new FieldPaths(ParseLayers.ApiJson, "itemList[]", TikTokItem.Paths).Record(Found(posts, next, null).ReadBy(ParseLayers.At(ParseLayers.ApiJson, "itemList[]")));
         }
 
         if (root.Long("statusCode") is { } code and not 0)
@@ -94,6 +104,19 @@ public sealed class TikTokParser : PlatformParser
         }
 
         return Classified(PageOutcome.Unrecognized, "rehydration data holds neither video-detail nor user-detail", subject);
+    }
+
+    /// <summary>A video the standard layers read: its URL (<c>/@handle/video/id</c>) names the author when they do not.</summary>
+    protected override Post AdaptLayerPost(Post post)
+    {
+        if (post.Author?.Handle is not null || post.ParentId is not null || !Uri.TryCreate(post.Url, UriKind.Absolute, out var url)
+            || url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries) is not [var at, "video" or "photo", ..] || !at.StartsWith('@'))
+        {
+            return post;
+        }
+
+        var handle = at[1..];
+        return post with { Author = (post.Author ?? new Author()) with { Handle = handle, Url = post.Author?.Url ?? $"https://www.tiktok.com/@{handle}" } };
     }
 
     /// <summary>The cite="…" URL of an oEmbed blockquote.</summary>
@@ -120,7 +143,8 @@ public sealed class TikTokParser : PlatformParser
             return Classified(PageOutcome.Unrecognized, "video-detail without itemInfo.itemStruct", subject);
         }
 
-        return Found([post], [], subject ?? post.Key);
+        const string Where = "__UNIVERSAL_DATA_FOR_REHYDRATION__ → __DEFAULT_SCOPE__[\"webapp.video-detail\"].itemInfo.itemStruct";
+        return new FieldPaths(ParseLayers.StateJson, Where, TikTokItem.Paths).Record(Named(Found([post], [], subject ?? post.Key), Where));
     }
 
     private ParseResult ReadUser(JsonElement detail)
@@ -130,14 +154,25 @@ public sealed class TikTokParser : PlatformParser
             return Status(code, detail.Str("statusMsg"), null);
         }
 
-        var user = detail.At("userInfo", "user");
-        if (user is not { } u || u.Str("id") is not { } id || u.Str("uniqueId") is not { } handle)
+        if (detail.At("userInfo", "user") is not { } user || Profile(user, detail.Long("userInfo", "stats", "heartCount")) is not { } profile)
         {
             return Classified(PageOutcome.Unrecognized, "user-detail without userInfo.user");
         }
 
+        var items = detail.Items("itemList").Select(TikTokItem.Read).OfType<Post>().ToList();
+        return Found([profile, .. items], ItemLinks(items, null), profile.Key);
+    }
+
+    /// <summary>An account (<c>id</c>, <c>uniqueId</c>, <c>nickname</c>, <c>signature</c>) as its profile post; null without id and handle.</summary>
+    private static Post? Profile(JsonElement u, long? hearts)
+    {
+        if (u.Str("id") is not { } id || u.Str("uniqueId") is not { } handle)
+        {
+            return null;
+        }
+
         var bio = TextNormalizer.Normalize(u.Str("signature"));
-        var profile = new Post
+        return new Post
         {
             Platform = PlatformKeys.TikTok,
             Id = "user:" + id,
@@ -150,11 +185,13 @@ public sealed class TikTokParser : PlatformParser
             Language = LanguageDetection.Resolve(bio),
             Links = u.Str("bioLink", "link") is { } link ? [link] : [],
             Hashtags = TextExtraction.Hashtags(bio),
-            Metrics = new Metrics { Likes = detail.Long("userInfo", "stats", "heartCount") },
+            Metrics = new Metrics { Likes = hearts },
         };
-        var items = detail.Items("itemList").Select(TikTokItem.Read).OfType<Post>().ToList();
-        return Found([profile, .. items], ItemLinks(items, null), profile.Key);
     }
+
+    /// <summary>The handle of a profile URL (<c>/@handle</c>, nothing after it), or null.</summary>
+    private static string? ProfileHandle(Uri url) =>
+        url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries) is [var at] && at.Length > 1 && at[0] == '@' ? at[1..] : null;
 
     /// <summary>TikTok's statusCode values: 10204 item gone, 10202 no such user, 10221/10223 banned, 10216/10222 private.</summary>
     private ParseResult Status(long code, string? message, PostKey? subject)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Collector.Model;
 using Collector.Parsers.Common;
+using Collector.Parsers.Layers;
 
 namespace Collector.Parsers.Platforms.Tumblr;
 
@@ -11,6 +12,20 @@ namespace Collector.Parsers.Platforms.Tumblr;
 /// </summary>
 internal static class TumblrApiReader
 {
+    /// <summary>Where <see cref="Read"/> takes each field (for <c>parse --explain</c>).</summary>
+    public static FieldPaths Paths { get; } = new(ParseLayers.ApiJson, "response.posts[]", new Dictionary<string, string>
+    {
+        ["url"] = "post_url",
+        ["author"] = "blog_name | blog.name",
+        ["publishedAt"] = "timestamp | date",
+        ["title"] = "title",
+        ["text"] = "content[type=text].text | body | caption | text | description",
+        ["repostOf"] = "reblogged_from_id",
+        ["hashtags"] = "tags[]",
+        ["media"] = "photos[].original_size.url, content[type=image].media[0].url, video_url",
+        ["language"] = "detected from the text",
+    });
+
     public static List<Post>? Read(JsonElement root)
     {
         if (root.At("response", "posts") is not { ValueKind: JsonValueKind.Array } items)

@@ -32,7 +32,7 @@ public sealed partial class TumblrParser : PlatformParser
             var posts = json is null ? null : TumblrApiReader.Read(json.RootElement);
             return posts is null
                 ? Classified(PageOutcome.Unrecognized, "JSON without response.posts[] (Tumblr API v2)")
-                : Found(posts, [], posts.Count == 1 ? posts[0].Key : null).ReadBy(Layers.ParseLayers.At(Layers.ParseLayers.ApiJson, "response.posts[]"));
+                : TumblrApiReader.Paths.Record(Found(posts, [], posts.Count == 1 ? posts[0].Key : null).ReadBy(Layers.ParseLayers.At(Layers.ParseLayers.ApiJson, "response.posts[]")));
         }
 
         var meta = MetaTags.Read(page.Body);

@@ -20,9 +20,11 @@ public sealed class VkParser : PlatformParser
     {
         if (!page.LooksLikeJson)
         {
+            // VK's own markup is not read; a post permalink (vk.com/wall-1_2) still names its post for the standard layers.
+            var permalink = WallPost(page.Url);
             return PageSignals.Detect(page) is { } signal
-                ? Classified(signal.Outcome, signal.Reason)
-                : Classified(PageOutcome.Unrecognized, "VK HTML pages are not parsed: collect VK through its API JSON");
+                ? Classified(signal.Outcome, signal.Reason, permalink)
+                : Classified(PageOutcome.Unrecognized, "VK HTML pages are not parsed: collect VK through its API JSON", permalink);
         }
 
         using var document = JsonRead.TryParse(page.Body);
@@ -63,6 +65,20 @@ public sealed class VkParser : PlatformParser
         }
 
         return Found(posts, NextPage(page.Url, r, list.GetArrayLength()), subject);
+    }
+
+    /// <summary>vk.com/wall&lt;owner&gt;_&lt;id&gt; (or <c>?w=wall…</c>): the post in the API's id form, <c>owner_id</c>.</summary>
+    private static PostKey? WallPost(Uri url)
+    {
+        var name = Urls.Query(url, "w") ?? url.AbsolutePath.TrimStart('/');
+        if (!name.StartsWith("wall", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var id = name[4..];
+        var parts = id.Split('_');
+        return parts.Length == 2 && long.TryParse(parts[0], out _) && long.TryParse(parts[1], out _) ? new PostKey(PlatformKeys.Vk, id) : null;
     }
 
     /// <summary>wall.getById?posts=OWNER_ID: the page stands for that one post.</summary>

@@ -64,8 +64,31 @@ internal static class XApiReader
             reader.AddV1(tweet);
         }
 
-        return Named(parser.Result(reader.Posts, next is null ? [] : [next], null, reader.Posts.Count == 0 ? "no readable tweets" : null), ParseLayers.At(ParseLayers.ApiJson, layer));
+        var result = Named(parser.Result(reader.Posts, next is null ? [] : [next], null, reader.Posts.Count == 0 ? "no readable tweets" : null), ParseLayers.At(ParseLayers.ApiJson, layer));
+        return new FieldPaths(ParseLayers.ApiJson, layer, V1Paths).Record(result);
     }
+
+    /// <summary>Where <see cref="XTweetReader.AddV1"/> takes each field of a v1.1 tweet object (for <c>parse --explain</c>).</summary>
+    private static readonly Dictionary<string, string> V1Paths = new()
+    {
+        ["url"] = "user.screen_name + id_str",
+        ["author.id"] = "user.id_str",
+        ["author.handle"] = "user.screen_name",
+        ["author.name"] = "user.name",
+        ["author.url"] = "user.screen_name",
+        ["publishedAt"] = "created_at | id_str (snowflake time)",
+        ["text"] = "full_text | extended_tweet.full_text | text",
+        ["language"] = "lang | detected from the text",
+        ["parentId"] = "in_reply_to_status_id_str",
+        ["rootId"] = "conversation_id_str",
+        ["repostOf"] = "retweeted_status | quoted_status | quoted_status_id_str",
+        ["media"] = "extended_entities.media | entities.media",
+        ["links"] = "entities.urls | the text",
+        ["hashtags"] = "entities.hashtags | the text",
+        ["metrics.likes"] = "favorite_count",
+        ["metrics.comments"] = "reply_count",
+        ["metrics.shares"] = "retweet_count",
+    };
 
     private static ParseResult V2(PageInput page, JsonElement root, JsonElement data, XParser parser)
     {

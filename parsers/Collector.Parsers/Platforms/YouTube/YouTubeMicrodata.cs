@@ -30,6 +30,11 @@ internal static class YouTubeMicrodata
             }
 
             var value = TagAttributes.Get(tag, "content") ?? TagAttributes.Get(tag, "href");
+            if (value is not null && name == "url" && IsChannel(value))
+            {
+                props.TryAdd("channelUrl", value);
+            }
+
             if (value is not null)
             {
                 props.TryAdd(name, value); // the first "url"/"name" after the video's own fields are the author's
@@ -43,7 +48,7 @@ internal static class YouTubeMicrodata
 
         var title = props.GetValueOrDefault("name");
         var text = TextNormalizer.Normalize(props.GetValueOrDefault("description"));
-        var authorUrl = props.GetValueOrDefault("url");
+        var authorUrl = props.GetValueOrDefault("channelUrl");
         var channelId = props.GetValueOrDefault("channelId");
         return new Post
         {
@@ -66,4 +71,9 @@ internal static class YouTubeMicrodata
             Metrics = new Metrics { Views = Counts.Parse(props.GetValueOrDefault("interactionCount")) },
         };
     }
+
+    /// <summary>A channel's URL (<c>/@handle</c>, <c>/channel/</c>, <c>/user/</c>, <c>/c/</c>): the author's, never the video's own.</summary>
+    private static bool IsChannel(string url) =>
+        url.Contains("/@", StringComparison.Ordinal) || url.Contains("/channel/", StringComparison.Ordinal)
+        || url.Contains("/user/", StringComparison.Ordinal) || url.Contains("/c/", StringComparison.Ordinal);
 }
