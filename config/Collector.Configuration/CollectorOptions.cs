@@ -63,6 +63,12 @@ public sealed class CrawlerOptions
 
     public long MaxBodyBytes { get; set; } = 25L * 1024 * 1024;
 
+    /// <summary>
+    /// How long one page's parse may take: past it the page is recorded <c>failed: parse-timeout</c> with its raw
+    /// artifact kept, and the crawl goes on (a hostile page must not hold a worker).
+    /// </summary>
+    public TimeSpan ParseTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     public int MaxRedirects { get; set; } = 10;
 
     public int MaxRetries { get; set; } = 4;

@@ -43,6 +43,11 @@ internal static class CrawlerLimits
             yield return new ConfigError("$.crawler.maxRetries", $"must be between 0 and 20, not {crawler.MaxRetries}");
         }
 
+        if (crawler.ParseTimeout <= TimeSpan.Zero)
+        {
+            yield return new ConfigError("$.crawler.parseTimeout", "must be a positive duration");
+        }
+
         if (crawler.Browser.RecycleContextAfterPages < 1)
         {
             yield return new ConfigError("$.crawler.browser.recycleContextAfterPages", $"must be at least 1, not {crawler.Browser.RecycleContextAfterPages}");
