@@ -89,10 +89,12 @@ public sealed class BrowserFetcher : IFetcher, IWarmUp, IDisposable
     {
         var budget = _options.NavigationTimeout + (request.Scroll?.Budget ?? TimeSpan.Zero) + CaptureAllowance;
         using var timeout = new CancellationTokenSource(budget, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        using var meter = new BodyMeter(request.MaxBytes ?? _options.MaxBodyBytes);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token, meter.Exceeded);
         var reusable = false;
         try
         {
+            await page.MeterAsync(meter, linked.Token);
             var result = await CaptureAsync(page, request, linked.Token);
 
             // a page captured from its response alone hung: its tab is closed, never handed to the next page
@@ -102,6 +104,12 @@ public sealed class BrowserFetcher : IFetcher, IWarmUp, IDisposable
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (Exception ex) when (meter.StoppedAt is { } received && ex is OperationCanceledException or PlaywrightException or TimeoutException)
+        {
+            // closing the tab (finally) cancels the transfer; the same bytes would come again, so no retry
+            Log.BodyOverCap(_logger, request.Url, meter.Cap, received);
+            return Failed(request, FetchError.GiveUp($"body over the {meter.Cap}-byte cap ({received} bytes received when the page was stopped); the tab was closed"));
         }
         catch (OperationCanceledException)
         {

@@ -66,6 +66,12 @@ public sealed class BrowserFetcherOptions
     /// <summary>Pages open at once (further fetches wait); the crawl's own concurrency normally stays below this.</summary>
     public int MaxConcurrentPages { get; set; } = 8;
 
+    /// <summary>
+    /// The most bytes one response of a page may deliver (crawler.maxBodyBytes): past it the page is stopped, its tab
+    /// closed, and it is recorded failed, not retried.
+    /// </summary>
+    public long MaxBodyBytes { get; set; } = 25L * 1024 * 1024;
+
     /// <summary>Bodies of JSON responses larger than this are recorded without their body.</summary>
     public long MaxNetworkBodyBytes { get; set; } = 10L * 1024 * 1024;
 
@@ -91,6 +97,7 @@ public sealed class BrowserFetcherOptions
             ScreenshotScope = browser.FullPageScreenshots ? ScreenshotScope.FullPage : ScreenshotScope.Viewport,
             NavigationTimeout = browser.NavigationTimeout,
             MaxConcurrentPages = Math.Max(1, crawler.MaxConcurrency),
+            MaxBodyBytes = crawler.MaxBodyBytes,
         };
     }
 
@@ -131,6 +138,11 @@ public sealed class BrowserFetcherOptions
         if (MemorySampleInterval <= TimeSpan.Zero)
         {
             errors.Add($"Browser.MemorySampleInterval: must be positive, was {MemorySampleInterval}.");
+        }
+
+        if (MaxBodyBytes < 1024)
+        {
+            errors.Add($"Browser.MaxBodyBytes: must be at least 1024, was {MaxBodyBytes}.");
         }
 
         if (MaxConcurrentPages < 1)

@@ -50,4 +50,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4124, Level = LogLevel.Debug, Message = "Browser fetch of {Url} failed ({Action}): {Message}")]
     public static partial void FetchFailed(ILogger logger, Uri url, FetchErrorAction action, string message);
+
+    [LoggerMessage(EventId = 4134, Level = LogLevel.Warning, Message = "{Url}: a response passed the {Cap}-byte body cap ({Received} bytes received); the page was stopped")]
+    public static partial void BodyOverCap(ILogger logger, Uri url, long cap, long received);
 }
