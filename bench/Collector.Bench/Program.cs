@@ -13,6 +13,7 @@ var benches = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.O
     ["fuzz"] = FuzzBench.RunAsync,
     ["language"] = LanguageBench.RunAsync,
     ["worlds"] = WorldsBench.RunAsync,
+    ["hostile"] = HostilePageBench.RunAsync,
 };
 
 if (args.Length == 0 || !(benches.ContainsKey(args[0]) || args[0] == "all"))
