@@ -112,6 +112,9 @@ public sealed class BrowserOptions
     public bool FullPageScreenshots { get; set; } = true;
 
     public TimeSpan NavigationTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Elements a rendered DOM may hold; a page past it is kept as the server sent it, without DOM or screenshot.</summary>
+    public int MaxDomElements { get; set; } = 500_000;
 }
 
 public sealed class EvidenceOptions

@@ -58,6 +58,11 @@ internal static class CrawlerLimits
             yield return new ConfigError("$.crawler.browser.recycleAtMemoryMb", $"must be at least 1, not {crawler.Browser.RecycleAtMemoryMb}");
         }
 
+        if (crawler.Browser.MaxDomElements < 1000)
+        {
+            yield return new ConfigError("$.crawler.browser.maxDomElements", $"must be at least 1000, not {crawler.Browser.MaxDomElements}");
+        }
+
         if (crawler.Browser.NavigationTimeout <= TimeSpan.Zero)
         {
             yield return new ConfigError("$.crawler.browser.navigationTimeout", "must be a positive duration");

@@ -23,6 +23,7 @@ public sealed class HostileConfigTests
     [InlineData("""{ "sources": [ { "name": "a\u0007b", "targets": ["https://ok.example/"] } ] }""", "$.sources[0].name")]
     [InlineData("""{ "sources": [ { "name": "a", "targets": ["https://ok.example/"], "schedule": "0 0 31 2 *" } ] }""", "$.sources[0].schedule")]
     [InlineData("""{ "crawler": { "parseTimeout": "0s" } }""", "$.crawler.parseTimeout")]
+    [InlineData("""{ "crawler": { "browser": { "maxDomElements": 10 } } }""", "$.crawler.browser.maxDomElements")]
     [InlineData("""{ "sources": [ { "name": "a", "targets": ["https://ok.example/"], "follow": ["a.post-link", "a[[["] } ] }""", "$.sources[0].follow[1]")]
     [InlineData("""{ "sources": [ { "name": "a", "targets": ["https://ok.example/"], "follow": [""] } ] }""", "$.sources[0].follow[0]")]
     [InlineData("""{ "sources": [ { "name": "a", "targets": ["https://ok.example/"], "waitFor": "div[data-x=" } ] }""", "$.sources[0].waitFor")]

@@ -183,6 +183,16 @@ public sealed class BrowserFetcher : IFetcher, IWarmUp, IDisposable
             }
         }
 
+        if (await page.EvaluateAsync<int>("() => document.getElementsByTagName('*').length").WaitAsync(cancellationToken) is var elements
+            && elements > _options.MaxDomElements)
+        {
+            // a DOM that size would cost its serialization, a screenshot and a parse many times over: the page is kept as
+            // the server sent it (body, responses), and its tab, holding that DOM, is closed
+            Log.DomOverCap(_logger, request.Url, elements, _options.MaxDomElements);
+            var sent = response is null ? ReadOnlyMemory<byte>.Empty : await BodyAsync(response, cancellationToken);
+            return await ResultAsync(request, recorder, page.Url, status, response?.Headers ?? [], sent, cancellationToken);
+        }
+
         var dom = await page.ContentAsync().WaitAsync(cancellationToken);
         var screenshot = _options.Screenshots && request.Screenshot ? await ScreenshotAsync(pooled, cancellationToken) : null;
         var body = response is null ? ReadOnlyMemory<byte>.Empty : await BodyAsync(response, cancellationToken);

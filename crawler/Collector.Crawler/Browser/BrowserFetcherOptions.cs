@@ -72,6 +72,12 @@ public sealed class BrowserFetcherOptions
     /// </summary>
     public long MaxBodyBytes { get; set; } = 25L * 1024 * 1024;
 
+    /// <summary>
+    /// Elements a rendered DOM may hold (crawler.browser.maxDomElements): a page whose scripts built more is kept as the
+    /// server sent it, without DOM snapshot or screenshot, and its tab closed. Real pages hold a few thousand to ~100,000.
+    /// </summary>
+    public int MaxDomElements { get; set; } = 500_000;
+
     /// <summary>Bodies of JSON responses larger than this are recorded without their body.</summary>
     public long MaxNetworkBodyBytes { get; set; } = 10L * 1024 * 1024;
 
@@ -98,6 +104,7 @@ public sealed class BrowserFetcherOptions
             NavigationTimeout = browser.NavigationTimeout,
             MaxConcurrentPages = Math.Max(1, crawler.MaxConcurrency),
             MaxBodyBytes = crawler.MaxBodyBytes,
+            MaxDomElements = browser.MaxDomElements,
         };
     }
 
@@ -143,6 +150,11 @@ public sealed class BrowserFetcherOptions
         if (MaxBodyBytes < 1024)
         {
             errors.Add($"Browser.MaxBodyBytes: must be at least 1024, was {MaxBodyBytes}.");
+        }
+
+        if (MaxDomElements < 1000)
+        {
+            errors.Add($"Browser.MaxDomElements: must be at least 1000, was {MaxDomElements}.");
         }
 
         if (MaxConcurrentPages < 1)
