@@ -92,8 +92,10 @@ public sealed class BrowserFetcher : IFetcher, IWarmUp, IDisposable
         using var meter = new BodyMeter(request.MaxBytes ?? _options.MaxBodyBytes);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token, meter.Exceeded);
         var reusable = false;
+        TargetAuthorization? credentials = null;
         try
         {
+            credentials = await TargetAuthorization.RouteAsync(page.Page, request.Credentials, linked.Token);
             await page.MeterAsync(meter, linked.Token);
             var result = await CaptureAsync(page, request, linked.Token);
 
@@ -127,6 +129,12 @@ public sealed class BrowserFetcher : IFetcher, IWarmUp, IDisposable
         }
         finally
         {
+            if (credentials is not null)
+            {
+                // before the tab goes back to the pool: the next page on it may be another host's
+                await credentials.DisposeAsync();
+            }
+
             await _pool.ReleaseAsync(page, reusable);
         }
     }
