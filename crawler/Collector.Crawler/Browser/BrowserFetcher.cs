@@ -324,6 +324,11 @@ public sealed class BrowserFetcher : IFetcher, IWarmUp, IDisposable
                 || message.Contains("net::ERR_BLOCKED", StringComparison.Ordinal) => FetchError.GiveUp(message),
             _ when message.Contains("Download is starting", StringComparison.Ordinal) =>
                 FetchError.GiveUp("The URL is a download, not a page (downloads are refused)."),
+
+            // Chromium resends these once itself when they happen on a reused connection: the attempt counts double
+            _ when message.Contains("net::ERR_CONNECTION_RESET", StringComparison.Ordinal)
+                || message.Contains("net::ERR_EMPTY_RESPONSE", StringComparison.Ordinal)
+                || message.Contains("net::ERR_CONNECTION_CLOSED", StringComparison.Ordinal) => FetchError.Retry(message) with { Requests = 2 },
             _ => FetchError.Retry(message),
         };
     }

@@ -23,9 +23,9 @@ public sealed class RateControlTests
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static Task<SimulatedPlatforms> StartAsync() => SimulatedPlatforms.StartAsync(new SimulationOptions { Seed = 11, PostsPerCommunity = 20 }, Cancel);
+    internal static Task<SimulatedPlatforms> StartAsync() => SimulatedPlatforms.StartAsync(new SimulationOptions { Seed = 11, PostsPerCommunity = 20 }, Cancel);
 
-    private static List<string> LivePostPaths(SimulatedPlatforms sim, params string[] sections) =>
+    internal static List<string> LivePostPaths(SimulatedPlatforms sim, params string[] sections) =>
         [.. sections.SelectMany(s => sim.World.State.InCommunity(SimPlatform.Forum, s)).Where(p => p.Kind != PostKinds.Comment && p.IsLive).Select(ForumHtml.PostPath)];
 
     internal static CrawlHarness Harness(Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null) => CrawlHarness.Create(
@@ -36,7 +36,7 @@ public sealed class RateControlTests
         },
         services: services);
 
-    private static Configuration.SourceOptions Source(SimulatedPlatforms sim, params string[] sections)
+    internal static Configuration.SourceOptions Source(SimulatedPlatforms sim, params string[] sections)
     {
         var source = CrawlHarness.Source(sim.Url(SimPlatform.Forum, ForumHtml.ListingPath(sections[0], 1)), "a.post-link", "a[rel=next]");
         source.Targets = [.. sections.Select(s => sim.Url(SimPlatform.Forum, ForumHtml.ListingPath(s, 1)).AbsoluteUri)];
