@@ -14,6 +14,7 @@ var benches = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.O
     ["language"] = LanguageBench.RunAsync,
     ["worlds"] = WorldsBench.RunAsync,
     ["browse"] = BrowseBench.RunAsync,
+    ["hostile"] = HostilePageBench.RunAsync,
 };
 
 if (args.Length == 0 || !(benches.ContainsKey(args[0]) || args[0] == "all"))

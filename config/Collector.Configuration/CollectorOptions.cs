@@ -69,6 +69,12 @@ public sealed class CrawlerOptions
 
     public long MaxBodyBytes { get; set; } = 25L * 1024 * 1024;
 
+    /// <summary>
+    /// How long one page's parse may take: past it the page is recorded <c>failed: parse-timeout</c> with its raw
+    /// artifact kept, and the crawl goes on (a hostile page must not hold a worker).
+    /// </summary>
+    public TimeSpan ParseTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     public int MaxRedirects { get; set; } = 10;
 
     public int MaxRetries { get; set; } = 4;
@@ -112,6 +118,9 @@ public sealed class BrowserOptions
     public bool FullPageScreenshots { get; set; } = true;
 
     public TimeSpan NavigationTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Elements a rendered DOM may hold; a page past it is kept as the server sent it, without DOM or screenshot.</summary>
+    public int MaxDomElements { get; set; } = 500_000;
 }
 
 public sealed class EvidenceOptions

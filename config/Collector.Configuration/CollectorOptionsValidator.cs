@@ -157,6 +157,19 @@ public sealed class CollectorOptionsValidator : IValidateOptions<CollectorOption
             yield return new ConfigError($"{path}.concurrency", "must be at least 1");
         }
 
+        for (var f = 0; f < source.Follow.Count; f++)
+        {
+            if (!CssSelectors.IsValid(source.Follow[f]))
+            {
+                yield return new ConfigError($"{path}.follow[{f}]", $"'{source.Follow[f]}' is not a valid CSS selector");
+            }
+        }
+
+        if (source.WaitFor is { } waitFor && !CssSelectors.IsValidWaitFor(waitFor))
+        {
+            yield return new ConfigError($"{path}.waitFor", $"'{waitFor}' is not a CSS selector, a delay (2s, 500ms) or one of networkidle, load, domcontentloaded");
+        }
+
         if (source.Scroll < 0)
         {
             yield return new ConfigError($"{path}.scroll", "must not be negative");

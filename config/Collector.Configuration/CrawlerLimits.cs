@@ -43,6 +43,11 @@ internal static class CrawlerLimits
             yield return new ConfigError("$.crawler.maxRetries", $"must be between 0 and 20, not {crawler.MaxRetries}");
         }
 
+        if (crawler.ParseTimeout <= TimeSpan.Zero)
+        {
+            yield return new ConfigError("$.crawler.parseTimeout", "must be a positive duration");
+        }
+
         if (crawler.Browser.RecycleContextAfterPages < 1)
         {
             yield return new ConfigError("$.crawler.browser.recycleContextAfterPages", $"must be at least 1, not {crawler.Browser.RecycleContextAfterPages}");
@@ -51,6 +56,11 @@ internal static class CrawlerLimits
         if (crawler.Browser.RecycleAtMemoryMb < 1)
         {
             yield return new ConfigError("$.crawler.browser.recycleAtMemoryMb", $"must be at least 1, not {crawler.Browser.RecycleAtMemoryMb}");
+        }
+
+        if (crawler.Browser.MaxDomElements < 1000)
+        {
+            yield return new ConfigError("$.crawler.browser.maxDomElements", $"must be at least 1000, not {crawler.Browser.MaxDomElements}");
         }
 
         if (crawler.Browser.NavigationTimeout <= TimeSpan.Zero)

@@ -34,6 +34,11 @@ public static class CrawlerOptionsCheck
             problems.Add("crawler.requestTimeout must be positive");
         }
 
+        if (options.ParseTimeout <= TimeSpan.Zero)
+        {
+            problems.Add("crawler.parseTimeout must be positive");
+        }
+
         if (options.MaxBodyBytes < 1024 || options.MaxMediaBytes < 1024)
         {
             problems.Add("crawler.maxBodyBytes and maxMediaBytes must be at least 1024");

@@ -88,6 +88,37 @@ public sealed class CliSurfaceTests
     }
 
     [Fact]
+    public async Task Run_ConfigWithBadValues_ExitTwoWithEachPathBeforeTheStoreIsCreated()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"bad-values-{Guid.NewGuid():n}");
+        Directory.CreateDirectory(folder);
+        var store = Path.Combine(folder, "archive", "c.db");
+        var path = Path.Combine(folder, "collector.json");
+        await File.WriteAllTextAsync(path, $$"""
+            { "storage": { "uri": "sqlite:{{store}}" },
+              "crawler": { "maxBodyBytes": -1, "maxRetries": -2, "parseTimeout": "0s", "browser": { "recycleContextAfterPages": 0 } },
+              "sources": [ { "name": "a", "targets": ["https://a.example/"], "render": "browser", "follow": ["a[[["], "waitFor": "div[" } ] }
+            """, TestContext.Current.CancellationToken);
+        try
+        {
+            var (code, _, stderr) = await RunAsync("run", "--config", path, "--once");
+
+            Assert.Equal(2, code);
+            foreach (var bad in new[] { "$.crawler.maxBodyBytes", "$.crawler.maxRetries", "$.crawler.parseTimeout", "$.crawler.browser.recycleContextAfterPages", "$.sources[0].follow[0]", "$.sources[0].waitFor" })
+            {
+                Assert.Contains(bad, stderr, StringComparison.Ordinal);
+            }
+
+            Assert.False(File.Exists(store), "the store was created for a configuration that was refused");
+            Assert.False(Directory.Exists(Path.GetDirectoryName(store)), "the store's folder was created for a configuration that was refused");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Run_MissingConfigFile_ExitTwo()
     {
         var (code, _, stderr) = await RunAsync("run", "--config", "/nonexistent/collector.json", "--once");

@@ -23,11 +23,30 @@ public sealed class HostileConfigTests
     [InlineData("""{ "sources": [ null ] }""", "$.sources[0]")]
     [InlineData("""{ "sources": [ { "name": "a\u0007b", "targets": ["https://ok.example/"] } ] }""", "$.sources[0].name")]
     [InlineData("""{ "sources": [ { "name": "a", "targets": ["https://ok.example/"], "schedule": "0 0 31 2 *" } ] }""", "$.sources[0].schedule")]
+    [InlineData("""{ "crawler": { "parseTimeout": "0s" } }""", "$.crawler.parseTimeout")]
+    [InlineData("""{ "crawler": { "browser": { "maxDomElements": 10 } } }""", "$.crawler.browser.maxDomElements")]
+    [InlineData("""{ "sources": [ { "name": "a", "targets": ["https://ok.example/"], "follow": ["a.post-link", "a[[["] } ] }""", "$.sources[0].follow[1]")]
+    [InlineData("""{ "sources": [ { "name": "a", "targets": ["https://ok.example/"], "follow": [""] } ] }""", "$.sources[0].follow[0]")]
+    [InlineData("""{ "sources": [ { "name": "a", "targets": ["https://ok.example/"], "waitFor": "div[data-x=" } ] }""", "$.sources[0].waitFor")]
+    [InlineData("""{ "sources": [ { "name": "a", "targets": ["https://ok.example/"], "waitFor": "2 seconds" } ] }""", "$.sources[0].waitFor")]
     public void Load_BadValue_RefusedWithItsPath(string json, string path)
     {
         var withSource = json.Contains("\"sources\"", StringComparison.Ordinal) ? json : json[..json.LastIndexOf('}')] + $", \"sources\": [ {Source} ] }}";
 
         Assert.Contains(path, Paths(withSource));
+    }
+
+    [Theory]
+    [InlineData("networkidle")]
+    [InlineData("domcontentloaded")]
+    [InlineData("1500ms")]
+    [InlineData("2s")]
+    [InlineData("#feed > article.post:not(.ad)")]
+    public void Load_WaitForKeywordDelayOrSelector_Accepted(string waitFor)
+    {
+        var json = $$"""{ "sources": [ { "name": "a", "targets": ["https://ok.example/"], "render": "browser", "waitFor": "{{waitFor}}", "follow": ["a[rel~=next]", "article h2 > a"] } ] }""";
+
+        Assert.Equal(waitFor, ConfigLoader.Load(json, environment: NoEnvironment).Options.Sources[0].WaitFor);
     }
 
     [Fact]

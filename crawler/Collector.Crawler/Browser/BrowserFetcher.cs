@@ -89,10 +89,14 @@ public sealed class BrowserFetcher : IFetcher, IWarmUp, IDisposable
     {
         var budget = _options.NavigationTimeout + (request.Scroll?.Budget ?? TimeSpan.Zero) + CaptureAllowance;
         using var timeout = new CancellationTokenSource(budget, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        using var meter = new BodyMeter(request.MaxBytes ?? _options.MaxBodyBytes);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token, meter.Exceeded);
         var reusable = false;
+        TargetAuthorization? credentials = null;
         try
         {
+            credentials = await TargetAuthorization.RouteAsync(page.Page, request.Credentials, linked.Token);
+            await page.MeterAsync(meter, linked.Token);
             var result = await CaptureAsync(page, request, linked.Token);
 
             // a page captured from its response alone hung: its tab is closed, never handed to the next page
@@ -102,6 +106,12 @@ public sealed class BrowserFetcher : IFetcher, IWarmUp, IDisposable
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (Exception ex) when (meter.StoppedAt is { } received && ex is OperationCanceledException or PlaywrightException or TimeoutException)
+        {
+            // closing the tab (finally) cancels the transfer; the same bytes would come again, so no retry
+            Log.BodyOverCap(_logger, request.Url, meter.Cap, received);
+            return Failed(request, FetchError.GiveUp($"body over the {meter.Cap}-byte cap ({received} bytes received when the page was stopped); the tab was closed"));
         }
         catch (OperationCanceledException)
         {
@@ -119,6 +129,12 @@ public sealed class BrowserFetcher : IFetcher, IWarmUp, IDisposable
         }
         finally
         {
+            if (credentials is not null)
+            {
+                // before the tab goes back to the pool: the next page on it may be another host's
+                await credentials.DisposeAsync();
+            }
+
             await _pool.ReleaseAsync(page, reusable);
         }
     }
@@ -173,6 +189,16 @@ public sealed class BrowserFetcher : IFetcher, IWarmUp, IDisposable
                     page, plan, request.LoadMoreSelector, _options.ScrollStepWait, _time, cancellationToken, () => (recorder.InFlightScriptRequests, recorder.ScriptActivity));
                 Log.Scrolled(_logger, request.Url, scrolled.Steps, scrolled.Items, scrolled.Stop);
             }
+        }
+
+        if (await page.EvaluateAsync<int>("() => document.getElementsByTagName('*').length").WaitAsync(cancellationToken) is var elements
+            && elements > _options.MaxDomElements)
+        {
+            // a DOM that size would cost its serialization, a screenshot and a parse many times over: the page is kept as
+            // the server sent it (body, responses), and its tab, holding that DOM, is closed
+            Log.DomOverCap(_logger, request.Url, elements, _options.MaxDomElements);
+            var sent = response is null ? ReadOnlyMemory<byte>.Empty : await BodyAsync(response, cancellationToken);
+            return await ResultAsync(request, recorder, page.Url, status, response?.Headers ?? [], sent, cancellationToken);
         }
 
         var dom = await page.ContentAsync().WaitAsync(cancellationToken);
@@ -299,6 +325,11 @@ public sealed class BrowserFetcher : IFetcher, IWarmUp, IDisposable
                 || message.Contains("net::ERR_BLOCKED", StringComparison.Ordinal) => FetchError.GiveUp(message),
             _ when message.Contains("Download is starting", StringComparison.Ordinal) =>
                 FetchError.GiveUp("The URL is a download, not a page (downloads are refused)."),
+
+            // Chromium resends these once itself when they happen on a reused connection: the attempt counts double
+            _ when message.Contains("net::ERR_CONNECTION_RESET", StringComparison.Ordinal)
+                || message.Contains("net::ERR_EMPTY_RESPONSE", StringComparison.Ordinal)
+                || message.Contains("net::ERR_CONNECTION_CLOSED", StringComparison.Ordinal) => FetchError.Retry(message) with { Requests = 2 },
             _ => FetchError.Retry(message),
         };
     }

@@ -66,6 +66,18 @@ public sealed class BrowserFetcherOptions
     /// <summary>Pages open at once (further fetches wait); the crawl's own concurrency normally stays below this.</summary>
     public int MaxConcurrentPages { get; set; } = 8;
 
+    /// <summary>
+    /// The most bytes one response of a page may deliver (crawler.maxBodyBytes): past it the page is stopped, its tab
+    /// closed, and it is recorded failed, not retried.
+    /// </summary>
+    public long MaxBodyBytes { get; set; } = 25L * 1024 * 1024;
+
+    /// <summary>
+    /// Elements a rendered DOM may hold (crawler.browser.maxDomElements): a page whose scripts built more is kept as the
+    /// server sent it, without DOM snapshot or screenshot, and its tab closed. Real pages hold a few thousand to ~100,000.
+    /// </summary>
+    public int MaxDomElements { get; set; } = 500_000;
+
     /// <summary>Bodies of JSON responses larger than this are recorded without their body.</summary>
     public long MaxNetworkBodyBytes { get; set; } = 10L * 1024 * 1024;
 
@@ -91,6 +103,8 @@ public sealed class BrowserFetcherOptions
             ScreenshotScope = browser.FullPageScreenshots ? ScreenshotScope.FullPage : ScreenshotScope.Viewport,
             NavigationTimeout = browser.NavigationTimeout,
             MaxConcurrentPages = Math.Max(1, crawler.MaxConcurrency),
+            MaxBodyBytes = crawler.MaxBodyBytes,
+            MaxDomElements = browser.MaxDomElements,
         };
     }
 
@@ -131,6 +145,16 @@ public sealed class BrowserFetcherOptions
         if (MemorySampleInterval <= TimeSpan.Zero)
         {
             errors.Add($"Browser.MemorySampleInterval: must be positive, was {MemorySampleInterval}.");
+        }
+
+        if (MaxBodyBytes < 1024)
+        {
+            errors.Add($"Browser.MaxBodyBytes: must be at least 1024, was {MaxBodyBytes}.");
+        }
+
+        if (MaxDomElements < 1000)
+        {
+            errors.Add($"Browser.MaxDomElements: must be at least 1000, was {MaxDomElements}.");
         }
 
         if (MaxConcurrentPages < 1)

@@ -50,4 +50,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4124, Level = LogLevel.Debug, Message = "Browser fetch of {Url} failed ({Action}): {Message}")]
     public static partial void FetchFailed(ILogger logger, Uri url, FetchErrorAction action, string message);
+
+    [LoggerMessage(EventId = 4134, Level = LogLevel.Warning, Message = "{Url}: a response passed the {Cap}-byte body cap ({Received} bytes received); the page was stopped")]
+    public static partial void BodyOverCap(ILogger logger, Uri url, long cap, long received);
+
+    [LoggerMessage(EventId = 4135, Level = LogLevel.Warning, Message = "{Url}: the rendered DOM has {Elements} elements, over the {Cap} cap; kept as the server sent it, without DOM or screenshot")]
+    public static partial void DomOverCap(ILogger logger, Uri url, int elements, int cap);
 }

@@ -9,6 +9,8 @@ namespace Collector.Crawler.Browser;
 public sealed class PooledPage
 {
     private NetworkRecorder? _recorder;
+    private BodyMeter? _meter;
+    private ICDPSession? _metered;
     private Task<ICDPSession>? _devTools;
     private int _crashed;
 
@@ -46,7 +48,30 @@ public sealed class PooledPage
         _recorder = recorder;
     }
 
-    public void EndCapture() => _recorder = null;
+    public void EndCapture()
+    {
+        _recorder = null;
+        _meter = null;
+    }
+
+    /// <summary>
+    /// Counts this capture's response bytes into <paramref name="meter"/> as they arrive: the tab's DevTools session
+    /// listens to <c>Network.dataReceived</c> (enabled once per session, keeping no bodies of its own).
+    /// </summary>
+    internal async Task MeterAsync(BodyMeter meter, CancellationToken cancellationToken)
+    {
+        _meter = meter;
+        var devTools = await DevToolsAsync().WaitAsync(cancellationToken);
+        if (ReferenceEquals(devTools, _metered))
+        {
+            return;
+        }
+
+        devTools.Event("Network.dataReceived").OnEvent += (_, data) => _meter?.OnData(data);
+        await devTools.SendAsync("Network.enable", new Dictionary<string, object> { ["maxTotalBufferSize"] = 0, ["maxResourceBufferSize"] = 0 })
+            .WaitAsync(cancellationToken);
+        _metered = devTools;
+    }
 
     /// <summary>The tab's DevTools session, opened on first use and kept with the tab (one capture uses a tab at a time).</summary>
     internal Task<ICDPSession> DevToolsAsync()

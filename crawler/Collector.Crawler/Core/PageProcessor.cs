@@ -128,8 +128,8 @@ public sealed partial class PageProcessor(
             }
         }
 
-        var parsed = Parse(crawl, request, result);
-        if (crawl.Job.EffectiveRender == RenderMode.Auto && !result.Rendered && renderPolicy is not null
+        var parsed = await ParseAsync(crawl, request, result, cancellationToken);
+        if (crawl.Job.EffectiveRender == RenderMode.Auto && !result.Rendered && renderPolicy is not null && !ParseBudget.TimedOut(parsed)
             && fetchers.ContainsKey(RenderMode.Browser) && renderPolicy.ShouldRender(sourceKey, url, result, parsed))
         {
             var rendered = await FetchAsync(crawl, fetchRequest, RenderMode.Browser, cancellationToken, request.Priority);
@@ -137,7 +137,7 @@ public sealed partial class PageProcessor(
             {
                 result = rendered;
                 mode = RenderMode.Browser;
-                parsed = Parse(crawl, request, result);
+                parsed = await ParseAsync(crawl, request, result, cancellationToken);
             }
         }
 
@@ -217,7 +217,7 @@ public sealed partial class PageProcessor(
         return request;
     }
 
-    private ParseResult Parse(CrawlContext crawl, QueueRequest request, FetchResult result)
+    private async Task<ParseResult> ParseAsync(CrawlContext crawl, QueueRequest request, FetchResult result, CancellationToken cancellationToken)
     {
         var text = result.Rendered ? result.RenderedDom ?? result.Text : result.Text;
         if (text is null)
@@ -234,9 +234,25 @@ public sealed partial class PageProcessor(
             Rendered = result.Rendered,
             Network = [.. result.Network.Select(n => new NetworkResponse(n.Url, n.Status, n.ContentType, Encoding.UTF8.GetString(n.Body.Span)))],
         };
+        var budget = crawl.Options.ParseTimeout;
+        var parse = Task.Run(() => Route(page, request, crawl.Job.Source.Platform), CancellationToken.None);
         try
         {
-            return router.Route(page, request.Label, crawl.Job.Source.Platform);
+            return await parse.WaitAsync(budget, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // the crawl goes on without it; the parse's thread finishes (or fails) on its own and its result is dropped
+            LogParseTimedOut(logger, request.Url, budget.TotalSeconds);
+            return ParseBudget.Exceeded(budget);
+        }
+    }
+
+    private ParseResult Route(PageInput page, QueueRequest request, string? platform)
+    {
+        try
+        {
+            return router.Route(page, request.Label, platform);
         }
         catch (Exception e)
         {
@@ -379,6 +395,9 @@ public sealed partial class PageProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "parser threw on {Url}")]
     private static partial void LogParserThrew(ILogger logger, Exception e, string url);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Url}: parse cancelled past its budget of {Seconds:0.###} s; recorded failed: parse-timeout")]
+    private static partial void LogParseTimedOut(ILogger logger, string url, double seconds);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "browser warm-up failed ({Kind}: {Message}); the first page starts it instead")]
     private static partial void LogWarmUpFailed(ILogger logger, string kind, string message);

@@ -150,6 +150,13 @@ public sealed record FetchError(FetchErrorAction Action, string Message)
     /// <summary>When the server said when to come back (Retry-After), or the fetcher knows better.</summary>
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>
+    /// Requests this one attempt may have cost the server: 2 where Chromium resends a request that failed on a reused
+    /// connection on its own (a reset, an empty response). The retry policy counts them, so the host is not asked more
+    /// often than crawler.maxRetries allows because the browser also retried.
+    /// </summary>
+    public int Requests { get; init; } = 1;
+
     public static FetchError Retry(string message, TimeSpan? retryAfter = null) =>
         new(FetchErrorAction.Retry, message) { RetryAfter = retryAfter };
 

@@ -51,6 +51,8 @@ public sealed class FetchPipelines(CrawlerOptions options, TimeSpan retryDelay, 
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
                 {
                     { Exception: TimeoutRejectedException } => true,
+                    // attempts that cost the server more than one request (Chromium's own resend) use up the budget sooner
+                    { Result.Error: { Action: FetchErrorAction.Retry, Requests: > 1 } e } => (args.AttemptNumber + 2) * e.Requests <= options.MaxRetries + 1,
                     { Result.Error: { Action: FetchErrorAction.Retry } e } => e.RetryAfter is null || e.RetryAfter <= maxInlineWait,
                     _ => false,
                 }),

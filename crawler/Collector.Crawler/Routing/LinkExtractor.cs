@@ -74,18 +74,7 @@ public sealed class LinkExtractor
     }
 
     /// <summary>True when AngleSharp accepts the selector (for up-front validation of --follow).</summary>
-    public static bool IsValidSelector(string selector)
-    {
-        try
-        {
-            new HtmlParser().ParseDocument("<html></html>").QuerySelectorAll(selector);
-            return true;
-        }
-        catch (AngleSharp.Dom.DomException)
-        {
-            return false;
-        }
-    }
+    public static bool IsValidSelector(string selector) => Configuration.CssSelectors.IsValid(selector);
 
     private void ScanStartTags(string html, Uri pageUrl, List<string> found)
     {

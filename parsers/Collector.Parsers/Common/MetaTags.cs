@@ -33,6 +33,7 @@ public sealed class MetaTags
             }
         }
 
+        var titleEnds = true;
         var i = 0;
         while (i < limit)
         {
@@ -70,9 +71,11 @@ public sealed class MetaTags
                     }
                 }
             }
-            else if (tags.Title is null && span.StartsWith("title", StringComparison.OrdinalIgnoreCase))
+            else if (tags.Title is null && titleEnds && span.StartsWith("title", StringComparison.OrdinalIgnoreCase))
             {
+                // a page without </title> is searched once, not once per <title>
                 var close = html.IndexOf("</title", gt, StringComparison.OrdinalIgnoreCase);
+                titleEnds = close > 0;
                 if (close > 0)
                 {
                     tags.Title = TextNormalizer.OneLine(System.Net.WebUtility.HtmlDecode(html[(gt + 1)..close]));

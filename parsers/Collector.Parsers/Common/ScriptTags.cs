@@ -112,11 +112,16 @@ public static class ScriptTags
             }
 
             var open = html.LastIndexOf("<script", marker, Math.Min(marker + 1, 500), StringComparison.OrdinalIgnoreCase);
-            var gt = html.IndexOf('>', marker);
-            if (open < 0 || gt < 0)
+            if (open < 0)
             {
                 i = marker + 7;
                 continue;
+            }
+
+            var gt = html.IndexOf('>', marker);
+            if (gt < 0)
+            {
+                yield break; // no tag ends after here: searching again from each later marker would cost the square of the page
             }
 
             var close = html.IndexOf("</script", gt + 1, StringComparison.OrdinalIgnoreCase);

@@ -14,6 +14,7 @@ public static partial class TextExtraction
         }
 
         var found = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (Match match in UrlPattern().Matches(text))
         {
             var url = match.Value.TrimEnd('.', ',', ';', ':', '!', '?', '\'', '"', '*');
@@ -22,7 +23,7 @@ public static partial class TextExtraction
                 url = url.TrimEnd(')');
             }
 
-            if (Uri.TryCreate(url, UriKind.Absolute, out _) && !found.Contains(url, StringComparer.Ordinal))
+            if (Uri.TryCreate(url, UriKind.Absolute, out _) && seen.Add(url))
             {
                 found.Add(url);
             }
@@ -40,10 +41,11 @@ public static partial class TextExtraction
         }
 
         var found = new List<string>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (Match match in HashtagPattern().Matches(text))
         {
             var tag = match.Groups[1].Value;
-            if (!tag.All(char.IsDigit) && !found.Contains(tag, StringComparer.OrdinalIgnoreCase))
+            if (!tag.All(char.IsDigit) && seen.Add(tag))
             {
                 found.Add(tag);
             }
@@ -56,9 +58,10 @@ public static partial class TextExtraction
     public static IReadOnlyList<string> Merge(IEnumerable<string> first, IEnumerable<string> second)
     {
         var all = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var url in first.Concat(second))
         {
-            if (!all.Contains(url, StringComparer.Ordinal))
+            if (seen.Add(url))
             {
                 all.Add(url);
             }

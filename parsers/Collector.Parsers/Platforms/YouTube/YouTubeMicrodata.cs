@@ -12,14 +12,21 @@ internal static class YouTubeMicrodata
     public static Post? Read(string html)
     {
         var props = new Dictionary<string, string>(StringComparer.Ordinal);
+        var bounds = new TagBounds(html);
         var i = 0;
         while ((i = html.IndexOf("itemprop=", i, StringComparison.Ordinal)) >= 0)
         {
-            var open = html.LastIndexOf('<', i);
-            var close = html.IndexOf('>', i);
-            if (open < 0 || close < 0)
+            var open = bounds.OpenBefore(i);
+            var close = bounds.CloseFrom(i);
+            if (close < 0)
             {
                 break;
+            }
+
+            if (open < 0)
+            {
+                i += 9; // in text, not in a tag
+                continue;
             }
 
             var tag = html[open..(close + 1)];
