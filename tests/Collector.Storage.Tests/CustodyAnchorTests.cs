@@ -9,6 +9,38 @@ public sealed class CustodyAnchorTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task AppendAsync_ManyWritersAtOnce_EveryLineWholeAndReadable()
+    {
+        var folder = Directory.CreateTempSubdirectory("collector-anchors-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "a.db" + CustodyAnchors.Suffix);
+            var at = new DateTimeOffset(2026, 12, 7, 14, 0, 0, TimeSpan.Zero);
+            const int writers = 8, each = 25;
+
+            // the demo's case: every source's run ends at once, each appending the head it saw
+            await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+            {
+                for (var i = 0; i < each; i++)
+                {
+                    var entry = new CustodyEntry { Sequence = w * 1000 + i, Hash = new string((char)('a' + w), 64), At = at, Action = "run-end", Subject = $"run-{w}-{i}", ToolVersion = "test", Host = "test", PreviousHash = "" };
+                    await CustodyAnchors.AppendAsync(path, entry, $"end of run run-{w}-{i}", at, Ct);
+                }
+            }, Ct)));
+
+            var (anchors, problems) = CustodyAnchors.Read(path);
+            Assert.Empty(problems);
+            Assert.Equal(writers * each, anchors.Count);
+            Assert.Equal(writers * each, anchors.Select(a => a.Sequence).Distinct().Count());
+            Assert.All(anchors, a => Assert.Equal(new string((char)('a' + a.Sequence / 1000), 64), a.Hash));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task RunEndAndImport_AppendTheHeadToTheAnchorFile()
     {
         using var archive = await SealedArchive.BuildAsync(Ct);

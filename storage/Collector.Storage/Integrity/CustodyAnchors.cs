@@ -14,13 +14,43 @@ public static class CustodyAnchors
     /// <summary>The anchor file's name beside a SQLite database: DATABASE.anchors.</summary>
     public const string Suffix = ".anchors";
 
+    /// <summary>
+    /// Appends one line. Appenders take turns: .NET writes an appending FileStream at the offset the end had when it was
+    /// opened (not with O_APPEND), so two at once wrote over each other's line (seen: five sources of the demo ending
+    /// together left a line that did not parse). Within the process a gate per file orders them; across processes the
+    /// file is opened for one writer at a time (readers allowed), and a writer that finds it taken tries again shortly.
+    /// </summary>
     public static async Task AppendAsync(string path, CustodyEntry head, string reason, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        var line = JsonSerializer.Serialize(new AnchorLine(head.Sequence, head.Hash, UtcDateTimeOffsetWire(at), reason)) + "\n";
-        await using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite, 4096, FileOptions.WriteThrough);
-        await file.WriteAsync(System.Text.Encoding.UTF8.GetBytes(line), cancellationToken);
-        file.Flush(flushToDisk: true);
+        var line = System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new AnchorLine(head.Sequence, head.Hash, UtcDateTimeOffsetWire(at), reason)) + "\n");
+        var gate = Gates.GetOrAdd(Path.GetFullPath(path), _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 4096, FileOptions.WriteThrough);
+                    await file.WriteAsync(line, cancellationToken);
+                    file.Flush(flushToDisk: true);
+                    return;
+                }
+                catch (IOException ex) when (ex.HResult == SharingViolation && attempt < 200)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(25), cancellationToken); // another process is appending
+                }
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
+
+    private const int SharingViolation = unchecked((int)0x80070020);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
 
     /// <summary>Every anchor in the file (none when there is no file); a line that does not parse is reported as a problem.</summary>
     public static (IReadOnlyList<Anchor> Anchors, IReadOnlyList<string> Problems) Read(string path)
