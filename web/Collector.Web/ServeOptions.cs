@@ -34,6 +34,9 @@ public sealed class ServeOptions
     /// <summary>The time-stamping authority's root certificate to ship in exported bundles (as `collector export --format bundle` is given it).</summary>
     public Collector.Evidence.Bundles.BundleTrust? BundleTrust { get; init; }
 
+    /// <summary>Parses a capture's stored page again, so that an export refuses versions whose text the page does not hold.</summary>
+    public Collector.Storage.ICaptureRederiver? Rederiver { get; init; }
+
     public long MaxRequestBodyBytes { get; init; } = 64 * 1024;
 
     /// <summary>Longest path plus query accepted (longer: 414).</summary>

@@ -42,7 +42,7 @@ public static class EvidenceHooks
                 case "bundle":
                 {
                     var selection = new BundleSelection { Posts = request.Posts, Urls = request.Urls, Chains = request.Chains, ChainsFile = request.ChainsFile };
-                    var summary = await CaseBundleWriter.WriteAsync(archive, selection, request.OutPath, time, request.Trust, cancellationToken);
+                    var summary = await CaseBundleWriter.WriteAsync(archive, selection, request.OutPath, time, request.Trust, VerifyCommand.Reparser(), cancellationToken);
                     await stdout.WriteLineAsync(
                         $"wrote {summary.Path}: {summary.Posts} posts, {summary.Captures} captures, {summary.Timestamps} timestamp tokens, {summary.Files} files; manifest.json sha256 {summary.ManifestSha256}");
                     return CollectorCli.Ok;

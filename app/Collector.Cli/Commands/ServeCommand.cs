@@ -36,6 +36,7 @@ public static class ServeCommand
                 AllowActions = parse.GetValue(allowActions),
                 DetectDir = parse.GetValue(detectDir),
                 BundleTrust = parse.GetValue(tsaRoot) is { } root ? Trust(root) : null,
+                Rederiver = VerifyCommand.Reparser(),
             };
             var errors = options.Validate();
             if (errors.Count > 0)

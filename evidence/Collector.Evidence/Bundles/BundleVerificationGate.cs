@@ -10,9 +10,13 @@ namespace Collector.Evidence.Bundles;
 /// </summary>
 public static class BundleVerificationGate
 {
-    public static async Task EnsureVerifiedAsync(IArchive archive, ResolvedSelection resolved, CancellationToken cancellationToken)
+    public static Task EnsureVerifiedAsync(IArchive archive, ResolvedSelection resolved, CancellationToken cancellationToken) =>
+        EnsureVerifiedAsync(archive, resolved, rederiver: null, cancellationToken);
+
+    /// <param name="rederiver">When given, each version's text is also re-derived from its capture's stored page.</param>
+    public static async Task EnsureVerifiedAsync(IArchive archive, ResolvedSelection resolved, ICaptureRederiver? rederiver, CancellationToken cancellationToken)
     {
-        var result = await ArchiveVerifier.VerifyAsync(archive, cancellationToken);
+        var result = await ArchiveVerifier.VerifyAsync(archive, rederiver, progress: null, cancellationToken);
         if (result.IsClean)
         {
             return;
@@ -35,7 +39,10 @@ public static class BundleVerificationGate
     /// When the selection cannot even be resolved (a post's history names a capture that is gone), verification says
     /// why: if the archive has any problem, the export is refused with them rather than reported as a bad selection.
     /// </summary>
-    public static async Task<ResolvedSelection> ResolveVerifiedAsync(IArchive archive, BundleSelection selection, CancellationToken cancellationToken)
+    public static Task<ResolvedSelection> ResolveVerifiedAsync(IArchive archive, BundleSelection selection, CancellationToken cancellationToken) =>
+        ResolveVerifiedAsync(archive, selection, rederiver: null, cancellationToken);
+
+    public static async Task<ResolvedSelection> ResolveVerifiedAsync(IArchive archive, BundleSelection selection, ICaptureRederiver? rederiver, CancellationToken cancellationToken)
     {
         ResolvedSelection resolved;
         try
@@ -53,7 +60,7 @@ public static class BundleVerificationGate
             throw;
         }
 
-        await EnsureVerifiedAsync(archive, resolved, cancellationToken);
+        await EnsureVerifiedAsync(archive, resolved, rederiver, cancellationToken);
         return resolved;
     }
 
@@ -63,7 +70,7 @@ public static class BundleVerificationGate
         RecordSeal.Captures => captures.Contains(f.Key) || captures.Any(c => f.Message.Contains("capture " + c + " ", StringComparison.Ordinal)),
         RecordSeal.Artifacts => artifacts.Contains(f.Key) || artifacts.Any(a => f.Message.Contains(a, StringComparison.Ordinal)),
         RecordSeal.Versions or RecordSeal.Observations or RecordSeal.Tombstones or "posts" =>
-            posts.Any(p => f.Key == p || f.Key.StartsWith(p + "/", StringComparison.Ordinal))
+            posts.Any(p => f.Key == p || f.Key.StartsWith(p + "/", StringComparison.Ordinal) || f.Key.StartsWith(p + "@", StringComparison.Ordinal))
             || captures.Any(c => f.Message.Contains("capture " + c + ",", StringComparison.Ordinal)),
         _ => false,
     };

@@ -22,10 +22,19 @@ public static class CaseBundleWriter
         await WriteAsync(archive, selection, outPath, time, trust: null, cancellationToken);
 
     /// <summary>As above; <paramref name="trust"/> is the time-stamping authority's root to ship as TSA-CA.pem (the demo's).</summary>
+    public static Task<BundleSummary> WriteAsync(
+        IArchive archive, BundleSelection selection, string outPath, TimeProvider time, BundleTrust? trust, CancellationToken cancellationToken = default) =>
+        WriteAsync(archive, selection, outPath, time, trust, rederiver: null, cancellationToken);
+
+    /// <summary>
+    /// As above; with <paramref name="rederiver"/>, the verification that gates the export also parses each capture's stored
+    /// page again, so a version whose text was edited and re-sealed (hashes, seals and chain recomputed) is refused too.
+    /// </summary>
     public static async Task<BundleSummary> WriteAsync(
-        IArchive archive, BundleSelection selection, string outPath, TimeProvider time, BundleTrust? trust, CancellationToken cancellationToken = default)
+        IArchive archive, BundleSelection selection, string outPath, TimeProvider time, BundleTrust? trust, ICaptureRederiver? rederiver,
+        CancellationToken cancellationToken = default)
     {
-        var resolved = await BundleVerificationGate.ResolveVerifiedAsync(archive, selection, cancellationToken);
+        var resolved = await BundleVerificationGate.ResolveVerifiedAsync(archive, selection, rederiver, cancellationToken);
         var created = time.GetUtcNow();
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
         var read = ArtifactSources.From(archive.Artifacts);

@@ -61,6 +61,29 @@ public sealed class RederivedTextTests
     }
 
     [Fact]
+    public async Task ExportBundle_VersionTextEditedAndResealedByAForger_RefusedNamingTheVersion()
+    {
+        await using var site = await TestSite.StartAsync(Site());
+        await using var harness = CrawlHarness.Create();
+        await harness.CrawlAsync(CrawlHarness.Source(site.Url("list/0"), "a.post-link"), cancellationToken: Ct);
+        var dbPath = Path.Combine(harness.Folder, "archive.db");
+        await ResealingForger.EditVersionAsync(harness.Archive, dbPath, "p2", 1, json => json.Replace("was quiet", "was stormy", StringComparison.Ordinal), Ct);
+        var selection = new Collector.Evidence.Bundles.BundleSelection { Posts = [new PostKey(Platforms.Generic, "p2")] };
+        var refusedPath = Path.Combine(harness.Folder, "refused.zip");
+
+        var refused = await Assert.ThrowsAsync<Collector.Evidence.Bundles.BundleRefusedException>(() =>
+            Collector.Evidence.Bundles.CaseBundleWriter.WriteAsync(harness.Archive, selection, refusedPath, TimeProvider.System, null, Reparser, Ct));
+
+        Assert.Contains(refused.Problems, p => p.Table == RecordSeal.Versions && p.Key.StartsWith("generic:p2@", StringComparison.Ordinal));
+        Assert.False(File.Exists(refusedPath));
+
+        // another post of the same archive, untouched, still exports
+        var other = new Collector.Evidence.Bundles.BundleSelection { Posts = [new PostKey(Platforms.Generic, "p1")] };
+        var written = await Collector.Evidence.Bundles.CaseBundleWriter.WriteAsync(harness.Archive, other, Path.Combine(harness.Folder, "p1.zip"), TimeProvider.System, null, Reparser, Ct);
+        Assert.Equal(1, written.Posts);
+    }
+
+    [Fact]
     public async Task Verify_CaptureReadByAnotherParserVersion_IsNotedNotReparsed()
     {
         await using var site = await TestSite.StartAsync(Site());

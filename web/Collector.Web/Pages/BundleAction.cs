@@ -48,7 +48,7 @@ public static partial class BundleAction
             var name = $"case-{time.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid().ToString("n")[..8]}.zip";
             try
             {
-                var summary = await CaseBundleWriter.WriteAsync(archive, selection, Path.Combine(folder, name), time, options.BundleTrust, ct);
+                var summary = await CaseBundleWriter.WriteAsync(archive, selection, Path.Combine(folder, name), time, options.BundleTrust, options.Rederiver, ct);
                 var check = await Task.Run(() => CaseBundleVerifier.Verify(summary.Path), ct);
                 return Result(name, check, Html.H($"<p>{summary.Posts} posts, {summary.Captures} captures, {summary.Files} files; manifest.json SHA-256 <span class=\"hash\">{summary.ManifestSha256}</span></p>"));
             }
