@@ -33,25 +33,32 @@ public sealed partial class PageProcessor
                 {
                     try
                     {
-                        // the browser bounds its own attempt (navigation, scrolling and capture have their budget)
-                        result = fetcher.Mode == RenderMode.Browser
-                            ? await fetcher.FetchAsync(attempt, ct)
-                            : await crawl.Pipelines.Attempt.ExecuteAsync(async attemptToken => await fetcher.FetchAsync(attempt, attemptToken), ct);
-                    }
-                    catch (TimeoutRejectedException)
-                    {
-                        permit.Unanswered();
-                        budget.Throttle(ThrottleCause.NoAnswer);
-                        throw;
-                    }
+                        try
+                        {
+                            // the browser bounds its own attempt (navigation, scrolling and capture have their budget)
+                            result = fetcher.Mode == RenderMode.Browser
+                                ? await fetcher.FetchAsync(attempt, ct)
+                                : await crawl.Pipelines.Attempt.ExecuteAsync(async attemptToken => await fetcher.FetchAsync(attempt, attemptToken), ct);
+                        }
+                        catch (TimeoutRejectedException)
+                        {
+                            permit.Unanswered();
+                            budget.Throttle(ThrottleCause.NoAnswer);
+                            throw;
+                        }
 
-                    if (result is { Status: null, Error.Action: FetchErrorAction.Retry })
-                    {
-                        permit.Unanswered();
+                        if (result is { Status: null, Error.Action: FetchErrorAction.Retry })
+                        {
+                            permit.Unanswered();
+                        }
+                        else if (result.Rendered)
+                        {
+                            permit.AnsweredUntimed();
+                        }
                     }
-                    else if (result.Rendered)
+                    finally
                     {
-                        permit.AnsweredUntimed();
+                        budget.RequestEnded(); // under a Crawl-delay the next request is spaced from here
                     }
                 }
 

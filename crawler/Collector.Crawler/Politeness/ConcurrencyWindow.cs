@@ -25,7 +25,7 @@ public sealed class ConcurrencyWindow
     private readonly Lock _gate = new();
     private readonly PriorityQueue<Waiter, (int Priority, long Order)> _waiting = new();
     private readonly TimeProvider _time;
-    private readonly int _max;
+    private int _max;
     private double _limit;
     private bool _slowStart = true;
     private int _active;
@@ -40,6 +40,16 @@ public sealed class ConcurrencyWindow
         _max = Math.Max(1, max);
         _time = time;
         _limit = Math.Min(_max, Initial);
+    }
+
+    /// <summary>One request at a time from now on (a host whose robots.txt sets a Crawl-delay); those under way finish.</summary>
+    public void OneAtATime()
+    {
+        lock (_gate)
+        {
+            _max = 1;
+            _limit = 1;
+        }
     }
 
     /// <summary>Requests allowed at once now.</summary>

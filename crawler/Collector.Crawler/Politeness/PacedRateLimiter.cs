@@ -74,6 +74,19 @@ public sealed class PacedRateLimiter : RateLimiter
 
     public override TimeSpan? IdleDuration => null;
 
+    /// <summary>The next permit is spaced from <paramref name="instant"/> (a request's end) when that is later than the last grant.</summary>
+    public void SpaceFrom(DateTimeOffset instant)
+    {
+        lock (_gate)
+        {
+            if (instant > _lastGrant)
+            {
+                _lastGrant = instant;
+                Signal();
+            }
+        }
+    }
+
     /// <summary>No permit is granted before <paramref name="until"/>.</summary>
     public void PauseUntil(DateTimeOffset until)
     {

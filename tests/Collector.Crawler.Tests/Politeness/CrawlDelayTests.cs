@@ -42,6 +42,30 @@ public sealed class CrawlDelayTests
     }
 
     [Fact]
+    public async Task RunAsync_CrawlDelayOnASlowHost_OneRequestAtATimeEachTheDelayAfterThePreviousEnded()
+    {
+        // each post takes 400 ms to answer: spaced from the previous request's start, the next one would go out while
+        // it is still being answered, and reach the host sooner than the delay after it whenever the sends jitter
+        var slow = TimeSpan.FromMilliseconds(400);
+        var site = await TestSite.StartAsync(ForumCrawlTests.Forum(1, 4, async (_, _) =>
+        {
+            await Task.Delay(slow, TestContext.Current.CancellationToken);
+            return false;
+        }, robots: "User-agent: *\nCrawl-delay: 1\n"));
+        await using var __ = site;
+        await using var harness = CrawlHarness.Create();
+
+        var summary = await harness.CrawlAsync(CrawlHarness.Source(site.Url("list/0"), "a.post-link"), rate: 0);
+
+        Assert.Equal(4, summary.Posts);
+        var posts = site.Requests.Where(r => r.Path.StartsWith("/post/", StringComparison.Ordinal)).Select(r => r.Ticks).Order().ToList();
+        Assert.Equal(4, posts.Count);
+        var gaps = posts.Skip(1).Zip(posts, (b, a) => TimeSpan.FromSeconds((b - a) / (double)Stopwatch.Frequency)).ToList();
+        Assert.All(gaps, gap => Assert.True(gap >= TimeSpan.FromSeconds(1) + slow - TimeSpan.FromMilliseconds(50),
+            $"a post requested {gap.TotalMilliseconds:0} ms after the previous one began, which took {slow.TotalMilliseconds:0} ms to answer, under Crawl-delay: 1"));
+    }
+
+    [Fact]
     public async Task RunAsync_CrawlDelayOverTheCeiling_CutToTheCeiling()
     {
         var clock = Stopwatch.StartNew();
