@@ -14,4 +14,12 @@ internal static class RepoPaths
     }
 
     public const string Chromium = "/usr/lib/chromium/chromium";
+
+    /// <summary>Debian's Chromium, headless, kept off the internet (no background fetches, updates, sync or QUIC).</summary>
+    public static Microsoft.Playwright.BrowserTypeLaunchOptions ChromiumLaunch => new()
+    {
+        ExecutablePath = Chromium,
+        Headless = true,
+        Args = ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    };
 }

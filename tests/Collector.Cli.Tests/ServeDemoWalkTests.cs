@@ -45,12 +45,7 @@ public sealed class ServeDemoWalkTests
         await using var host = await ServeHost.StartAsync(options, archive, TimeProvider.System, cancellationToken: Ct);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = RepoPaths.Chromium,
-            Headless = true,
-            Args = ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        await using var browser = await playwright.Chromium.LaunchAsync(RepoPaths.ChromiumLaunch);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
