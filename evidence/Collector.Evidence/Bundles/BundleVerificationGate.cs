@@ -16,19 +16,27 @@ public static class BundleVerificationGate
     /// <param name="rederiver">When given, each version's text is also re-derived from its capture's stored page.</param>
     public static async Task EnsureVerifiedAsync(IArchive archive, ResolvedSelection resolved, ICaptureRederiver? rederiver, CancellationToken cancellationToken)
     {
-        var result = await ArchiveVerifier.VerifyAsync(archive, rederiver, progress: null, cancellationToken);
-        if (result.IsClean)
+        var captures = resolved.Captures.Select(c => c.Id)
+            .Concat(resolved.Posts.SelectMany(h => h.Versions.Select(v => v.CaptureId).Concat(h.Observations.Select(o => o.CaptureId)).Append(h.Tombstone?.CaptureId)))
+            .OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var result = await ArchiveVerifier.VerifyAsync(archive, cancellationToken);
+        var findings = result.Findings.ToList();
+        if (rederiver is not null)
+        {
+            // only the pages the bundle carries are parsed again, not the whole archive's
+            await VersionTextCheck.RunAsync(archive, rederiver, progress: null, findings, captures, cancellationToken);
+            findings.RemoveAll(f => f.IsNote);
+        }
+
+        if (findings.Count == 0)
         {
             return;
         }
 
         var posts = resolved.Posts.Select(h => RecordSeal.PostKeyText(h.Key)).ToHashSet(StringComparer.Ordinal);
-        var captures = resolved.Captures.Select(c => c.Id)
-            .Concat(resolved.Posts.SelectMany(h => h.Versions.Select(v => v.CaptureId).Concat(h.Observations.Select(o => o.CaptureId)).Append(h.Tombstone?.CaptureId)))
-            .OfType<string>().ToHashSet(StringComparer.Ordinal);
         var artifacts = resolved.Captures.SelectMany(c => c.Artifacts).Select(a => a.Sha256).ToHashSet(StringComparer.Ordinal);
         var runs = resolved.Captures.Select(c => c.RunId).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var relevant = result.Findings.Where(f => f.Table == RecordSeal.Runs ? runs.Contains(f.Key) : Concerns(f, posts, captures, artifacts)).ToList();
+        var relevant = findings.Where(f => f.Table == RecordSeal.Runs ? runs.Contains(f.Key) : Concerns(f, posts, captures, artifacts)).ToList();
         if (relevant.Count > 0)
         {
             throw new BundleRefusedException(relevant);

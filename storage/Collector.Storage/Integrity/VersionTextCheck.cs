@@ -15,12 +15,17 @@ public static class VersionTextCheck
     private const int Shown = 160;
 
     public static async Task<VersionTextResult> RunAsync(IArchive archive, ICaptureRederiver rederiver, IProgress<VerifyProgress>? progress,
-        List<IntegrityProblem> findings, CancellationToken cancellationToken)
+        List<IntegrityProblem> findings, CancellationToken cancellationToken) =>
+        await RunAsync(archive, rederiver, progress, findings, only: null, cancellationToken);
+
+    /// <param name="only">When given, only these captures are parsed again (a bundle's, not the whole archive's).</param>
+    public static async Task<VersionTextResult> RunAsync(IArchive archive, ICaptureRederiver rederiver, IProgress<VerifyProgress>? progress,
+        List<IntegrityProblem> findings, IReadOnlySet<string>? only, CancellationToken cancellationToken)
     {
         long captures = 0, posts = 0, otherVersion = 0, unversioned = 0;
         await foreach (var capture in archive.QueryCapturesAsync(new CaptureQuery(), cancellationToken))
         {
-            if (capture.Posts.Count == 0)
+            if (capture.Posts.Count == 0 || (only is not null && !only.Contains(capture.Id)))
             {
                 continue;
             }
