@@ -186,6 +186,10 @@ public sealed class HostBudget : IDisposable
         }
 
         _window.OneAtATime(); // a Crawl-delay asks for one request after another
+
+        // Learned from robots.txt, whose request just ended: the next request is spaced from that end too (robots.txt
+        // went out before the delay was known, so its own end spaced nothing, and its send may have lagged its turn).
+        _limiter.SpaceFrom(_clock.GetUtcNow());
         lock (_gate)
         {
             CrawlDelay = delay;

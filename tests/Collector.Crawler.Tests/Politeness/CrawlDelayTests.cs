@@ -66,6 +66,35 @@ public sealed class CrawlDelayTests
     }
 
     [Fact]
+    public async Task RunAsync_SlowRobotsTxt_FirstPageTheDelayAfterRobotsEnded()
+    {
+        // robots.txt takes 400 ms to answer: it went out before its Crawl-delay was known, so the first page must be spaced
+        // from its end (spaced from its start, the page reached the host 414 ms after robots.txt under a 500 ms delay
+        // whenever the first connection's send lagged)
+        var slow = TimeSpan.FromMilliseconds(400);
+        var forum = ForumCrawlTests.Forum(1, 2, robots: "User-agent: *\nCrawl-delay: 1\n");
+        await using var site = await TestSite.StartAsync(async context =>
+        {
+            if (context.Request.Path == "/robots.txt")
+            {
+                await Task.Delay(slow, TestContext.Current.CancellationToken);
+            }
+
+            await forum(context);
+        });
+        await using var harness = CrawlHarness.Create();
+
+        var summary = await harness.CrawlAsync(CrawlHarness.Source(site.Url("list/0"), "a.post-link"), rate: 0);
+
+        Assert.Equal(2, summary.Posts);
+        var robots = site.Requests.Single(r => r.Path == "/robots.txt").Ticks;
+        var first = site.Requests.Where(r => r.Path != "/robots.txt").Min(r => r.Ticks);
+        var gap = TimeSpan.FromSeconds((first - robots) / (double)Stopwatch.Frequency);
+        Assert.True(gap >= TimeSpan.FromSeconds(1) + slow - TimeSpan.FromMilliseconds(50),
+            $"the first page reached the host {gap.TotalMilliseconds:0} ms after robots.txt began, which took {slow.TotalMilliseconds:0} ms to answer, under Crawl-delay: 1");
+    }
+
+    [Fact]
     public async Task RunAsync_CrawlDelayOverTheCeiling_CutToTheCeiling()
     {
         var clock = Stopwatch.StartNew();
