@@ -28,12 +28,45 @@ public sealed class FieldPaths
 
     public string? Root { get; }
 
+    /// <summary>
+    /// Where <see cref="Common.PostEnricher"/> takes the derived fields when a reader names no source of its own: the
+    /// text the reader produced (whose own path is named beside it).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Derived { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["language"] = "detected from title + text",
+        ["links"] = "URLs in text",
+        ["hashtags"] = "#tags in title + text",
+    };
+
     /// <summary>"layer: root → path" of a field, or null when this reader does not name it.</summary>
     public string? Describe(string field)
     {
         var path = _paths.GetValueOrDefault(field)
-            ?? (field.StartsWith("author.", StringComparison.Ordinal) ? _paths.GetValueOrDefault("author") is { } a ? $"{a}.{field[7..]}" : null : null);
+            ?? (field.StartsWith("author.", StringComparison.Ordinal) ? _paths.GetValueOrDefault("author") is { } a ? $"{a}.{field[7..]}" : null : null)
+            ?? Derived.GetValueOrDefault(field);
         return path is null ? null : Root is null ? ParseLayers.At(Layer, path) : ParseLayers.At(Layer, $"{Root} → {path}");
+    }
+
+    /// <summary>
+    /// The result with the posts no reader has named yet named as read by this one ("layer: root") and this reader's paths
+    /// recorded for them (all such posts, or those <paramref name="only"/> picks).
+    /// </summary>
+    public ParseResult Apply(ParseResult result, Func<Post, bool>? only = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var named = new Dictionary<string, string>(result.ParsedBy, StringComparer.Ordinal);
+        var mine = new HashSet<string>(StringComparer.Ordinal);
+        var where = Root is null ? Layer : ParseLayers.At(Layer, Root);
+        foreach (var post in result.Posts)
+        {
+            if ((only is null || only(post)) && named.TryAdd(post.Id, where))
+            {
+                mine.Add(post.Id);
+            }
+        }
+
+        return Record(result with { ParsedBy = named }, p => mine.Contains(p.Id));
     }
 
     /// <summary>The result with this reader's paths recorded for the fields its posts have (all posts, or those <paramref name="only"/> picks).</summary>

@@ -26,7 +26,7 @@ public class ParseExplanationTests
         Assert.StartsWith("json-ld: ", result.FieldSources["123456789"]["publishedAt"], StringComparison.Ordinal);
         var explained = ParseExplanation.Write(result);
         Assert.Matches(@"(?m)^\s+publishedAt\s+2014-09-02T12:35:27Z\s+<- json-ld: .* → datePublished \| dateCreated \| uploadDate$", explained);
-        Assert.Matches(@"(?m)^\s+text\s+The text of the post as the theme shows it\.\s+<- dom: theme post container \(article, \.post\)$", explained);
+        Assert.Matches(@"(?m)^\s+text\s+The text of the post as the theme shows it\.\s+<- dom: theme post container \(article, \.post\) → the container without its chrome .*$", explained);
     }
 
     [Fact]
@@ -149,6 +149,51 @@ public class ParseExplanationTests
 
         AssertExplains(explained, "text", "meta: meta[og:description | twitter:description | description]");
         AssertExplains(explained, "author.handle", "meta: meta[og:title | twitter:title] \"Name (@handle)\"");
+    }
+
+    [Fact]
+    public void Write_RedditApiListing_NamesTheThingDataKeys()
+    {
+        const string json = """
+            {"kind":"Listing","data":{"after":null,"children":[{"kind":"t3","data":{"name":"t3_abc","id":"abc","author":"ann","author_fullname":"t2_9",
+              "created_utc":1700000000,"title":"A title","selftext":"Body text","subreddit":"news","score":12,"num_comments":3,"permalink":"/r/news/comments/abc/a_title/"}}]}}
+            """;
+        var explained = Explain(Parser(PlatformKeys.Reddit), "https://www.reddit.com/r/news/.json", json, "application/json");
+
+        AssertExplainsPath(explained, "author.id", "api-json", "author_fullname");
+        AssertExplainsPath(explained, "publishedAt", "api-json", "created_utc | created");
+        AssertExplainsPath(explained, "metrics.comments", "api-json", "num_comments");
+        AssertExplainsPath(explained, "community", "api-json", "subreddit");
+    }
+
+    [Fact]
+    public void Write_OldRedditThing_NamesTheAttributeOrTaglineSelector()
+    {
+        const string html = """
+            <html><body><div id="siteTable"><div class="thing link" data-fullname="t3_abc" data-author="ann" data-subreddit="news" data-timestamp="1700000000000"
+              data-permalink="/r/news/comments/abc/a_title/" data-score="12"><p class="title"><a class="title" href="/r/news/comments/abc/a_title/">A title</a></p></div></div></body></html>
+            """;
+        var explained = Explain(Parser(PlatformKeys.Reddit), "https://old.reddit.com/r/news/", html);
+
+        AssertExplainsPath(explained, "author.handle", "dom", "[data-author] | .tagline a.author");
+        AssertExplainsPath(explained, "title", "dom", "p.title a.title");
+        AssertExplainsPath(explained, "metrics.score", "dom", "[data-score] | .score.unvoted[title]");
+    }
+
+    [Fact]
+    public void Write_XGraphQlTweet_NamesTheResultPaths()
+    {
+        const string json = """
+            {"data":{"tweetResult":{"result":{"__typename":"Tweet","rest_id":"1578466218075312129",
+              "core":{"user_results":{"result":{"rest_id":"9","legacy":{"screen_name":"ann","name":"Ann"}}}},
+              "legacy":{"id_str":"1578466218075312129","created_at":"Wed Oct 10 20:19:24 +0000 2018","full_text":"hello world","favorite_count":3,"lang":"en"},
+              "views":{"count":"40"}}}}}
+            """;
+        var explained = Explain(Parser(PlatformKeys.X), "https://x.com/i/api/graphql/x/TweetResultByRestId", json, "application/json");
+
+        AssertExplainsPath(explained, "author.handle", "api-json", "core.user_results.result.(core | legacy).screen_name");
+        AssertExplainsPath(explained, "metrics.views", "api-json", "views.count");
+        AssertExplainsPath(explained, "metrics.likes", "api-json", "legacy.favorite_count");
     }
 
     private static IPlatformParser Parser(string platform) => BuiltInParsers.Create().Single(p => p.Platform == platform);

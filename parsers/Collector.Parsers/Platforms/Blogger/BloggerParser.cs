@@ -64,7 +64,7 @@ public sealed class BloggerParser : PlatformParser
             next.Add(new FollowLink(olderUrl, isPostPage ? FollowKind.Item : FollowKind.NextPage));
         }
 
-        return Found(posts, next, subject);
+        return BloggerFieldPaths.Record(Found(posts, next, subject));
     }
 
     private static IEnumerable<IElement> PostElements(IDocument document)

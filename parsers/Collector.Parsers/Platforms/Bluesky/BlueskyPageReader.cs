@@ -39,13 +39,15 @@ internal static class BlueskyPageReader
             });
             var thread = html.Contains(BlueskyThreadDomReader.Marker, StringComparison.Ordinal) ? BlueskyThreadDomReader.Read(html, page.Url) : [];
             var replies = thread.Where(p => p.Id != post.Id && !(p.Url == post.Url)).Select(p => p.RootId is null ? p : p with { RootId = post.Id }).ToList();
-            return parser.Result([post, .. replies], [], post.Key)
-                .ReadBy(p => p == post ? ParseLayers.At(ParseLayers.Dom, "noscript #bsky_post_text") : ParseLayers.At(ParseLayers.Dom, "[data-testid^=postThreadItem-by-]"));
+            return BlueskyFieldPaths.RecordPage(
+                parser.Result([post, .. replies], [], post.Key)
+                    .ReadBy(p => p == post ? ParseLayers.At(ParseLayers.Dom, "noscript #bsky_post_text") : ParseLayers.At(ParseLayers.Dom, "[data-testid^=postThreadItem-by-]")),
+                post.Id);
         }
 
         if (html.Contains(BlueskyThreadDomReader.Marker, StringComparison.Ordinal) && BlueskyThreadDomReader.Read(html, page.Url) is { Count: > 0 } rendered)
         {
-            return parser.Result(rendered, [], rendered[0].RootId is null ? rendered[0].Key : null).ReadBy(ParseLayers.At(ParseLayers.Dom, "[data-testid^=postThreadItem-by-]"));
+            return BlueskyFieldPaths.RecordPage(parser.Result(rendered, [], rendered[0].RootId is null ? rendered[0].Key : null).ReadBy(ParseLayers.At(ParseLayers.Dom, "[data-testid^=postThreadItem-by-]")), null);
         }
 
         if (did is not null && html.Contains("bsky_profile_summary", StringComparison.Ordinal))
@@ -61,7 +63,7 @@ internal static class BlueskyPageReader
                 Title = name,
                 Text = bio,
             });
-            return parser.Result([profile], [], profile.Key);
+            return BlueskyFieldPaths.RecordPage(parser.Result([profile], [], profile.Key), null);
         }
 
         // The head's AT URI (with the DID the full page keys the post by) when the page has one, else the URL's handle form.

@@ -22,7 +22,7 @@ public sealed class BlueskyParser : PlatformParser
             using var document = JsonRead.TryParse(page.Body);
             return document is null
                 ? Classified(PageOutcome.Unrecognized, "body is not valid JSON")
-                : BlueskyJsonReader.Read(document.RootElement, page.Url, this);
+                : BlueskyFieldPaths.RecordJson(BlueskyJsonReader.Read(document.RootElement, page.Url, this));
         }
 
         return BlueskyPageReader.Read(page, this);

@@ -75,7 +75,7 @@ public sealed class FacebookParser : PlatformParser
             return Classified(PageOutcome.Unrecognized, "story markers present but no story with top_level_post_id could be read", subject);
         }
 
-        return Found(posts, next, subject);
+        return FacebookFieldPaths.Record(Found(posts, next, subject));
     }
 
     /// <summary>Story containers: elements whose data-ft names a top-level post, outermost only (a share nests its original).</summary>

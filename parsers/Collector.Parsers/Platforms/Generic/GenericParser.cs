@@ -30,6 +30,7 @@ public sealed class GenericParser : PlatformParser
 
         IReadOnlyList<Post> posts = ld.Posts;
         var subjectCount = ld.TopLevelPosts;
+        var reader = Layers.ParseLayers.JsonLd;
         if (posts.Count == 0 && !page.Rendered && PageSignals.Detect(page) is { } blocked)
         {
             return Classified(blocked.Outcome, blocked.Reason);
@@ -41,12 +42,14 @@ public sealed class GenericParser : PlatformParser
             if (MicrodataReader.MayHave(html))
             {
                 posts = MicrodataReader.Read(document, page.Url);
+                reader = Layers.ParseLayers.Microdata;
                 subjectCount = posts.Count(p => p.ParentId is null);
             }
 
             if (posts.Count == 0)
             {
                 posts = ArticleReader.Read(document, page.Url, meta);
+                reader = Layers.ParseLayers.Dom;
                 subjectCount = posts.Count > 0 ? 1 : 0;
             }
         }
@@ -67,7 +70,7 @@ public sealed class GenericParser : PlatformParser
 
         var enriched = PostEnricher.EnrichAll(posts, meta.DeclaredLanguage);
         PostKey? subject = subjectCount == 1 ? enriched.First(p => p.ParentId is null).Key : null;
-        return Found(enriched, next, subject);
+        return GenericFieldPaths.Record(Found(enriched, next, subject), reader);
     }
 
     private ParseResult ReadJsonBody(PageInput page)
@@ -80,6 +83,6 @@ public sealed class GenericParser : PlatformParser
 
         return ld.Posts.Count == 0
             ? Classified(PageOutcome.Unrecognized, "JSON body without schema.org posts")
-            : Found(PostEnricher.EnrichAll(ld.Posts), ld.Items);
+            : GenericFieldPaths.Record(Found(PostEnricher.EnrichAll(ld.Posts), ld.Items), Layers.ParseLayers.JsonLd);
     }
 }

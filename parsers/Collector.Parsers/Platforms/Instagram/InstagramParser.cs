@@ -43,17 +43,17 @@ public sealed partial class InstagramParser : PlatformParser
         var description = meta.Get("og:description") ?? meta.Get("description");
         if (shortcode is not null && description is not null && PostDescription().Match(description) is { Success: true } m)
         {
-            return Layered(Found([ReadPost(shortcode, m, meta, html)], [], subject), ParseLayers.At(ParseLayers.Meta, "og:description \"N likes, N comments - handle on date\""));
+            return InstagramFieldPaths.Description.Record(Layered(Found([ReadPost(shortcode, m, meta, html)], [], subject), ParseLayers.At(ParseLayers.Meta, "og:description \"N likes, N comments - handle on date\"")));
         }
 
         if (shortcode is not null && InstagramPageReader.SharedPostMeta(shortcode, meta) is { } shared)
         {
-            return Layered(Found([shared], [], subject), ParseLayers.At(ParseLayers.Meta, "description \"Name shared a post on Instagram\", twitter:title"));
+            return InstagramFieldPaths.SharedPost.Record(Layered(Found([shared], [], subject), ParseLayers.At(ParseLayers.Meta, "description \"Name shared a post on Instagram\", twitter:title")));
         }
 
         if (shortcode is not null && InstagramPageReader.LegacyPhotoPage(shortcode, html, meta) is { } legacy)
         {
-            return Layered(Found([legacy], [], subject), ParseLayers.At(ParseLayers.Dom, "p.username, div.caption, h3 Likes (instagr.am 2011)"));
+            return InstagramFieldPaths.LegacyPhoto.Record(Layered(Found([legacy], [], subject), ParseLayers.At(ParseLayers.Dom, "p.username, div.caption, h3 Likes (instagr.am 2011)")));
         }
 
         if (shortcode is null && description is not null && ProfileDescription().Match(description) is { Success: true } p)
@@ -68,12 +68,12 @@ public sealed partial class InstagramParser : PlatformParser
                 Author = new Author { Handle = handle, Name = WebUtility.HtmlDecode(p.Groups["name"].Value), Url = $"https://www.instagram.com/{handle}/" },
                 Title = p.Groups["name"].Value,
             };
-            return Found([profile], [], profile.Key);
+            return InstagramFieldPaths.ProfileDescription.Record(Found([profile], [], profile.Key));
         }
 
         if (shortcode is null && InstagramPageReader.ProfileTitle(page.Url, html, meta) is { } shell)
         {
-            return Layered(Found([shell], [], shell.Key, "profile shell: only the title names the account; its posts load by script"), ParseLayers.At(ParseLayers.Meta, "<title> \"Name (@handle)\", profile_id")) with { NeedsBrowser = true };
+            return InstagramFieldPaths.ProfileTitle.Record(Layered(Found([shell], [], shell.Key, "profile shell: only the title names the account; its posts load by script"), ParseLayers.At(ParseLayers.Meta, "<title> \"Name (@handle)\", profile_id"))) with { NeedsBrowser = true };
         }
 
         if (meta.Title is { } title && title.StartsWith("Login", StringComparison.OrdinalIgnoreCase)
@@ -90,7 +90,7 @@ public sealed partial class InstagramParser : PlatformParser
         return Classified(PageOutcome.Unrecognized, "no Instagram post or profile description meta", subject);
     }
 
-    private ParseResult Read(InstagramRead read) => Layered(Found(read.Posts, read.Next, read.Subject), read.Layer);
+    private ParseResult Read(InstagramRead read) => InstagramFieldPaths.Record(Layered(Found(read.Posts, read.Next, read.Subject), read.Layer), read.Layer);
 
     private static ParseResult Layered(ParseResult result, string layer) =>
         result.ReadBy(layer);

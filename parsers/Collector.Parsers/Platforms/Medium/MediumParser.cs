@@ -32,14 +32,14 @@ public sealed partial class MediumParser : PlatformParser
                 var result = new MediumApolloReader(state.RootElement, meta.DeclaredLanguage).Read(postId, ProfileName(page.Url));
                 if (result.Posts.Count > 0)
                 {
-                    return Found(result.Posts, result.Next, result.Subject ?? subject).ReadBy(ParseLayers.At(ParseLayers.StateJson, "window.__APOLLO_STATE__"));
+                    return MediumFieldPaths.RecordApollo(Found(result.Posts, result.Next, result.Subject ?? subject).ReadBy(ParseLayers.At(ParseLayers.StateJson, "window.__APOLLO_STATE__")));
                 }
             }
         }
 
         if (MediumMarkupReader.Read(html, page.Url, meta, postId) is { } read)
         {
-            return Found([read.Post], [], subject ?? read.Post.Key).ReadBy(read.Layer);
+            return MediumFieldPaths.RecordMarkup(Found([read.Post], [], subject ?? read.Post.Key).ReadBy(read.Layer), read.Layer);
         }
 
         if (PageSignals.Detect(page) is { } signal)

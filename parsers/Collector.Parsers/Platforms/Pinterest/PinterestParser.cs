@@ -71,7 +71,8 @@ public sealed partial class PinterestParser : PlatformParser
         }
 
         // <html lang> is the interface language of the Pinterest domain (ru.pinterest.com), not the pin's: detect instead.
-        return Found(PostEnricher.EnrichAll(posts), state.Next, urlPin is null ? null : subject, reason);
+        var found = Found(PostEnricher.EnrichAll(posts), state.Next, urlPin is null ? null : subject, reason);
+        return state.Posts.Count == 0 ? PinterestFieldPaths.Meta.Record(found) : PinterestFieldPaths.State.Apply(found);
     }
 
     private static Post FromMeta(string id, MetaTags meta, string image) => new()

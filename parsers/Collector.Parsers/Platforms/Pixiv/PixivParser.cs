@@ -23,7 +23,7 @@ public sealed class PixivParser : PlatformParser
             using var document = JsonRead.TryParse(page.Body);
             return document is null
                 ? Classified(PageOutcome.Unrecognized, "body is not valid JSON")
-                : PixivAjaxReader.Read(document.RootElement, page.Url, this);
+                : PixivFieldPaths.Ajax(PixivAjaxReader.Read(document.RootElement, page.Url, this));
         }
 
         var preload = PreloadData(page.Body);
@@ -66,7 +66,7 @@ public sealed class PixivParser : PlatformParser
         var subject = ArtworkSubject(page.Url) ?? (posts.Count == 1 ? posts[0].Key : null);
         return posts.Count == 0
             ? Classified(PageOutcome.Unrecognized, "preload data holds no illust or user", subject)
-            : Found(posts, [], subject);
+            : PixivFieldPaths.Preload(Found(posts, [], subject));
     }
 
     /// <summary>The decoded content of &lt;meta id="meta-preload-data" content='…'&gt;, scanned without a DOM.</summary>

@@ -21,11 +21,14 @@ public sealed class QuoraParser : PlatformParser
         var html = page.Body;
         var posts = QuoraPayloadReader.Read(QuoraInlinePayloads.Find(html), page.Url);
         var source = "inline query payloads";
+        var fromCards = new HashSet<string>(StringComparer.Ordinal);
         if (!posts.Any(p => p.Kind == PostKinds.Answer)
             && (html.Contains("spacing_log_answer", StringComparison.Ordinal) || html.Contains("answer_permalink", StringComparison.Ordinal)))
         {
             var cards = QuoraCardReader.Read(HtmlPage.Parse(html), page.Url);
-            posts.AddRange(cards.Where(c => posts.All(p => p.Id != c.Id)));
+            var added = cards.Where(c => posts.All(p => p.Id != c.Id)).ToList();
+            posts.AddRange(added);
+            fromCards.UnionWith(added.Select(c => c.Id));
             source = "rendered answer cards";
         }
 
@@ -47,7 +50,7 @@ public sealed class QuoraParser : PlatformParser
             return Classified(PageOutcome.Unrecognized, "no Quora payloads or answer markup", subject);
         }
 
-        return Found(PostEnricher.EnrichAll(posts, HostLanguage(page.Url)), [], subject, "from " + source);
+        return QuoraFieldPaths.Record(Found(PostEnricher.EnrichAll(posts, HostLanguage(page.Url)), [], subject, "from " + source), fromCards);
     }
 
     private static PostKey? Subject(Uri url, List<Post> posts)

@@ -60,7 +60,7 @@ internal static class RedditAtomReader
             });
         }
 
-        return parser.Found(PostEnricher.EnrichAll(posts), [], reason: posts.Count == 0 ? "Atom feed without entries" : "Atom feed");
+        return RedditFieldPaths.Atom.Apply(parser.Found(PostEnricher.EnrichAll(posts), [], reason: posts.Count == 0 ? "Atom feed without entries" : "Atom feed"));
     }
 
     /// <summary>The entry's text without the feed's "submitted by /u/x [link] [comments]" boilerplate.</summary>

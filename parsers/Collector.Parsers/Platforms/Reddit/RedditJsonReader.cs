@@ -35,7 +35,7 @@ internal sealed class RedditJsonReader
             return parser.Classified(PageOutcome.Unrecognized, "body looks like JSON but does not parse");
         }
 
-        return new RedditJsonReader(parser, page).ReadRoot(document.RootElement);
+        return RedditFieldPaths.Api.Apply(new RedditJsonReader(parser, page).ReadRoot(document.RootElement));
     }
 
     private ParseResult ReadRoot(JsonElement root)

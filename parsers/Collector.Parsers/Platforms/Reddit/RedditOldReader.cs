@@ -77,10 +77,10 @@ internal static class RedditOldReader
         var enriched = PostEnricher.EnrichAll(posts);
         if (subject is { } key && enriched.FirstOrDefault(p => p.Key == key) is { Author: null, Text: null })
         {
-            return new ParseResult { Classification = PageOutcome.Removed, Reason = "post [deleted]/[removed]", Posts = enriched, Next = next, Subject = key, Platform = parser.Platform };
+            return RedditFieldPaths.Old.Record(new ParseResult { Classification = PageOutcome.Removed, Reason = "post [deleted]/[removed]", Posts = enriched, Next = next, Subject = key, Platform = parser.Platform });
         }
 
-        return parser.Found(enriched, next, subject);
+        return RedditFieldPaths.Old.Record(parser.Found(enriched, next, subject));
     }
 
     private static Post Link(IElement thing, string fullname, Uri page)

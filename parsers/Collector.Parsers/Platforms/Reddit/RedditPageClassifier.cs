@@ -41,10 +41,11 @@ internal static class RedditPageClassifier
             var post = RedditMetaPost.From(key, meta, page.Url);
             if (post is not null)
             {
-                return parser.Found([PostEnricher.Enrich(post)], [], key, "only the page's meta tags: title and a shortened description") with
+                var found = parser.Found([PostEnricher.Enrich(post)], [], key, "only the page's meta tags: title and a shortened description") with
                 {
                     ParsedBy = new Dictionary<string, string> { [post.Id] = Layers.ParseLayers.At(Layers.ParseLayers.Meta, "og:title, og:description") },
                 };
+                return RedditFieldPaths.Meta.Record(found);
             }
         }
 

@@ -88,6 +88,6 @@ internal static class RedditRedesignDomReader
             return RedditPageClassifier.Classify(parser, page);
         }
 
-        return parser.Found(PostEnricher.EnrichAll(posts), [], subject);
+        return RedditFieldPaths.RedesignDom.Record(parser.Found(PostEnricher.EnrichAll(posts), [], subject));
     }
 }

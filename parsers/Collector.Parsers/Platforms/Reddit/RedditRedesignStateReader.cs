@@ -86,7 +86,7 @@ internal static class RedditRedesignStateReader
             return RedditPageClassifier.Classify(parser, page);
         }
 
-        return parser.Found(PostEnricher.EnrichAll(posts), next, subject);
+        return RedditFieldPaths.RedesignState.Apply(parser.Found(PostEnricher.EnrichAll(posts), next, subject));
     }
 
     private static Author? Author(string? name, string? id) =>

@@ -64,10 +64,16 @@ internal static class RedditShredditReader
         if (subject is { } key && enriched.FirstOrDefault(p => p.Key == key) is { } main && main.Author is null
             && document.QuerySelector($"shreddit-post[id={key.Id}]") is { } el && (el.HasAttribute("is-deleted") || el.HasAttribute("is-removed") || el.Attr("removed-by") is not null))
         {
-            return new ParseResult { Classification = PageOutcome.Removed, Reason = "post deleted/removed", Posts = enriched, Next = next, Subject = key, Platform = parser.Platform };
+            return Explained(new ParseResult { Classification = PageOutcome.Removed, Reason = "post deleted/removed", Posts = enriched, Next = next, Subject = key, Platform = parser.Platform });
         }
 
-        return parser.Found(enriched, next, subject);
+        return Explained(parser.Found(enriched, next, subject));
+    }
+
+    private static ParseResult Explained(ParseResult result)
+    {
+        result = RedditFieldPaths.ShredditComment.Record(result, p => p.Kind == PostKinds.Comment);
+        return RedditFieldPaths.Shreddit.Record(result, p => p.Kind != PostKinds.Comment);
     }
 
     private static Post Post(IElement element, string id, Uri page)

@@ -1,5 +1,6 @@
 using Collector.Model;
 using Collector.Parsers.Common;
+using Collector.Parsers.Layers;
 
 namespace Collector.Parsers.Platforms.Telegram;
 
@@ -9,6 +10,17 @@ namespace Collector.Parsers.Platforms.Telegram;
 /// </summary>
 internal static class TelegramPageReader
 {
+    /// <summary>Where a post page's fields come from (for <c>parse --explain</c>): its meta and its URL.</summary>
+    private static readonly FieldPaths Paths = new(ParseLayers.Meta, null, new Dictionary<string, string>
+    {
+        ["url"] = "the URL's <channel>/<n>",
+        ["author.handle"] = "the URL's channel",
+        ["author.name"] = "meta[og:title]",
+        ["text"] = "meta[og:description | twitter:description]",
+        ["community"] = "the URL's channel",
+        ["media"] = "meta[og:image] (not Telegram's logo)",
+    });
+
     public static ParseResult Read(TelegramParser parser, PageInput page)
     {
         var meta = MetaTags.Read(page.Body);
@@ -39,7 +51,7 @@ internal static class TelegramPageReader
                 Community = segments[0],
                 Media = image is not null && !image.Contains("telegram.org/img", StringComparison.Ordinal) ? [new Media { Type = "image", Url = image }] : [],
             };
-            return parser.Found([PostEnricher.Enrich(post)], [embed], key, "post page: text from og:description, time only in the embed");
+            return Paths.Record(parser.Found([PostEnricher.Enrich(post)], [embed], key, "post page: text from og:description, time only in the embed"));
         }
 
         if (page.Body.Contains("tgme_page_title", StringComparison.Ordinal) && channel is not null)

@@ -83,7 +83,9 @@ public sealed class TikTokParser : PlatformParser
                 subject = profile.Key;
             }
 
-            return sigi.Record(Named(Found(posts, next, subject), "SIGI_STATE ItemModule, UserModule, CommentItem"), p => p.Kind == PostKinds.Video);
+            var found = sigi.Record(Named(Found(posts, next, subject), "SIGI_STATE ItemModule, UserModule, CommentItem"), p => p.Kind == PostKinds.Video);
+            found = TikTokFieldPaths.Comment.Record(found, p => p.Kind == PostKinds.Comment);
+            return new FieldPaths(ParseLayers.StateJson, "SIGI_STATE → UserModule.users.<handle>", TikTokFieldPaths.Profile).Record(found, p => p.Kind == PostKinds.Profile);
         }
 
         if (root.At("itemList") is { ValueKind: JsonValueKind.Array } itemList)
@@ -160,7 +162,10 @@ public sealed class TikTokParser : PlatformParser
         }
 
         var items = detail.Items("itemList").Select(TikTokItem.Read).OfType<Post>().ToList();
-        return Found([profile, .. items], ItemLinks(items, null), profile.Key);
+        const string Where = "__UNIVERSAL_DATA_FOR_REHYDRATION__ → __DEFAULT_SCOPE__[\"webapp.user-detail\"]";
+        var found = Named(Found([profile, .. items], ItemLinks(items, null), profile.Key), Where);
+        found = new FieldPaths(ParseLayers.StateJson, Where + ".userInfo.user", TikTokFieldPaths.Profile).Record(found, p => p.Kind == PostKinds.Profile);
+        return new FieldPaths(ParseLayers.StateJson, Where + ".itemList[]", TikTokItem.Paths).Record(found, p => p.Kind != PostKinds.Profile);
     }
 
     /// <summary>An account (<c>id</c>, <c>uniqueId</c>, <c>nickname</c>, <c>signature</c>) as its profile post; null without id and handle.</summary>

@@ -15,6 +15,23 @@ public sealed partial class TumblrParser : PlatformParser
 {
     private static readonly string[] Chrome = [".datetime", ".date", ".meta", ".notes", "ol.notes", ".tags", ".post-footer", ".permalink", "script", "style", "h1", "h2", "h3", "noscript"];
 
+    /// <summary>Where the theme reading below takes each field (for <c>parse --explain</c>).</summary>
+    private static readonly Layers.FieldPaths ThemePaths = new(Layers.ParseLayers.Dom, "theme post container (article, .post)", new Dictionary<string, string>
+    {
+        ["url"] = "link[rel=canonical] | the page URL",
+        ["author.handle"] = "the URL's blog (<blog>.tumblr.com | tumblr.com/<blog>)",
+        ["author.name"] = "meta[og:site_name]",
+        ["publishedAt"] = "time[datetime]",
+        ["title"] = "meta[og:title] | h1-h3 / .title linking to the post",
+        ["text"] = "the container without its chrome (dates, notes, tags, headings) | meta[og:description]",
+        ["language"] = "<html lang> | detected from title + text",
+        ["community"] = "the URL's blog",
+        ["repostOf"] = "a[href*='/post/'] after \"Reblogged from\" | a.reblog-link | a.source",
+        ["media"] = "img[src] on media.tumblr.com (not avatars)",
+        ["links"] = "a[href] (off tumblr.com)",
+        ["hashtags"] = ".tags a | a[href*='/tagged/']",
+    });
+
     public override string Platform => PlatformKeys.Tumblr;
 
     public override bool Handles(Uri url) => Hosts.IsAny(url, "tumblr.com");
@@ -107,7 +124,7 @@ public sealed partial class TumblrParser : PlatformParser
             }
         }
 
-        return Found([post], next, subject).ReadBy(Layers.ParseLayers.At(Layers.ParseLayers.Dom, "theme post container (article, .post)"));
+        return ThemePaths.Record(Found([post], next, subject).ReadBy(Layers.ParseLayers.At(Layers.ParseLayers.Dom, "theme post container (article, .post)")));
     }
 
     /// <summary>The theme's element around the post: the first article/.post holding more than the notes list.</summary>

@@ -64,7 +64,7 @@ public sealed class VkParser : PlatformParser
             return Classified(PageOutcome.NotFound, "wall.getById returned no item: the post is deleted or hidden", subject);
         }
 
-        return Found(posts, NextPage(page.Url, r, list.GetArrayLength()), subject);
+        return VkFieldPaths.Item.Apply(Found(posts, NextPage(page.Url, r, list.GetArrayLength()), subject));
     }
 
     /// <summary>vk.com/wall&lt;owner&gt;_&lt;id&gt; (or <c>?w=wall…</c>): the post in the API's id form, <c>owner_id</c>.</summary>

@@ -134,7 +134,7 @@ internal static class XApiReader
 
         var next = root.Str("meta", "next_token") is { } token ? new[] { new FollowLink(Urls.WithQuery(page.Url, "pagination_token", token), FollowKind.NextPage) } : [];
         PostKey? subject = data.ValueKind == JsonValueKind.Object && posts.Count > 0 ? posts[0].Key : null;
-        return Named(parser.Result(posts, next, subject, posts.Count == 0 ? "v2 data without tweets" : null), ParseLayers.At(ParseLayers.ApiJson, "v2 data[]"));
+        return XFieldPaths.V2.Apply(parser.Result(posts, next, subject, posts.Count == 0 ? "v2 data without tweets" : null));
     }
 
     private static ParseResult Named(ParseResult result, string layer) =>

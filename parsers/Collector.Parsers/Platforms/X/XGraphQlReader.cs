@@ -46,12 +46,12 @@ internal static class XGraphQlReader
             var id = reader.Add(single);
             return id is null
                 ? parser.Result(PageOutcome.Removed, reader.Tombstones.FirstOrDefault() ?? "tweet unavailable")
-                : parser.Result(reader.Posts, [], new PostKey(PlatformKeys.X, id));
+                : XFieldPaths.GraphQl.Apply(parser.Result(reader.Posts, [], new PostKey(PlatformKeys.X, id)));
         }
 
         if (data.Value.At("user") is { } user)
         {
-            return XUserReader.Read(user, parser);
+            return XFieldPaths.User.Apply(XUserReader.Read(user, parser));
         }
 
         return ClassifyErrors(root, parser) ?? parser.Result(PageOutcome.Unrecognized, "GraphQL data holds no timeline, tweet or user");
@@ -130,7 +130,7 @@ internal static class XGraphQlReader
             return parser.Result([], next, subject, "timeline has no entries");
         }
 
-        return parser.Result(reader.Posts, next, subject, reader.Posts.Count == 0 ? "timeline entries hold no readable tweets" : null);
+        return XFieldPaths.GraphQl.Apply(parser.Result(reader.Posts, next, subject, reader.Posts.Count == 0 ? "timeline entries hold no readable tweets" : null));
     }
 
     private static void AddCursor(Uri page, string cursorType, string value, bool detail, List<FollowLink> next)

@@ -68,7 +68,7 @@ internal static class XLegacyReader
         }
 
         var subject = focal is null ? (PostKey?)null : new PostKey(PlatformKeys.X, focal);
-        return parser.Result(posts, next, subject);
+        return XFieldPaths.Legacy.Record(parser.Result(posts, next, subject));
     }
 
     private static Post ReadTweet(IElement tweet, string id, string? parent, string? root, Uri page)

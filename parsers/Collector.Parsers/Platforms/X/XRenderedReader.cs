@@ -34,7 +34,7 @@ internal static partial class XRenderedReader
             return parser.Result(PageOutcome.Unrecognized, "tweet articles without a status permalink", subject);
         }
 
-        return parser.Result(posts, next, subject);
+        return XFieldPaths.Rendered.Record(parser.Result(posts, next, subject));
     }
 
     private static Post? ReadArticle(IElement article, Uri page)

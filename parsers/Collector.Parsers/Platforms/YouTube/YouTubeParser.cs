@@ -29,16 +29,15 @@ public sealed class YouTubeParser : PlatformParser
 
             if (json.RootElement.At("videoDetails") is not null || json.RootElement.At("playabilityStatus") is not null)
             {
-                return YouTubeWatchReader.Read(json.RootElement, null, subject, this);
+                return YouTubeFieldPaths.RecordWatch(YouTubeWatchReader.Read(json.RootElement, null, subject, this), embedded: false);
             }
 
             if (YouTubeCommentReader.Has(json.RootElement) && YouTubeCommentReader.Read(json.RootElement) is { Count: > 0 } comments)
             {
-                var layer = ParseLayers.At(ParseLayers.ApiJson, "frameworkUpdates.entityBatchUpdate.mutations[].payload.commentEntityPayload | commentRenderer");
-                return Found(comments, [], null).ReadBy(layer);
+                return YouTubeFieldPaths.Comments.Apply(Found(comments, [], null));
             }
 
-            return YouTubeChannelReader.Read(json.RootElement, page.Url, this);
+            return YouTubeFieldPaths.RecordChannel(YouTubeChannelReader.Read(json.RootElement, page.Url, this), embedded: false);
         }
 
         var html = page.Body;
@@ -53,7 +52,7 @@ public sealed class YouTubeParser : PlatformParser
                 return Classified(PageOutcome.Unrecognized, "ytInitialPlayerResponse is not valid JSON", subject);
             }
 
-            return YouTubeWatchReader.Read(playerJson.RootElement, dataJson?.RootElement, subject, this);
+            return YouTubeFieldPaths.RecordWatch(YouTubeWatchReader.Read(playerJson.RootElement, dataJson?.RootElement, subject, this), embedded: true);
         }
 
         if (data is not null)
@@ -61,12 +60,12 @@ public sealed class YouTubeParser : PlatformParser
             using var dataJson = JsonRead.TryParse(data);
             return dataJson is null
                 ? Classified(PageOutcome.Unrecognized, "ytInitialData is not valid JSON", subject)
-                : YouTubeChannelReader.Read(dataJson.RootElement, page.Url, this);
+                : YouTubeFieldPaths.RecordChannel(YouTubeChannelReader.Read(dataJson.RootElement, page.Url, this), embedded: true);
         }
 
         if (YouTubeMicrodata.Read(html) is { } snapshot)
         {
-            return Found([snapshot], [], subject ?? snapshot.Key);
+            return YouTubeFieldPaths.Microdata.Record(Found([snapshot], [], subject ?? snapshot.Key));
         }
 
         if (PageSignals.Detect(page) is { } signal)
