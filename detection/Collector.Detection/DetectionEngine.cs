@@ -14,7 +14,13 @@ namespace Collector.Detection;
 /// </summary>
 public static class DetectionEngine
 {
-    public static DetectionResult Run(IEnumerable<DetectionPost> posts, DetectionOptions? options = null)
+    /// <summary>The stages of <see cref="Run"/>, in order: each is reported to its <c>stageDone</c> callback when it ends.</summary>
+    public static IReadOnlyList<string> Stages { get; } = ["load", "text-features", "near-duplicates", "links", "images", "chains", "network", "accounts"];
+
+    /// <param name="posts">The posts to look at.</param>
+    /// <param name="options">Thresholds and windows; the defaults when null.</param>
+    /// <param name="stageDone">Told the name of each of <see cref="Stages"/> as it ends (on the calling thread), for progress.</param>
+    public static DetectionResult Run(IEnumerable<DetectionPost> posts, DetectionOptions? options = null, Action<string>? stageDone = null)
     {
         options ??= new DetectionOptions();
         options.EnsureValid();
@@ -30,6 +36,7 @@ public static class DetectionEngine
             cpu[name] = Math.Round((process.TotalProcessorTime - cpuMark).TotalSeconds, 3);
             cpuMark = process.TotalProcessorTime;
             clock.Restart();
+            stageDone?.Invoke(name);
         }
 
         using var processHandle = process;

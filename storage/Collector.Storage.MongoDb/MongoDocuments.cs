@@ -28,6 +28,11 @@ public sealed class PostDoc
     [BsonElement("metrics")] public MetricsDoc? Metrics { get; set; }
     [BsonElement("metricsAt")] public long MetricsAt { get; set; }
     [BsonElement("tombstone")] public TombstoneDoc? Tombstone { get; set; }
+
+    // For browsing (`collector serve`), from the latest version: see MongoBrowse.
+    [BsonElement("community")] public string? Community { get; set; }
+    [BsonElement("authorKeys")] public List<string>? AuthorKeys { get; set; }
+    [BsonElement("sortPublished")] public long? SortPublished { get; set; }
 }
 
 [BsonIgnoreExtraElements]

@@ -11,6 +11,13 @@ public static class MongoIndexes
         new(Builders<PostDoc>.IndexKeys.Ascending(p => p.Platform).Ascending(p => p.FirstSeen), new CreateIndexOptions { Name = "platform_firstSeen" }),
         new(Builders<PostDoc>.IndexKeys.Ascending(p => p.Sources), new CreateIndexOptions { Name = "sources" }),
         new(Builders<PostDoc>.IndexKeys.Text(p => p.Title).Text(p => p.Text), new CreateIndexOptions { Name = "text", DefaultLanguage = "none" }),
+
+        // Browsing: each sort with its keyset tie-breaker, and the filters a sort does not cover.
+        new(Builders<PostDoc>.IndexKeys.Ascending(p => p.FirstSeen).Ascending(p => p.Id), new CreateIndexOptions { Name = "browse_firstSeen" }),
+        new(Builders<PostDoc>.IndexKeys.Ascending(p => p.SortPublished).Ascending(p => p.Id), new CreateIndexOptions { Name = "browse_published" }),
+        new(Builders<PostDoc>.IndexKeys.Ascending(p => p.VersionCount).Ascending(p => p.Id), new CreateIndexOptions { Name = "browse_versions" }),
+        new(Builders<PostDoc>.IndexKeys.Ascending(p => p.Community), new CreateIndexOptions { Name = "browse_community" }),
+        new(Builders<PostDoc>.IndexKeys.Ascending(p => p.AuthorKeys), new CreateIndexOptions { Name = "browse_author" }),
     ];
 
     public static IReadOnlyList<CreateIndexModel<VersionDoc>> Versions { get; } =

@@ -40,6 +40,7 @@ internal static class MongoPostWriter
                 VersionCount = 1, LatestHash = hash, UrlKey = UrlKey.Normalize(post.Url), Imported = imported,
                 Sources = source is null ? [] : [source], Title = post.Title, Text = post.Text, Json = json,
                 Metrics = MongoMapping.ToDoc(post.Metrics), MetricsAt = ticks,
+                Community = post.Community, AuthorKeys = MongoBrowse.AuthorKeys(post), SortPublished = post.PublishedAt?.UtcTicks ?? ticks,
             }, Upsert, ct);
             seen = Seen.New;
         }
@@ -66,7 +67,9 @@ internal static class MongoPostWriter
             await m.Posts.UpdateOneAsync(s, p => p.Id == key, u.Combine(
                 u.Set(p => p.VersionCount, version), u.Set(p => p.LatestHash, hash), u.Set(p => p.UrlKey, UrlKey.Normalize(post.Url)),
                 u.Set(p => p.Json, json), u.Set(p => p.Title, post.Title), u.Set(p => p.Text, post.Text),
-                u.Set(p => p.PublishedAt, post.PublishedAt?.UtcTicks ?? doc.PublishedAt), u.Max(p => p.LastSeen, ticks)), cancellationToken: ct);
+                u.Set(p => p.PublishedAt, post.PublishedAt?.UtcTicks ?? doc.PublishedAt), u.Max(p => p.LastSeen, ticks),
+                u.Set(p => p.Community, post.Community), u.Set(p => p.AuthorKeys, MongoBrowse.AuthorKeys(post)),
+                u.Set(p => p.SortPublished, post.PublishedAt?.UtcTicks ?? doc.PublishedAt ?? doc.FirstSeen)), cancellationToken: ct);
             seen = Seen.Changed;
         }
 

@@ -44,6 +44,7 @@ internal sealed class MongoStore
     public async Task CreateIndexesAsync(CancellationToken ct)
     {
         await Posts.Indexes.CreateManyAsync(MongoIndexes.Posts, ct);
+        await MongoBrowse.BackfillAsync(Posts, ct);
         await Versions.Indexes.CreateManyAsync(MongoIndexes.Versions, ct);
         await Observations.Indexes.CreateManyAsync(MongoIndexes.Observations, ct);
         await Captures.Indexes.CreateManyAsync(MongoIndexes.Captures, ct);

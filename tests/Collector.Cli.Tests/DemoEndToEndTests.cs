@@ -99,6 +99,24 @@ public sealed class DemoEndToEndTests
         Assert.True(await page.Locator("svg.timeline").CountAsync() > 0, "chain timelines drawn");
         Assert.True(await page.Locator("svg.hours rect.bar").CountAsync() > 0, "hour-of-day charts drawn");
 
+        // Each cited post links to its first capture's screenshot and raw page, copied beside the report under their own
+        // SHA-256; the screenshot opens as an image.
+        var links = await page.Locator("small.evidence-links a").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('href'))");
+        Assert.Contains(links, l => l.EndsWith(".png", StringComparison.Ordinal));
+        Assert.Contains(links, l => l.EndsWith(".txt", StringComparison.Ordinal));
+        foreach (var link in links.Distinct())
+        {
+            var file = Path.Combine(Path.GetDirectoryName(report)!, link);
+            Assert.True(File.Exists(file), $"{link} is linked but not beside the report");
+            var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(file)));
+            Assert.StartsWith(sha + ".", Path.GetFileName(file), StringComparison.Ordinal);
+        }
+
+        var shot = await browser.NewPageAsync();
+        var response = await shot.GotoAsync(new Uri(Path.Combine(Path.GetDirectoryName(report)!, links.First(l => l.EndsWith(".png", StringComparison.Ordinal)))).AbsoluteUri);
+        Assert.NotNull(response);
+        Assert.Equal(1, await shot.Locator("img").CountAsync());
+
         // The README's picture of the report comes from here: COLLECTOR_WRITE_DOCS=1 tests/run.sh refreshes docs/report.png.
         if (Environment.GetEnvironmentVariable("COLLECTOR_WRITE_DOCS") == "1")
         {

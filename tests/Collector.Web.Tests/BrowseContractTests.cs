@@ -21,6 +21,7 @@ public abstract class BrowseContractTests(BrowseWorld world)
     [InlineData(BrowseSort.VersionsDesc)]
     public async Task Browse_KeysetPages_CoverEveryPostOnceInSortOrder(BrowseSort sort)
     {
+        SkipUnlessBackend();
         var seen = await AllPagesAsync(new BrowseQuery { Sort = sort, Limit = 7 });
 
         Assert.Equal(BrowseWorld.Count, seen.Count);
@@ -33,6 +34,7 @@ public abstract class BrowseContractTests(BrowseWorld world)
     [Fact]
     public async Task Browse_EachFilter_KeepsExactlyWhatItNames()
     {
+        SkipUnlessBackend();
         var m = World.Model;
         var from = m.Select(e => e.Published).Order().ElementAt(20);
         var to = m.Select(e => e.Published).Order().ElementAt(45);
@@ -61,6 +63,7 @@ public abstract class BrowseContractTests(BrowseWorld world)
     [Fact]
     public async Task Browse_Text_MatchesLatestVersionsOnly()
     {
+        SkipUnlessBackend();
         var zebra = (await AllPagesAsync(new BrowseQuery { Text = "zebra", Limit = 4 })).Select(a => a.Post.Key).ToHashSet();
         var original = (await AllPagesAsync(new BrowseQuery { Text = "original", Limit = 50 })).Select(a => a.Post.Key).ToHashSet();
 
@@ -71,6 +74,7 @@ public abstract class BrowseContractTests(BrowseWorld world)
     [Fact]
     public async Task Browse_TextWithFilterAndOddSyntax_Works()
     {
+        SkipUnlessBackend();
         var got = await AllPagesAsync(new BrowseQuery { Text = "zebra \"", Platforms = ["reddit"], Limit = 3 });
 
         Assert.All(got, a => Assert.Equal("reddit", a.Post.Platform));
@@ -80,11 +84,14 @@ public abstract class BrowseContractTests(BrowseWorld world)
     [Fact]
     public async Task Browse_UnreadableCursor_StartsFromTheFirstPage()
     {
+        SkipUnlessBackend();
         var first = await Browser.BrowseAsync(new BrowseQuery { Limit = 5 }, Ct);
         var odd = await Browser.BrowseAsync(new BrowseQuery { Limit = 5, After = "not-a-cursor!" }, Ct);
 
         Assert.Equal(first.Posts.Select(p => p.Post.Key), odd.Posts.Select(p => p.Post.Key));
     }
+
+    private void SkipUnlessBackend() => Assert.SkipWhen(World.SkipReason is not null, World.SkipReason ?? "");
 
     private async Task<List<ArchivedPost>> AllPagesAsync(BrowseQuery query)
     {
@@ -109,7 +116,13 @@ public abstract class BrowseContractTests(BrowseWorld world)
 
 public sealed class SqliteBrowseTests(BrowseWorld world) : BrowseContractTests(world), IClassFixture<BrowseWorld>
 {
-    protected override IPostBrowser Browser => World.Archive;
+    protected override IPostBrowser Browser => (IPostBrowser)World.Archive;
+}
+
+/// <summary>The browse contract on MongoDB (its text index and keyset queries), against COLLECTOR_TEST_MONGODB; skipped without it.</summary>
+public sealed class MongoBrowseTests(MongoBrowseWorld world) : BrowseContractTests(world), IClassFixture<MongoBrowseWorld>
+{
+    protected override IPostBrowser Browser => (IPostBrowser)World.Archive;
 }
 
 public sealed class FallbackBrowseTests(BrowseWorld world) : BrowseContractTests(world), IClassFixture<BrowseWorld>

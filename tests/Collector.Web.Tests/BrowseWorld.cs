@@ -9,7 +9,7 @@ namespace Collector.Web.Tests;
 /// some without a publication time, some edited (two versions), some tombstoned; <see cref="Model"/> is what the test
 /// expects of each post, computed here from the same rules that wrote it.
 /// </summary>
-public sealed class BrowseWorld : IAsyncLifetime
+public class BrowseWorld : IAsyncLifetime
 {
     public const int Count = 60;
     private static readonly DateTimeOffset T0 = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
@@ -17,7 +17,10 @@ public sealed class BrowseWorld : IAsyncLifetime
 
     private string folder = "";
 
-    public SqliteArchive Archive { get; private set; } = null!;
+    public IArchive Archive { get; private set; } = null!;
+
+    /// <summary>Why this world's backend cannot be tested here (its tests report themselves skipped), or null.</summary>
+    public virtual string? SkipReason => null;
 
     public IReadOnlyList<Expected> Model { get; private set; } = [];
 
@@ -26,7 +29,12 @@ public sealed class BrowseWorld : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         folder = Path.Combine(Path.GetTempPath(), "collector-browse-" + Guid.NewGuid().ToString("n"));
-        Archive = SqliteArchive.Open(Path.Combine(folder, "c.db"), TimeProvider.System);
+        if (SkipReason is not null)
+        {
+            return;
+        }
+
+        Archive = await OpenAsync(folder);
         var model = new List<Expected>();
         var posts = Enumerable.Range(0, Count).Select(i => MakePost(i, "original words number " + i)).ToList();
         for (var k = 0; k < 10; k++)
@@ -51,11 +59,21 @@ public sealed class BrowseWorld : IAsyncLifetime
         Model = model.Select(m => m.Edited ? m with { Text = "rewritten zebra text " + m.Key.Id[1..] } : m).ToList();
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
-        await Archive.DisposeAsync();
-        Directory.Delete(folder, recursive: true);
+        if (Archive is not null)
+        {
+            await Archive.DisposeAsync();
+        }
+
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
+
+    /// <summary>A fresh, empty archive of the backend under test.</summary>
+    protected virtual Task<IArchive> OpenAsync(string folder) => Task.FromResult<IArchive>(SqliteArchive.Open(Path.Combine(folder, "c.db"), TimeProvider.System));
 
     private static Post MakePost(int i, string text) => new()
     {

@@ -21,6 +21,7 @@ public static class WebServices
         services.AddSingleton<RequestGuard>();
         services.AddSingleton<IPostBrowser>(archive as IPostBrowser ?? new FallbackBrowser(archive));
         services.AddSingleton<DetectionFolder>();
+        services.AddSingleton<DetectionRunner>();
         return services;
     }
 
@@ -33,6 +34,7 @@ public static class WebServices
         VerifyAction.Map(app);
         BundleAction.Map(app);
         DetectionPage.Map(app);
+        DetectRunAction.Map(app);
         AccountPage.Map(app);
         CollectionPage.Map(app);
         return app;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Collector.Cli.Infrastructure;
 using Collector.Detection;
+using Collector.Detection.Input;
 using Collector.Detection.Output;
 using Collector.Model;
 using Collector.Storage;
@@ -38,59 +39,16 @@ public static class DetectCommand
             }
 
             await using var archive = await StoreAccess.OpenAsync(parse.GetValue(store), parse.GetValue(config), ct);
-            var posts = await LoadAsync(archive, query, ct);
-            var result = DetectionEngine.Run(posts);
+            var result = await DetectProgressBar.RunAsync(
+                parse.InvocationConfiguration.Error,
+                async (loaded, stageDone) => DetectionEngine.Run(await ArchiveInput.LoadAsync(archive, query, loaded, ct), stageDone: stageDone));
             var outDir = parse.GetRequiredValue(output);
-            await DetectionWriters.WriteAllAsync(result, outDir, TimeProvider.System, ct);
+            await DetectionWriters.WriteAllAsync(result, outDir, TimeProvider.System, ct, archive);
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"detect: {result.Stats.Posts} posts, {result.Chains.Count} chains ({result.Chains.Count(c => c.CrossPlatform)} cross-platform), {result.Network.Nodes.Count} accounts in the network, {result.Accounts.Count} flagged accounts"));
             await stdout.WriteLineAsync($"wrote {Path.GetFullPath(Path.Combine(outDir, "report.html"))} and {DetectionWriters.FileNames.Count - 1} data files");
             return CollectorCli.Ok;
         });
         return command;
-    }
-
-    /// <summary>Reads the archive's posts for detection, hashing each archived image once (PDQ) by its SHA-256.</summary>
-    public static async Task<List<DetectionPost>> LoadAsync(IArchive archive, PostQuery query, CancellationToken cancellationToken)
-    {
-        var hashes = new Dictionary<string, Detection.Images.PdqHash?>(StringComparer.Ordinal);
-        var posts = new List<DetectionPost>();
-        await foreach (var archived in archive.QueryPostsAsync(query, cancellationToken))
-        {
-            var images = new List<Detection.Images.PdqHash>();
-            foreach (var artifact in archived.MediaArtifacts)
-            {
-                if (artifact.ContentType is { } type && !type.StartsWith("image/", StringComparison.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
-
-                if (!hashes.TryGetValue(artifact.Sha256, out var hash))
-                {
-                    hash = null;
-                    await using var stream = await archive.Artifacts.OpenReadAsync(artifact.Sha256, cancellationToken);
-                    if (stream is not null)
-                    {
-                        using var buffer = new MemoryStream();
-                        await stream.CopyToAsync(buffer, cancellationToken);
-                        if (Detection.Images.PdqHasher.TryHashEncoded(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), out var computed))
-                        {
-                            hash = computed;
-                        }
-                    }
-
-                    hashes[artifact.Sha256] = hash;
-                }
-
-                if (hash is { } h)
-                {
-                    images.Add(h);
-                }
-            }
-
-            posts.Add(new DetectionPost { Post = archived.Post, FirstSeen = archived.FirstSeen, ImageHashes = images });
-        }
-
-        return posts;
     }
 }

@@ -2,6 +2,7 @@ using Collector.Cli.Commands;
 using Collector.Cli.Infrastructure;
 using Collector.Configuration;
 using Collector.Detection;
+using Collector.Detection.Input;
 using Collector.Detection.Output;
 using Collector.Evidence.Bundles;
 using Collector.Evidence.Timestamps;
@@ -121,10 +122,10 @@ public sealed class DemoRunner(DemoDisplay display, TimeProvider time)
     {
         await using var archive = await StoreAccess.OpenAsync(storeUri, null, cancellationToken);
         display.Step("Detecting repost chains, coordination and account behaviour");
-        var posts = await DetectCommand.LoadAsync(archive, new PostQuery(), cancellationToken);
+        var posts = await ArchiveInput.LoadAsync(archive, new PostQuery(), null, cancellationToken);
         var result = DetectionEngine.Run(posts);
         var reportDir = Path.Combine(outDir, "report");
-        await DetectionWriters.WriteAllAsync(result, reportDir, time, cancellationToken);
+        await DetectionWriters.WriteAllAsync(result, reportDir, time, cancellationToken, archive);
 
         display.Step("Verifying the archive (every artifact re-hashed, custody chain walked, every post re-read from its stored page, timestamps checked)");
         var verification = await ArchiveVerifier.VerifyAsync(archive, VerifyCommand.Reparser(), null, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Text;
+using Collector.Storage;
 
 namespace Collector.Detection.Output;
 
@@ -8,8 +9,12 @@ public static class DetectionWriters
     public static readonly IReadOnlyList<string> FileNames =
         ["chains.json", "chains.csv", "accounts.json", "accounts.csv", "network.gexf", "network.graphml", "edges.csv", "report.html"];
 
-    /// <summary>Writes chains.json/csv, accounts.json/csv, network.gexf/graphml, edges.csv and report.html; returns their paths.</summary>
-    public static async Task<IReadOnlyList<string>> WriteAllAsync(DetectionResult result, string outDir, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Writes chains.json/csv, accounts.json/csv, network.gexf/graphml, edges.csv and report.html; returns their paths.
+    /// With the <paramref name="archive"/> the posts came from, the report links each cited post to its first capture's
+    /// screenshot and raw page, copied into <see cref="ReportEvidence.Folder"/> beside it.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> WriteAllAsync(DetectionResult result, string outDir, TimeProvider? time = null, CancellationToken cancellationToken = default, IArchive? archive = null)
     {
         Directory.CreateDirectory(outDir);
         var utf8 = new UTF8Encoding(false);
@@ -39,7 +44,8 @@ public static class DetectionWriters
         await Xml("network.gexf", GraphWriters.Gexf);
         await Xml("network.graphml", GraphWriters.GraphMl);
         await Text("edges.csv", TableWriters.EdgesCsv(result));
-        await Text("report.html", HtmlReport.Render(result, (time ?? TimeProvider.System).GetUtcNow()));
+        var evidence = archive is null ? null : await ReportEvidence.CopyAsync(archive, result, outDir, cancellationToken);
+        await Text("report.html", HtmlReport.Render(result, (time ?? TimeProvider.System).GetUtcNow(), evidence));
         return written;
     }
 }

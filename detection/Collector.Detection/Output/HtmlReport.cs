@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Collector.Model;
 using static Collector.Detection.Output.Svg;
 
 namespace Collector.Detection.Output;
@@ -12,8 +13,12 @@ internal static class HtmlReport
 {
     public const int MaxChains = 80;
     public const int MaxAccounts = 150;
+    public const int MaxPostsPerChain = 200;
 
-    public static string Render(DetectionResult result, DateTimeOffset generatedAt)
+    /// <param name="result">What detection found.</param>
+    /// <param name="generatedAt">When (UTC), for the header.</param>
+    /// <param name="evidence">The cited posts' copied captures (<see cref="ReportEvidence"/>), linked beside each; null: commands only.</param>
+    public static string Render(DetectionResult result, DateTimeOffset generatedAt, IReadOnlyDictionary<PostKey, CapturedEvidence>? evidence = null)
     {
         var b = new StringBuilder(256 * 1024);
         var crossPlatform = result.Chains.Count(c => c.CrossPlatform);
@@ -36,18 +41,46 @@ internal static class HtmlReport
         }
 
         b.Append("</section>");
-        Chains(b, result);
+        Chains(b, result, evidence);
         Network(b, result);
-        Accounts(b, result);
+        Accounts(b, result, evidence);
         Method(b, result);
         b.Append("<footer>Collector detection report. Every chain lists the posts that tie it; every flag lists the posts that justify it.</footer>");
         b.Append("</main><script>").Append(ReportAssets.Js).Append("</script></body></html>");
         return b.ToString();
     }
 
-    private static void Chains(StringBuilder b, DetectionResult result)
+    /// <summary>The chains the report shows, in its order: cross-platform and widest first.</summary>
+    private static List<RepostChain> ShownChains(DetectionResult result) =>
+        result.Chains.OrderByDescending(c => c.CrossPlatform).ThenByDescending(c => c.Platforms.Count).ThenByDescending(c => c.Posts.Count).Take(MaxChains).ToList();
+
+    /// <summary>Every post the report cites, in the order it cites them (chain posts, then each shown account's evidence).</summary>
+    internal static IEnumerable<PostKey> CitedPosts(DetectionResult result)
     {
-        var shown = result.Chains.OrderByDescending(c => c.CrossPlatform).ThenByDescending(c => c.Platforms.Count).ThenByDescending(c => c.Posts.Count).Take(MaxChains).ToList();
+        foreach (var chain in ShownChains(result))
+        {
+            foreach (var p in chain.Posts.Take(MaxPostsPerChain))
+            {
+                yield return new PostKey(p.Platform, p.Id);
+            }
+        }
+
+        foreach (var a in result.Accounts.Take(MaxAccounts))
+        {
+            var e = a.Evidence;
+            var posts = (e.Shift?.SamplePosts.Take(3) ?? [])
+                .Concat(e.LanguageSwitch?.LastBefore.Take(2) ?? []).Concat(e.LanguageSwitch?.FirstAfter.Take(2) ?? [])
+                .Concat(e.OffTopic?.Replies.Take(3).SelectMany(r => new[] { r.Reply, r.Parent }) ?? []);
+            foreach (var p in posts)
+            {
+                yield return new PostKey(p.Platform, p.Id);
+            }
+        }
+    }
+
+    private static void Chains(StringBuilder b, DetectionResult result, IReadOnlyDictionary<PostKey, CapturedEvidence>? evidence)
+    {
+        var shown = ShownChains(result);
         b.Append("<h2 id=\"chains\">Repost chains</h2>");
         b.Append(Inv($"<p class=\"lead\">Posts tied by near-identical text, a concentrated shared link or the same image, ordered by publication time. Showing {shown.Count} of {result.Chains.Count} (cross-platform and widest first); all are in chains.json.</p>"));
         b.Append("<input id=\"chain-search\" class=\"search\" type=\"search\" placeholder=\"Filter chains by platform, account, text…\">");
@@ -76,10 +109,10 @@ internal static class HtmlReport
             }
 
             b.Append(Inv($"<details><summary>{chain.Posts.Count} posts</summary><table><tr><th>time (UTC)</th><th>platform</th><th>account</th><th>role</th><th>matched by</th><th>text</th></tr>"));
-            foreach (var p in chain.Posts.Take(200))
+            foreach (var p in chain.Posts.Take(MaxPostsPerChain))
             {
                 var link = p.Url is null ? Esc(p.Id) : Inv($"<a href=\"{Esc(p.Url)}\" rel=\"noreferrer\">{Esc(p.Id)}</a>");
-                b.Append(Inv($"<tr><td class=\"t\">{Model.UtcDateTimeOffsetConverter.ToWire(p.PublishedAt)}{(p.TimeIsFirstSeen ? " (first seen)" : string.Empty)}</td><td>{Chip(p.Platform)}</td><td>{Esc(p.Author)}<br><small>{link}</small></td><td>{Esc(p.Role)}</td><td>{Esc(string.Join(", ", p.MatchedBy))}</td><td class=\"text\">{Expandable(p.Text, 220)}<br>{Evidence(p.Platform, p.Id)}</td></tr>"));
+                b.Append(Inv($"<tr><td class=\"t\">{Model.UtcDateTimeOffsetConverter.ToWire(p.PublishedAt)}{(p.TimeIsFirstSeen ? " (first seen)" : string.Empty)}</td><td>{Chip(p.Platform)}</td><td>{Esc(p.Author)}<br><small>{link}</small></td><td>{Esc(p.Role)}</td><td>{Esc(string.Join(", ", p.MatchedBy))}</td><td class=\"text\">{Expandable(p.Text, 220)}<br>{ReportEvidence.Links(evidence, p.Platform, p.Id)}{Evidence(p.Platform, p.Id)}</td></tr>"));
             }
 
             b.Append("</table></details></article>");
@@ -143,7 +176,7 @@ internal static class HtmlReport
         }
     }
 
-    private static void Accounts(StringBuilder b, DetectionResult result)
+    private static void Accounts(StringBuilder b, DetectionResult result, IReadOnlyDictionary<PostKey, CapturedEvidence>? evidence)
     {
         var shown = result.Accounts.Take(MaxAccounts).ToList();
         b.Append("<h2 id=\"accounts\">Flagged accounts</h2>");
@@ -184,24 +217,24 @@ internal static class HtmlReport
             }
 
             b.Append("</div><div class=\"evidence\">");
-            AccountEvidenceHtml(b, e);
+            AccountEvidenceHtml(b, e, evidence);
             b.Append("</div></div></article>");
         }
     }
 
-    private static void AccountEvidenceHtml(StringBuilder b, AccountEvidence e)
+    private static void AccountEvidenceHtml(StringBuilder b, AccountEvidence e, IReadOnlyDictionary<PostKey, CapturedEvidence>? evidence)
     {
         if (e.Shift is { } s)
         {
             b.Append(Inv($"<dl><dt>learned windows</dt><dd>{Esc(string.Join(", ", s.Windows))} ({Esc(s.TimeZone)}); UTC {Esc(string.Join(", ", s.WindowsUtc))}</dd><dt>rest days</dt><dd>{Esc(string.Join(", ", s.RestDays))} ({s.WeekendShare:P0} of sittings); rhythm suggests {Esc(s.RhythmUtcOffset)}</dd><dt>ordinary share in windows</dt><dd>{s.OrdinaryShareInWindows:P0}</dd><dt>evidence</dt><dd>{s.Evidence:0.0} decades over {s.Sittings} sittings (needed {s.EvidenceNeeded:0.0}); confidence {s.Confidence:0.000} (1 - Holm-adjusted chance)</dd></dl>"));
-            Posts(b, "Sample posts", s.SamplePosts.Take(3));
+            Posts(b, "Sample posts", s.SamplePosts.Take(3), evidence);
         }
 
         if (e.LanguageSwitch is { } l)
         {
             b.Append(Inv($"<dl><dt>language</dt><dd>{Esc(l.LanguageBefore)} ({l.DominanceBefore:P0}) → {Esc(l.LanguageAfter)} ({l.DominanceAfter:P0})</dd><dt>switched</dt><dd>{Model.UtcDateTimeOffsetConverter.ToWire(l.SwitchedAt)} after {l.DormantDays:0} days dormant</dd><dt>topic overlap</dt><dd>{l.TopicOverlap:0.00}</dd><dt>before</dt><dd>{Esc(string.Join(", ", l.TopicBefore))}</dd><dt>after</dt><dd>{Esc(string.Join(", ", l.TopicAfter))}</dd></dl>"));
-            Posts(b, "Last posts before", l.LastBefore.Take(2));
-            Posts(b, "First posts after", l.FirstAfter.Take(2));
+            Posts(b, "Last posts before", l.LastBefore.Take(2), evidence);
+            Posts(b, "First posts after", l.FirstAfter.Take(2), evidence);
         }
 
         if (e.OffTopic is { } o)
@@ -210,8 +243,8 @@ internal static class HtmlReport
             foreach (var r in o.Replies.Take(3))
             {
                 b.Append("<div class=\"pair\">");
-                Posts(b, "Reply", [r.Reply]);
-                Posts(b, Inv($"…under (word overlap {r.WordOverlap:0.00})"), [r.Parent]);
+                Posts(b, "Reply", [r.Reply], evidence);
+                Posts(b, Inv($"…under (word overlap {r.WordOverlap:0.00})"), [r.Parent], evidence);
                 b.Append("</div>");
             }
         }
@@ -223,12 +256,12 @@ internal static class HtmlReport
         }
     }
 
-    private static void Posts(StringBuilder b, string title, IEnumerable<EvidencePost> posts)
+    private static void Posts(StringBuilder b, string title, IEnumerable<EvidencePost> posts, IReadOnlyDictionary<PostKey, CapturedEvidence>? evidence)
     {
         foreach (var p in posts)
         {
             var link = p.Url is null ? Esc(p.Id) : Inv($"<a href=\"{Esc(p.Url)}\" rel=\"noreferrer\">{Esc(p.Id)}</a>");
-            b.Append(Inv($"<div class=\"quote\"><span class=\"meta\">{Esc(title)} · {Esc(p.Platform)} {link} · <span class=\"nowrap\">{Model.UtcDateTimeOffsetConverter.ToWire(p.At)}</span></span>{Expandable(p.Text, 220)}<br>{Evidence(p.Platform, p.Id)}</div>"));
+            b.Append(Inv($"<div class=\"quote\"><span class=\"meta\">{Esc(title)} · {Esc(p.Platform)} {link} · <span class=\"nowrap\">{Model.UtcDateTimeOffsetConverter.ToWire(p.At)}</span></span>{Expandable(p.Text, 220)}<br>{ReportEvidence.Links(evidence, p.Platform, p.Id)}{Evidence(p.Platform, p.Id)}</div>"));
         }
     }
 

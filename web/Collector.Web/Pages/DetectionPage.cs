@@ -9,16 +9,18 @@ public static class DetectionPage
 {
     public static void Map(WebApplication app)
     {
-        app.MapGet("/detect", (DetectionFolder folder) =>
+        app.MapGet("/detect", (DetectionFolder folder, DetectionRunner runner) =>
         {
             var d = folder.Current();
-            if (d is null)
+            if (d is null || d.WrittenUtc is null)
             {
-                return Layout.Page("Detection", Html.H($"<h1>Detection</h1><p class=\"muted\">No detection output: start serve with --detect-dir DIR (the --out folder of `collector detect`).</p>"));
+                var why = folder.Configured ? $"no chains.json in {folder.Path} yet" : "start serve with --detect-dir DIR (the --out folder of `collector detect`)";
+                return Layout.Page("Detection", Html.H($"<h1>Detection</h1><p class=\"muted\">No detection output: {why}.</p>{DetectRunAction.Control(runner)}"));
             }
 
             return Layout.Page("Detection", Html.H($"""
                 <h1>Detection</h1>
+                {DetectRunAction.Control(runner)}
                 <p class="muted">from {folder.Path} (chains.json written {Html.Time(d.WrittenUtc is { } w ? new DateTimeOffset(w, TimeSpan.Zero) : null)}): {d.Chains.Count} chains, {d.Accounts.Count} flagged accounts, {d.Edges.Count} network edges</p>
                 <h2>Chains</h2>
                 <table class="chains"><tr><th>chain</th><th>platforms</th><th>posts</th><th>spread</th><th>origin</th></tr>
