@@ -108,6 +108,12 @@ public static class ArtifactKinds
     /// <summary>An image or video attached to a post.</summary>
     public const string Media = "media";
 
+    /// <summary>
+    /// A stylesheet or script a browser capture's page loaded, kept under the URL the page used, so that a replay of the
+    /// capture renders the page as it was.
+    /// </summary>
+    public const string Subresource = "subresource";
+
     /// <summary>A run manifest or a timestamp token.</summary>
     public const string Manifest = "manifest";
 

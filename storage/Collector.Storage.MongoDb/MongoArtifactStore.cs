@@ -90,8 +90,18 @@ internal sealed class MongoArtifactStore(MongoStore m, TimeProvider time) : IArt
 
         try
         {
-            await using var stream = await OpenReadAsync(sha256, cancellationToken) ?? throw new GridFSFileNotFoundException(sha256);
-            return await ArtifactRehash.CheckAsync(sha256, stream, location, cancellationToken);
+            // One read of the stored bytes: the content re-hashed through the decompressor, the stored form hashed as it
+            // passes (and to its very end, past where gzip stops: an appended byte is a change too).
+            await using var raw = new HashingReadStream(await m.Artifacts.OpenDownloadStreamAsync(file.Id, cancellationToken: cancellationToken));
+            await using var content = IsGzip(file) ? new GZipStream(raw, CompressionMode.Decompress, leaveOpen: true) : (Stream)raw;
+            var check = await ArtifactRehash.CheckAsync(sha256, content, location, cancellationToken);
+            if (check.State != ArtifactState.Ok)
+            {
+                return check;
+            }
+
+            var (actualLength, actualSha) = await raw.FinishAsync(cancellationToken);
+            return MongoStoredForm.Check(check, file, actualLength, actualSha);
         }
         catch (GridFSChunkException ex)
         {

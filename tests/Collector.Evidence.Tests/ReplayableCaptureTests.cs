@@ -86,6 +86,36 @@ public sealed class ReplayableCaptureTests : IDisposable
         Assert.Contains(index, l => l.Fields.Url == image && l.Fields.Mime == "image/png" && l.Fields.Status == "200");
     }
 
+    [Fact]
+    public async Task Wacz_StylesheetAndScriptKept_WrittenAsFullResponsesAndIndexed()
+    {
+        var (capture, bytes) = EvidenceWorld.PostPage("1");
+        var css = Encoding.UTF8.GetBytes("body { margin: 0 }");
+        var js = Encoding.UTF8.GetBytes("window.x = 1;");
+        var cssUrl = "https://s.pinimg.test/webapp/app.css";
+        var jsUrl = "https://s.pinimg.test/webapp/app.js";
+        bytes[EvidenceWorld.Sha(css)] = css;
+        bytes[EvidenceWorld.Sha(js)] = js;
+        ArtifactRef Kept(byte[] b, string type, string url) => new() { Kind = ArtifactKinds.Subresource, Sha256 = EvidenceWorld.Sha(b), Length = b.Length, ContentType = type, Url = url };
+        HttpExchange Loaded(string type, string url) => new() { Url = url, Status = 200, ContentType = type, ResponseHeaders = [new("content-type", type)], At = capture.FetchedAt };
+        var page = capture with
+        {
+            Artifacts = [.. capture.Artifacts, Kept(css, "text/css", cssUrl), Kept(js, "text/javascript", jsUrl)],
+            Exchanges = [.. capture.Exchanges, Loaded("text/css", cssUrl), Loaded("text/javascript", jsUrl)],
+        };
+
+        var (index, warc) = await WriteAsync(page, bytes);
+
+        foreach (var (url, body, mime) in new[] { (cssUrl, css, "text/css"), (jsUrl, js, "text/javascript") })
+        {
+            var response = Assert.Single(warc, r => r.Type == WarcTypes.Response && r.TargetUri == url);
+            Assert.DoesNotContain(response.Fields, f => f.Key == "WARC-Truncated");
+            Assert.True(response.Block.AsSpan().EndsWith(body));
+            Assert.DoesNotContain(warc, r => r.Type == WarcTypes.Resource && r.TargetUri == url);
+            Assert.Contains(index, l => l.Fields.Url == url && l.Fields.Mime == mime && l.Fields.Status == "200");
+        }
+    }
+
     private async Task<(List<CdxjLine> Index, List<ParsedWarcRecord> Warc)> WriteAsync(Capture capture, Dictionary<string, byte[]> bytes)
     {
         var path = dir.File($"c-{Guid.NewGuid():N}.wacz");

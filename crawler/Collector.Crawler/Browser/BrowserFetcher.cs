@@ -213,7 +213,7 @@ public sealed class BrowserFetcher : IFetcher, IWarmUp, IDisposable
         FetchRequest request, NetworkRecorder recorder, string finalUrl, int? status, Dictionary<string, string> headers, ReadOnlyMemory<byte> body,
         CancellationToken cancellationToken)
     {
-        var (exchanges, network, images) = await recorder.CompleteAsync(body, cancellationToken);
+        var (exchanges, network, images, subresources) = await recorder.CompleteAsync(body, cancellationToken);
         var contentType = headers.GetValueOrDefault("content-type");
         return new FetchResult
         {
@@ -228,6 +228,7 @@ public sealed class BrowserFetcher : IFetcher, IWarmUp, IDisposable
             Rendered = true,
             Network = network,
             Images = images,
+            Subresources = subresources,
             Exchanges = exchanges,
             Error = StatusError(status, headers),
         };

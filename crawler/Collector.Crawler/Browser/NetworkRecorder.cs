@@ -112,7 +112,7 @@ public sealed class NetworkRecorder
 
         var contentType = Header(response.Headers, "content-type");
         Task<byte[]?>? body = null;
-        if (!isDocument && (IsJson(contentType) || IsImage(contentType)) && response.Status is >= 200 and < 300 && !TooLarge(response.Headers))
+        if (!isDocument && (IsJson(contentType) || IsImage(contentType) || IsSubresource(contentType)) && response.Status is >= 200 and < 300 && !TooLarge(response.Headers))
         {
             body = ReadBodyAsync(response);
         }
@@ -137,9 +137,10 @@ public sealed class NetworkRecorder
 
     /// <summary>
     /// Waits for the bodies still downloading and returns the exchanges (main document chain first), the JSON responses
-    /// (for the parser) and the images the page showed (kept, so that a replay of the capture shows them too).
+    /// (for the parser), and the images, stylesheets and scripts the page loaded (kept, so that a replay of the capture
+    /// shows the page as it was).
     /// </summary>
-    public async Task<(IReadOnlyList<HttpExchange> Exchanges, IReadOnlyList<CapturedResponse> Network, IReadOnlyList<CapturedResponse> Images)> CompleteAsync(
+    public async Task<(IReadOnlyList<HttpExchange> Exchanges, IReadOnlyList<CapturedResponse> Network, IReadOnlyList<CapturedResponse> Images, IReadOnlyList<CapturedResponse> Subresources)> CompleteAsync(
         ReadOnlyMemory<byte> documentBody, CancellationToken cancellationToken)
     {
         Entry[] entries;
@@ -153,6 +154,7 @@ public sealed class NetworkRecorder
         var exchanges = new List<HttpExchange>(entries.Length);
         var network = new List<CapturedResponse>();
         var images = new List<CapturedResponse>();
+        var subresources = new List<CapturedResponse>();
         foreach (var entry in entries.Where(e => e.IsDocument).Concat(entries.Where(e => !e.IsDocument)))
         {
             byte[]? bytes = null;
@@ -165,7 +167,8 @@ public sealed class NetworkRecorder
             if (bytes is not null)
             {
                 sha = Sha256(bytes);
-                (IsJson(entry.ContentType) ? network : images).Add(new CapturedResponse(entry.Url, entry.Status, MediaType(entry.ContentType), entry.ResponseHeaders, bytes));
+                (IsJson(entry.ContentType) ? network : IsImage(entry.ContentType) ? images : subresources)
+                    .Add(new CapturedResponse(entry.Url, entry.Status, MediaType(entry.ContentType), entry.ResponseHeaders, bytes));
             }
             else if (entry.IsDocument && ReferenceEquals(entry, entries[lastDocument]))
             {
@@ -187,12 +190,16 @@ public sealed class NetworkRecorder
             });
         }
 
-        return (exchanges, network, images);
+        return (exchanges, network, images, subresources);
     }
 
     /// <summary>application/json, text/json, application/ld+json, application/x-json and the like.</summary>
     public static bool IsJson(string? contentType) =>
         contentType is not null && contentType.Contains("json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>text/css, and scripts: text/javascript, application/javascript, application/x-javascript, application/ecmascript.</summary>
+    public static bool IsSubresource(string? contentType) =>
+        MediaType(contentType) is "text/css" or "text/javascript" or "application/javascript" or "application/x-javascript" or "application/ecmascript" or "text/ecmascript";
 
     /// <summary>image/png, image/jpeg, image/webp, image/svg+xml and the like.</summary>
     public static bool IsImage(string? contentType) =>

@@ -384,6 +384,11 @@ public sealed partial class PageProcessor(
             artifacts.Add(await store.PutAsync(new ArtifactContent(ArtifactKinds.Media, image.Body, image.ContentType, image.Url), cancellationToken));
         }
 
+        foreach (var resource in result.Subresources)
+        {
+            artifacts.Add(await store.PutAsync(new ArtifactContent(ArtifactKinds.Subresource, resource.Body, resource.ContentType, resource.Url), cancellationToken));
+        }
+
         return artifacts;
     }
 

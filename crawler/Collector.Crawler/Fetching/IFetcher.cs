@@ -128,6 +128,9 @@ public sealed record FetchResult
     /// <summary>Browser: the images the page loaded, kept as media artifacts under the URLs the page used (so its replay shows them).</summary>
     public IReadOnlyList<CapturedResponse> Images { get; init; } = [];
 
+    /// <summary>Browser: the stylesheets and scripts the page loaded, kept as subresource artifacts under the URLs the page used (for replay).</summary>
+    public IReadOnlyList<CapturedResponse> Subresources { get; init; } = [];
+
     /// <summary>Every HTTP exchange (each redirect hop, the document, then what the page loaded), for WARC; secrets stripped.</summary>
     public IReadOnlyList<HttpExchange> Exchanges { get; init; } = [];
 
@@ -136,7 +139,7 @@ public sealed record FetchResult
     public bool Succeeded => Error is null;
 }
 
-/// <summary>One response a rendered page loaded by script (XHR/fetch).</summary>
+/// <summary>One response a rendered page loaded (XHR/fetch JSON, an image, a stylesheet or script), with its body.</summary>
 public sealed record CapturedResponse(
     string Url,
     int Status,

@@ -36,7 +36,7 @@ public static class CaptureWarcBuilder
 
         // A browser keeps only document and JSON bodies; an image or stylesheet the page loaded and the capture also kept
         // as an artifact under the same URL is written as the full response the page saw, not as a truncated one.
-        var kept = capture.Artifacts.Where(a => a.Url is not null && a.Kind is ArtifactKinds.Media or ArtifactKinds.Network)
+        var kept = capture.Artifacts.Where(a => a.Url is not null && a.Kind is ArtifactKinds.Media or ArtifactKinds.Network or ArtifactKinds.Subresource)
             .GroupBy(a => a.Url!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Sha256, StringComparer.Ordinal);
         for (var i = 0; i < exchanges.Count; i++)
         {
@@ -102,7 +102,7 @@ public static class CaptureWarcBuilder
             {
                 ArtifactKinds.Screenshot => ("urn:screenshot:" + capture.FinalUrl, true),
                 ArtifactKinds.Dom => ("urn:dom:" + capture.FinalUrl, true),
-                ArtifactKinds.Network or ArtifactKinds.Media or ArtifactKinds.Raw => (artifact.Url ?? $"urn:{artifact.Kind}:{capture.FinalUrl}", !covered.Contains(artifact.Sha256)),
+                ArtifactKinds.Network or ArtifactKinds.Media or ArtifactKinds.Subresource or ArtifactKinds.Raw => (artifact.Url ?? $"urn:{artifact.Kind}:{capture.FinalUrl}", !covered.Contains(artifact.Sha256)),
                 _ => ("", false),
             };
             if (!keep)

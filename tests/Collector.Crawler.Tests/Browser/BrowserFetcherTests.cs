@@ -129,6 +129,24 @@ public sealed class BrowserFetcherTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task FetchAsync_StylesheetAndScript_KeptAsSubresourcesWithTheirBytes()
+    {
+        await using var browser = fixture.CreateFetcher();
+
+        var result = await browser.Fetcher.FetchAsync(new FetchRequest { Url = fixture.Site.Url("/assets"), WaitFor = "load" }, Cancel);
+
+        Assert.Null(result.Error);
+        var css = Assert.Single(result.Subresources, r => r.Url.EndsWith("/site.css", StringComparison.Ordinal));
+        Assert.Equal("text/css", css.ContentType);
+        Assert.Equal(BrowserTestPages.Stylesheet, System.Text.Encoding.UTF8.GetString(css.Body.Span));
+        var js = Assert.Single(result.Subresources, r => r.Url.EndsWith("/site.js", StringComparison.Ordinal));
+        Assert.Equal(BrowserTestPages.Script, System.Text.Encoding.UTF8.GetString(js.Body.Span));
+        Assert.DoesNotContain(result.Images, r => r.Url.EndsWith(".css", StringComparison.Ordinal) || r.Url.EndsWith(".js", StringComparison.Ordinal));
+        Assert.Contains(result.Images, r => r.Url.EndsWith("/pixel.png", StringComparison.Ordinal));
+        Assert.Contains("data-scripted=\"yes\"", result.RenderedDom, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FetchAsync_NothingBlocked_FontIsFetched()
     {
         await using var browser = fixture.CreateFetcher(o => o.BlockResources = []);

@@ -116,9 +116,14 @@ internal static class BrowserTestPages
         """;
 
     /// <summary>A font, a video and an image: the first two blocked by default, the image not.</summary>
+    public const string Stylesheet = "p { color: rgb(1, 2, 3); }";
+
+    public const string Script = "document.documentElement.dataset.scripted = 'yes';";
+
     public const string Assets = """
         <!doctype html><html><head><title>Assets</title>
         <style>@font-face { font-family: Test; src: url(/font.woff2) format('woff2'); } body { font-family: Test, sans-serif; }</style>
+        <link rel="stylesheet" href="/site.css"><script src="/site.js"></script>
         </head><body><p>Text in a web font.</p>
         <video src="/clip.mp4" autoplay muted preload="auto"></video>
         <img src="/pixel.png" alt="pixel">

@@ -86,6 +86,8 @@ public sealed class BrowserTestSite : IAsyncDisposable
         app.MapGet("/font.woff2", () => Results.Bytes(new byte[64], "font/woff2"));
         app.MapGet("/clip.mp4", () => Results.Bytes(new byte[64], "video/mp4"));
         app.MapGet("/pixel.png", () => Results.Bytes(BrowserTestPages.Pixel, "image/png"));
+        app.MapGet("/site.css", () => Results.Text(BrowserTestPages.Stylesheet, "text/css"));
+        app.MapGet("/site.js", () => Results.Text(BrowserTestPages.Script, "text/javascript; charset=utf-8"));
         app.MapGet("/slow-pixel.png", async () =>
         {
             await Task.Delay(TimeSpan.FromSeconds(1));
