@@ -58,7 +58,7 @@ public sealed class MongoStoredFormTests
         return new GridFSFileInfo(new BsonDocument
         {
             { "_id", ObjectId.GenerateNewId() }, { "filename", Content }, { "length", length }, { "chunkSize", 261120 },
-            { "uploadDate", DateTime.UtcNow }, { "metadata", metadata },
+            { "uploadDate", new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc) }, { "metadata", metadata },
         });
     }
 }

@@ -43,7 +43,7 @@ public static class DetectCommand
                 parse.InvocationConfiguration.Error,
                 async (loaded, stageDone) => DetectionEngine.Run(await ArchiveInput.LoadAsync(archive, query, loaded, ct), stageDone: stageDone));
             var outDir = parse.GetRequiredValue(output);
-            await DetectionWriters.WriteAllAsync(result, outDir, TimeProvider.System, ct, archive);
+            await DetectionWriters.WriteAllAsync(result, outDir, TimeProvider.System, archive, ct);
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"detect: {result.Stats.Posts} posts, {result.Chains.Count} chains ({result.Chains.Count(c => c.CrossPlatform)} cross-platform), {result.Network.Nodes.Count} accounts in the network, {result.Accounts.Count} flagged accounts"));
             await stdout.WriteLineAsync($"wrote {Path.GetFullPath(Path.Combine(outDir, "report.html"))} and {DetectionWriters.FileNames.Count - 1} data files");

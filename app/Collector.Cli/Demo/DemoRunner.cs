@@ -125,7 +125,7 @@ public sealed class DemoRunner(DemoDisplay display, TimeProvider time)
         var posts = await ArchiveInput.LoadAsync(archive, new PostQuery(), null, cancellationToken);
         var result = DetectionEngine.Run(posts);
         var reportDir = Path.Combine(outDir, "report");
-        await DetectionWriters.WriteAllAsync(result, reportDir, time, cancellationToken, archive);
+        await DetectionWriters.WriteAllAsync(result, reportDir, time, archive, cancellationToken);
 
         display.Step("Verifying the archive (every artifact re-hashed, custody chain walked, every post re-read from its stored page, timestamps checked)");
         var verification = await ArchiveVerifier.VerifyAsync(archive, VerifyCommand.Reparser(), null, cancellationToken);

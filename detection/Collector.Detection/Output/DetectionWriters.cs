@@ -14,7 +14,7 @@ public static class DetectionWriters
     /// With the <paramref name="archive"/> the posts came from, the report links each cited post to its first capture's
     /// screenshot and raw page, copied into <see cref="ReportEvidence.Folder"/> beside it.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> WriteAllAsync(DetectionResult result, string outDir, TimeProvider? time = null, CancellationToken cancellationToken = default, IArchive? archive = null)
+    public static async Task<IReadOnlyList<string>> WriteAllAsync(DetectionResult result, string outDir, TimeProvider? time = null, IArchive? archive = null, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(outDir);
         var utf8 = new UTF8Encoding(false);

@@ -85,7 +85,7 @@ public sealed class DetectionRunner(ServeOptions options, IArchive archive, Time
             var result = DetectionEngine.Run(posts, stageDone: stage => Update(s => s with { StagesDone = s.StagesDone + 1, Phase = $"detecting: {stage} done" }));
             cancellationToken.ThrowIfCancellationRequested();
             Update(s => s with { Phase = "writing the results" });
-            await DetectionWriters.WriteAllAsync(result, staging, time, cancellationToken, archive);
+            await DetectionWriters.WriteAllAsync(result, staging, time, archive, cancellationToken);
 
             // Evidence copies first (named by hash: one already there is the same bytes), then the files, chains.json last.
             var evidence = Path.Combine(staging, ReportEvidence.Folder);

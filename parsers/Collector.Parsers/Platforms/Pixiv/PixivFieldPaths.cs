@@ -41,7 +41,10 @@ internal static class PixivFieldPaths
 
     private static ParseResult Record(ParseResult result, string layer, string root, string illust, string user)
     {
-        result = new FieldPaths(layer, $"{root} → {user}", User).Apply(result, p => p.Kind == PostKinds.Profile);
-        return new FieldPaths(layer, $"{root} → {illust}", Illust).Apply(result);
+        // Posts a reader named already (profile/all's pickup) keep their name and get the paths all the same.
+        var users = new FieldPaths(layer, $"{root} → {user}", User);
+        result = users.Record(users.Apply(result, p => p.Kind == PostKinds.Profile), p => p.Kind == PostKinds.Profile);
+        var illusts = new FieldPaths(layer, $"{root} → {illust}", Illust);
+        return illusts.Record(illusts.Apply(result, p => p.Kind != PostKinds.Profile), p => p.Kind != PostKinds.Profile);
     }
 }
