@@ -41,7 +41,7 @@ public sealed class BrowserCrawlCredentialsTests
         Assert.Equal(3, summary.Posts);
         var captures = await harness.CapturesAsync();
         Assert.Equal(4, captures.Count);
-        Assert.All(captures, c => Assert.Equal(PageOutcome.Content, c.Outcome));
+        Assert.Equal(3, captures.Count(c => c.Outcome == PageOutcome.Content)); // the three posts behind the login (the listing is navigation)
         Assert.All(captures, c => Assert.NotEmpty(c.Exchanges));
         var stored = string.Join('\n', captures.Select(c => CollectorJson.Serialize(c)));
         Assert.DoesNotContain("s3cret", stored, StringComparison.Ordinal);
