@@ -82,7 +82,7 @@ public sealed class FieldPaths
             }
 
             var fields = new Dictionary<string, string>(sources.GetValueOrDefault(post.Id) ?? new Dictionary<string, string>(), StringComparer.Ordinal);
-            foreach (var (field, _) in ParseExplanation.Fields(post))
+            foreach (var field in ParseExplanation.FieldNames(post))
             {
                 if (Describe(field) is { } where)
                 {

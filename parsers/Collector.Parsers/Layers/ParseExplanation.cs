@@ -76,6 +76,32 @@ public static class ParseExplanation
         return fields.Where(f => f.Item2 is not null).Select(f => (f.Item1, f.Item2!));
     }
 
+    /// <summary>The wire names of the fields a post has a value for (as <see cref="Fields"/>, without formatting the values).</summary>
+    public static IEnumerable<string> FieldNames(Post post)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        if (post.Url is not null) yield return "url";
+        if (post.Author?.Id is not null) yield return "author.id";
+        if (post.Author?.Handle is not null) yield return "author.handle";
+        if (post.Author?.Name is not null) yield return "author.name";
+        if (post.PublishedAt is not null) yield return "publishedAt";
+        if (post.Title is not null) yield return "title";
+        if (post.Text is not null) yield return "text";
+        if (post.Language is not null) yield return "language";
+        if (post.Community is not null) yield return "community";
+        if (post.ParentId is not null) yield return "parentId";
+        if (post.RootId is not null) yield return "rootId";
+        if (post.RepostOf is not null) yield return "repostOf";
+        if (post.Metrics.Likes is not null) yield return "metrics.likes";
+        if (post.Metrics.Comments is not null) yield return "metrics.comments";
+        if (post.Metrics.Shares is not null) yield return "metrics.shares";
+        if (post.Metrics.Views is not null) yield return "metrics.views";
+        if (post.Metrics.Score is not null) yield return "metrics.score";
+        if (post.Media.Count > 0) yield return "media";
+        if (post.Links.Count > 0) yield return "links";
+        if (post.Hashtags.Count > 0) yield return "hashtags";
+    }
+
     private static string? FilledParent(IReadOnlyDictionary<string, string>? filled, string field) =>
         filled is not null && field.StartsWith("author.", StringComparison.Ordinal) ? filled.GetValueOrDefault("author") : null;
 

@@ -196,6 +196,26 @@ public class ParseExplanationTests
         AssertExplainsPath(explained, "metrics.likes", "api-json", "legacy.favorite_count");
     }
 
+    [Fact]
+    public void FieldNames_EveryPostOfARealShape_SameFieldsAsWrite()
+    {
+        var full = new Post
+        {
+            Platform = "x", Id = "1", Url = "https://x.com/a/status/1", Author = new Author { Id = "9", Handle = "a", Name = "A" },
+            PublishedAt = DateTimeOffset.UnixEpoch, Title = "t", Text = "text #tag", Language = "en", Community = "c", ParentId = "0",
+            RootId = "0", RepostOf = "2", Metrics = new Metrics { Likes = 1, Comments = 2, Shares = 3, Views = 4, Score = 5 },
+            Media = [new Media { Type = "image", Url = "https://i.test/1.png" }], Links = ["https://e.test/"], Hashtags = ["tag"],
+        };
+        var sparse = new Post { Platform = "x", Id = "2", Text = "only text" };
+
+        foreach (var post in new[] { full, sparse })
+        {
+            Assert.Equal(ParseExplanation.Fields(post).Select(f => f.Field), ParseExplanation.FieldNames(post));
+        }
+
+        Assert.Equal(20, ParseExplanation.FieldNames(full).Count());
+    }
+
     private static IPlatformParser Parser(string platform) => BuiltInParsers.Create().Single(p => p.Platform == platform);
 
     private static string Explain(IPlatformParser parser, string url, string body, string contentType = "text/html")
