@@ -1,9 +1,6 @@
-using System.Text;
 using Collector.Crawler.Browser;
-using Collector.Crawler.Tests.Core;
 using Collector.Crawler.Tests.Support;
 using Collector.Model;
-using Microsoft.AspNetCore.Http;
 
 namespace Collector.Crawler.Tests.Browser;
 
@@ -18,19 +15,8 @@ public sealed class BrowserCrawlCredentialsTests
     public async Task RunAsync_BrowserTargetUrlWithCredentials_UsedAndStrippedFromEveryStoredCapture()
     {
         Assert.SkipUnless(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.Chromium}.");
-        var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("researcher:s3cret@pw"));
-        var forum = ForumCrawlTests.Forum(1, 3);
-        await using var site = await TestSite.StartAsync(async context =>
-        {
-            if (context.Request.Path != "/robots.txt" && context.Request.Headers.Authorization != expected)
-            {
-                context.Response.StatusCode = 401;
-                context.Response.Headers.WWWAuthenticate = "Basic realm=\"lab\"";
-                return;
-            }
-
-            await forum(context);
-        });
+        var expected = Sessions.TargetCredentialsTests.Expected;
+        await using var site = await Sessions.TargetCredentialsTests.BehindBasicAuthAsync();
         await using var harness = CrawlHarness.Create(services: s => s.AddBrowserFetcher(BrowserFixture.Options(o => o.Screenshots = false)));
         var target = new UriBuilder(site.Url("list/0")) { UserName = "researcher", Password = "s3cret%40pw" }.Uri;
         var source = CrawlHarness.Source(target, "a.post-link");

@@ -9,14 +9,16 @@ namespace Collector.Crawler.Tests.Sessions;
 /// <summary>A target URL with a user and password: the site behind HTTP Basic is crawled, and no stored URL carries them.</summary>
 public sealed class TargetCredentialsTests
 {
-    [Fact]
-    public async Task RunAsync_TargetUrlWithCredentials_UsedForTheHostStrippedEverywhereAndNotedInCustody()
+    /// <summary>The Authorization header "researcher" with password "s3cret@pw" sends.</summary>
+    internal static readonly string Expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("researcher:s3cret@pw"));
+
+    /// <summary>A forum of three posts behind HTTP Basic (robots.txt open to all).</summary>
+    internal static Task<TestSite> BehindBasicAuthAsync()
     {
-        var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("researcher:s3cret@pw"));
         var forum = ForumCrawlTests.Forum(1, 3);
-        await using var site = await TestSite.StartAsync(async context =>
+        return TestSite.StartAsync(async context =>
         {
-            if (context.Request.Path != "/robots.txt" && context.Request.Headers.Authorization != expected)
+            if (context.Request.Path != "/robots.txt" && context.Request.Headers.Authorization != Expected)
             {
                 context.Response.StatusCode = 401;
                 context.Response.Headers.WWWAuthenticate = "Basic realm=\"lab\"";
@@ -25,6 +27,13 @@ public sealed class TargetCredentialsTests
 
             await forum(context);
         });
+    }
+
+    [Fact]
+    public async Task RunAsync_TargetUrlWithCredentials_UsedForTheHostStrippedEverywhereAndNotedInCustody()
+    {
+        var expected = Expected;
+        await using var site = await BehindBasicAuthAsync();
         await using var harness = CrawlHarness.Create();
         var target = new UriBuilder(site.Url("list/0")) { UserName = "researcher", Password = "s3cret%40pw" }.Uri;
 
