@@ -379,14 +379,12 @@ public sealed partial class PageProcessor(
             artifacts.Add(await store.PutAsync(new ArtifactContent(ArtifactKinds.Network, response.Body, response.ContentType, response.Url), cancellationToken));
         }
 
-        foreach (var image in result.Images)
+        foreach (var (kind, loaded) in new[] { (ArtifactKinds.Media, result.Images), (ArtifactKinds.Subresource, result.Subresources) })
         {
-            artifacts.Add(await store.PutAsync(new ArtifactContent(ArtifactKinds.Media, image.Body, image.ContentType, image.Url), cancellationToken));
-        }
-
-        foreach (var resource in result.Subresources)
-        {
-            artifacts.Add(await store.PutAsync(new ArtifactContent(ArtifactKinds.Subresource, resource.Body, resource.ContentType, resource.Url), cancellationToken));
+            foreach (var response in loaded)
+            {
+                artifacts.Add(await store.PutAsync(new ArtifactContent(kind, response.Body, response.ContentType, response.Url), cancellationToken));
+            }
         }
 
         return artifacts;

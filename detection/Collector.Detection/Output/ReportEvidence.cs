@@ -52,8 +52,8 @@ public static class ReportEvidence
                 evidence = new CapturedEvidence(
                     first.Id,
                     first.FetchedAt,
-                    screenshot is null ? null : await CopyAsync(archive, screenshot, dir, Extension(screenshot.ContentType, ".png"), cancellationToken),
-                    raw is null ? null : await CopyAsync(archive, raw, dir, Extension(raw.ContentType, ".bin") + ".txt", cancellationToken));
+                    screenshot is null ? null : await CopyAsync(archive, screenshot, dir, ArtifactFiles.Extension(screenshot.ContentType, screenshot.Kind), cancellationToken),
+                    raw is null ? null : await CopyAsync(archive, raw, dir, ArtifactFiles.Extension(raw.ContentType, raw.Kind) + ".txt", cancellationToken));
                 byCapture[first.Id] = evidence;
             }
 
@@ -87,23 +87,6 @@ public static class ReportEvidence
         }
 
         return Folder + "/" + name;
-    }
-
-    private static string Extension(string? contentType, string fallback)
-    {
-        var type = contentType?.Split(';')[0].Trim().ToLowerInvariant();
-        return type switch
-        {
-            "image/png" => ".png",
-            "image/jpeg" => ".jpg",
-            "image/webp" => ".webp",
-            "text/html" or "application/xhtml+xml" => ".html",
-            "application/json" => ".json",
-            "application/xml" or "text/xml" or "application/atom+xml" or "application/rss+xml" => ".xml",
-            "text/plain" => ".txt",
-            null or "" => fallback,
-            _ => fallback,
-        };
     }
 
     /// <summary>The report's links to a post's copied evidence, or nothing when none was copied.</summary>

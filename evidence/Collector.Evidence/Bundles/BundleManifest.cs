@@ -39,7 +39,7 @@ public static class BundlePaths
 
     public static string Warc(string captureId) => $"captures/{Safe(captureId)}/capture.warc.gz";
 
-    public static string Artifact(string sha256, string? contentType, string kind) => $"artifacts/{sha256}{Extension(contentType, kind)}";
+    public static string Artifact(string sha256, string? contentType, string kind) => $"artifacts/{sha256}{ArtifactFiles.Extension(contentType, kind)}";
 
     public static string RunManifest(string runId, string sha256) => $"timestamps/{Safe(runId)}/manifest-{sha256[..16]}.json";
 
@@ -63,29 +63,5 @@ public static class BundlePaths
         var chars = text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray();
         var safe = new string(chars).Trim('.');
         return safe.Length == 0 ? "_" : safe.Length > 100 ? safe[..100] : safe;
-    }
-
-    private static string Extension(string? contentType, string kind)
-    {
-        var type = contentType?.Split(';')[0].Trim().ToLowerInvariant();
-        return type switch
-        {
-            "text/html" or "application/xhtml+xml" => ".html",
-            "application/json" or "text/json" => ".json",
-            "image/png" => ".png",
-            "image/jpeg" => ".jpg",
-            "image/gif" => ".gif",
-            "image/webp" => ".webp",
-            "video/mp4" => ".mp4",
-            "text/plain" => ".txt",
-            "application/xml" or "text/xml" => ".xml",
-            _ => kind switch
-            {
-                ArtifactKinds.Screenshot => ".png",
-                ArtifactKinds.Dom => ".html",
-                ArtifactKinds.Network => ".json",
-                _ => ".bin",
-            },
-        };
     }
 }
