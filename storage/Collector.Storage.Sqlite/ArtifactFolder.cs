@@ -3,9 +3,9 @@ using System.Security.Cryptography;
 namespace Collector.Storage.Sqlite;
 
 /// <summary>
-/// The artifact folder as files (ROOT/ab/cd/&lt;sha256&gt;[.gz]): temporary files a killed writer left behind, files
-/// written but never recorded (orphans of an interrupted capture: named after their own content), and stray files
-/// (anything else).
+/// The artifact folder as files (packs in ROOT/packs, and ROOT/ab/cd/&lt;sha256&gt;[.gz] as archives written before packs
+/// keep them): temporary files a killed writer left behind, files or pack entries written but never recorded (orphans
+/// of an interrupted capture: named after their own content), and stray files (anything else).
 /// </summary>
 internal static class ArtifactFolder
 {
@@ -56,6 +56,17 @@ internal static class ArtifactFolder
         foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(root, file);
+            if (string.Equals(Path.GetDirectoryName(relative), ArtifactPack.Folder, StringComparison.Ordinal)
+                && ArtifactPack.IsName(Path.GetFileName(file)))
+            {
+                foreach (var p in CheckPack(file, relative, recorded))
+                {
+                    yield return p;
+                }
+
+                continue;
+            }
+
             var name = Path.GetFileName(file);
             if (name.EndsWith(".tmp", StringComparison.Ordinal))
             {
@@ -79,6 +90,58 @@ internal static class ArtifactFolder
 
             yield return new IntegrityProblem(RecordSeal.Artifacts, relative,
                 "stray file in the artifact folder: no artifact of the archive is stored under this name", Actual: ContentHash(file, gz: false));
+        }
+    }
+
+    /// <summary>
+    /// A pack's entries that no artifact row names: bytes appended but never recorded (a capture interrupted after its
+    /// artifacts were flushed) are a note when they hash to the name in their header, else a problem; a torn last entry is
+    /// a write interrupted by a crash (never recorded: a note).
+    /// </summary>
+    private static List<IntegrityProblem> CheckPack(string file, string relative, IReadOnlySet<string> recorded)
+    {
+        List<ArtifactPack.Entry> entries;
+        try
+        {
+            entries = ArtifactPack.ReadEntries(file).ToList();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return [new IntegrityProblem(RecordSeal.Artifacts, relative, "pack file cannot be read: " + ex.Message)];
+        }
+
+        var problems = new List<IntegrityProblem>();
+        foreach (var e in entries)
+        {
+            var at = relative + "@" + e.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (e.Problem is not null)
+            {
+                var torn = e.Sha256 is not null && !recorded.Contains(e.Sha256);
+                problems.Add(new IntegrityProblem(RecordSeal.Artifacts, at, e.Problem) { IsNote = torn });
+            }
+            else if (!recorded.Contains(e.Sha256!))
+            {
+                problems.Add(ContentHash(file, e.Offset, e.StoredLength, e.Encoding == "gzip") == e.Sha256
+                    ? new IntegrityProblem(RecordSeal.Artifacts, at,
+                        "orphaned pack entry: stored under its own hash but never recorded (a capture interrupted before it was recorded)") { IsNote = true }
+                    : new IntegrityProblem(RecordSeal.Artifacts, at, "stray pack entry: its bytes do not hash to the name in its header, and no artifact of the archive is stored there"));
+            }
+        }
+
+        return problems;
+    }
+
+    private static string? ContentHash(string file, long offset, long length, bool gz)
+    {
+        try
+        {
+            Stream slice = new PackSliceStream(file, offset, length);
+            using Stream stream = gz ? new System.IO.Compression.GZipStream(slice, System.IO.Compression.CompressionMode.Decompress) : slice;
+            return Convert.ToHexStringLower(SHA256.HashData(stream));
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 

@@ -162,7 +162,15 @@ public sealed partial class SqliteArchive : IArchive
         return new ImportReceipt { NewPosts = added, ChangedPosts = changed, UnchangedPosts = unchanged, Rejected = rejected, Batches = batchNumber };
     }
 
-    public ValueTask DisposeAsync() => db.DisposeAsync();
+    /// <summary>Where an artifact's stored bytes are on disk (its pack and offset, or its own file), or null when unknown.</summary>
+    public Task<ArtifactOnDisk?> LocateArtifactAsync(string sha256, CancellationToken cancellationToken = default) =>
+        artifacts.LocateAsync(sha256, cancellationToken);
+
+    public ValueTask DisposeAsync()
+    {
+        artifacts.Dispose();
+        return db.DisposeAsync();
+    }
 
     private static string Short(string s) => s.Length <= 400 ? s : s[..400];
 }

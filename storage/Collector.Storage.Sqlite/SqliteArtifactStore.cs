@@ -7,18 +7,22 @@ using Collector.Model;
 namespace Collector.Storage.Sqlite;
 
 /// <summary>
-/// Artifacts in a folder beside the database: ROOT/ab/cd/&lt;sha256&gt; (or .gz for compressed text), each written to a
-/// temporary file, flushed to disk, then renamed into place and the folder flushed (so the new name survives a power
-/// cut as well as the bytes); an existing file is never rewritten. The SHA-256 is of
-/// the uncompressed bytes. The database's artifacts table lists what was stored (so a deleted file is noticed).
+/// Artifacts beside the database, in ROOT: appended to pack files (ROOT/packs, <see cref="ArtifactPack"/>), many to a
+/// file with one flush to disk per batch (<see cref="ArtifactPackWriter"/>); archives written before packs keep one file
+/// per artifact (ROOT/ab/cd/&lt;sha256&gt;[.gz]) and are read as they are. Stored bytes are never rewritten. The SHA-256
+/// is of the uncompressed bytes. The database's artifacts table lists what was stored and where (pack and offset; none
+/// for a file of its own), recorded only once the bytes are on disk.
 /// </summary>
-internal sealed class SqliteArtifactStore(SqliteDatabase db, string root, TimeProvider time) : IArtifactStore
+internal sealed class SqliteArtifactStore(SqliteDatabase db, string root, TimeProvider time) : IArtifactStore, IDisposable
 {
     private const int CompressAbove = 256;
     private readonly ConcurrentDictionary<string, bool> known = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, bool> folders = new(StringComparer.Ordinal);
+    private readonly ArtifactPackWriter packs = new(root, time);
 
     public string Root => root;
+
+    /// <summary>Batches of artifacts flushed to disk by this store so far.</summary>
+    internal long PackFlushes => packs.Flushes;
 
     public async Task<ArtifactRef> PutAsync(ArtifactContent content, CancellationToken cancellationToken = default)
     {
@@ -36,15 +40,34 @@ internal sealed class SqliteArtifactStore(SqliteDatabase db, string root, TimePr
             return reference;
         }
 
-        var (encoding, storedLength, storedSha) = await FileFlushThreads.RunAsync(() => SqliteFailures.Guard(root, () => WriteOnce(sha, content)));
+        // stored before (by an earlier run, or another process): the bytes are never written twice
+        if (await FindAsync(sha, cancellationToken) is not null)
+        {
+            known[sha] = true;
+            return reference;
+        }
+
+        var (encoding, stored) = StoredForm(content);
+        var storedSha = encoding == "gzip" ? Convert.ToHexStringLower(SHA256.HashData(stored.Span)) : sha;
+        PackLocation at;
+        try
+        {
+            at = await packs.AppendAsync(sha, encoding, stored);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ArchiveUnavailableException($"sqlite archive {root}: cannot store an artifact: {e.Message}", e);
+        }
+
         await db.WriteAsync(w =>
         {
             w.Command("""
-                INSERT OR IGNORE INTO artifacts(sha256, kind, length, content_type, encoding, stored_length, created_at, stored_sha256)
-                VALUES ($s, $k, $l, $c, $e, $sl, $t, $ss)
+                INSERT OR IGNORE INTO artifacts(sha256, kind, length, content_type, encoding, stored_length, created_at, stored_sha256, pack, pack_offset)
+                VALUES ($s, $k, $l, $c, $e, $sl, $t, $ss, $p, $o)
                 """)
                 .Bind("$s", sha).Bind("$k", content.Kind).Bind("$l", (long)content.Bytes.Length).Bind("$c", content.ContentType)
-                .Bind("$e", encoding).Bind("$sl", storedLength).Bind("$t", time.GetUtcNow().UtcTicks).Bind("$ss", storedSha)
+                .Bind("$e", encoding).Bind("$sl", (long)stored.Length).Bind("$t", time.GetUtcNow().UtcTicks).Bind("$ss", storedSha)
+                .Bind("$p", at.Pack).Bind("$o", at.Offset)
                 .ExecuteNonQuery();
             return 0;
         }, cancellationToken);
@@ -52,20 +75,22 @@ internal sealed class SqliteArtifactStore(SqliteDatabase db, string root, TimePr
         return reference;
     }
 
-    public Task<Stream?> OpenReadAsync(string sha256, CancellationToken cancellationToken = default)
+    public async Task<Stream?> OpenReadAsync(string sha256, CancellationToken cancellationToken = default)
     {
-        var (path, gz) = Locate(sha256);
-        if (path is null)
+        var where = await LocateAsync(sha256, cancellationToken);
+        if (where?.Path is not { } path || !File.Exists(path))
         {
-            return Task.FromResult<Stream?>(null);
+            return null;
         }
 
-        Stream file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        return Task.FromResult<Stream?>(gz ? new GZipStream(file, CompressionMode.Decompress) : file);
+        Stream stored = where.Packed
+            ? new PackSliceStream(path, where.Offset, where.StoredLength.GetValueOrDefault())
+            : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        return where.Gzip ? new GZipStream(stored, CompressionMode.Decompress) : stored;
     }
 
-    public Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Locate(sha256).Path is not null);
+    public async Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken = default) =>
+        (await LocateAsync(sha256, cancellationToken))?.Path is { } path && File.Exists(path);
 
     public async IAsyncEnumerable<string> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -86,17 +111,19 @@ internal sealed class SqliteArtifactStore(SqliteDatabase db, string root, TimePr
     /// </summary>
     public async Task<ArtifactCheck> VerifyAsync(string sha256, CancellationToken cancellationToken = default)
     {
-        var (path, gz) = Locate(sha256);
-        if (path is null)
+        var where = await LocateAsync(sha256, cancellationToken);
+        if (where?.Path is not { } path || !File.Exists(path))
         {
-            return new ArtifactCheck(sha256, ArtifactState.Missing, Location: PathFor(sha256, gz: false) + "[.gz]");
+            return new ArtifactCheck(sha256, ArtifactState.Missing, Location: where?.Describe(root) ?? PathFor(sha256, gz: false) + "[.gz]");
         }
 
-        var (storedLength, storedSha) = await StoredFormAsync(sha256, cancellationToken);
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var (storedLength, storedSha) = (where.StoredLength, where.StoredSha);
+        Stream file = where.Packed
+            ? new PackSliceStream(path, where.Offset, where.StoredLength.GetValueOrDefault())
+            : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         await using var raw = new HashingReadStream(file);
-        await using var content = gz ? new GZipStream(raw, CompressionMode.Decompress, leaveOpen: true) : (Stream)raw;
-        var check = await ArtifactRehash.CheckAsync(sha256, content, path, cancellationToken);
+        await using var content = where.Gzip ? new GZipStream(raw, CompressionMode.Decompress, leaveOpen: true) : (Stream)raw;
+        var check = await ArtifactRehash.CheckAsync(sha256, content, where.Describe(root), cancellationToken);
         if (check.State != ArtifactState.Ok)
         {
             return check;
@@ -133,19 +160,46 @@ internal sealed class SqliteArtifactStore(SqliteDatabase db, string root, TimePr
     internal static Seal ReadSeal(Microsoft.Data.Sqlite.SqliteDataReader r) =>
         RecordSeal.Artifact(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetStringOrNull(3), r.GetString(4), r.GetInt64(5), r.GetStringOrNull(6));
 
-    private async Task<(long? Length, string? Sha)> StoredFormAsync(string sha256, CancellationToken ct)
+    /// <summary>The artifact's row: how and where its bytes are stored (null when it was never recorded).</summary>
+    private async Task<StoredArtifact?> FindAsync(string sha256, CancellationToken ct)
     {
+        if (sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigitLower))
+        {
+            return null;
+        }
+
         await using var connection = db.OpenReader();
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT stored_length, stored_sha256 FROM artifacts WHERE sha256 = $s";
+        cmd.CommandText = "SELECT encoding, stored_length, stored_sha256, pack, pack_offset FROM artifacts WHERE sha256 = $s";
         cmd.Bind("$s", sha256);
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        return await r.ReadAsync(ct) ? (r.GetInt64(0), r.GetStringOrNull(1)) : (null, null);
+        return await r.ReadAsync(ct)
+            ? new StoredArtifact(r.GetString(0), r.GetInt64(1), r.GetStringOrNull(2), r.GetStringOrNull(3), r.IsDBNull(4) ? 0 : r.GetInt64(4))
+            : null;
+    }
+
+    /// <summary>
+    /// Where the artifact's stored bytes are: its pack and offset, or its own file (archives written before packs, found
+    /// by name). Null when neither the database nor the folder knows the hash.
+    /// </summary>
+    internal async Task<ArtifactOnDisk?> LocateAsync(string sha256, CancellationToken ct)
+    {
+        var row = await FindAsync(sha256, ct);
+        if (row?.Pack is { } pack)
+        {
+            return new ArtifactOnDisk(ArtifactPack.PathOf(root, pack), Packed: true, row.Offset, row.StoredLength, row.Encoding == "gzip", row.StoredSha, pack);
+        }
+
+        var (path, gz) = Locate(sha256);
+        return path is not null || row is not null
+            ? new ArtifactOnDisk(path, Packed: false, 0, row?.StoredLength, gz, row?.StoredSha, null)
+            : null;
     }
 
     public string PathFor(string sha256, bool gz) =>
         System.IO.Path.Combine(root, sha256[..2], sha256[2..4], gz ? sha256 + ".gz" : sha256);
 
+    /// <summary>An artifact's own file, as archives written before packs keep them.</summary>
     private (string? Path, bool Gz) Locate(string sha256)
     {
         if (sha256.Length < 8 || !sha256.All(char.IsAsciiHexDigitLower))
@@ -163,75 +217,19 @@ internal sealed class SqliteArtifactStore(SqliteDatabase db, string root, TimePr
         return File.Exists(plain) ? (plain, false) : (null, false);
     }
 
-    private (string Encoding, long StoredLength, string StoredSha) WriteOnce(string sha, ArtifactContent content)
+    /// <summary>The bytes to store: gzip for text that shrinks by a tenth or more, else the content itself.</summary>
+    private static (string Encoding, ReadOnlyMemory<byte> Stored) StoredForm(ArtifactContent content)
     {
-        var existing = Locate(sha);
-        if (existing.Path is not null)
+        if (content.Bytes.Length >= CompressAbove && IsText(content))
         {
-            var stored = File.ReadAllBytes(existing.Path);
-            return (existing.Gz ? "gzip" : "identity", stored.Length, existing.Gz ? Convert.ToHexStringLower(SHA256.HashData(stored)) : sha);
-        }
-
-        var bytes = content.Bytes;
-        var encoding = "identity";
-        if (bytes.Length >= CompressAbove && IsText(content))
-        {
-            var compressed = Gzip(bytes.Span);
-            if (compressed.Length < bytes.Length * 9L / 10)
+            var compressed = Gzip(content.Bytes.Span);
+            if (compressed.Length < content.Bytes.Length * 9L / 10)
             {
-                bytes = compressed;
-                encoding = "gzip";
+                return ("gzip", compressed);
             }
         }
 
-        var final = PathFor(sha, encoding == "gzip");
-        var dir = System.IO.Path.GetDirectoryName(final)!;
-        // each folder is made (durably) once per archive opened, not looked up again for every artifact
-        if (!folders.ContainsKey(dir))
-        {
-            DurableFiles.CreateDirectory(dir);
-            folders[dir] = true;
-        }
-
-        var temp = System.IO.Path.Combine(dir, $".{sha}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            FileStream file;
-            try
-            {
-                file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-            }
-            catch (DirectoryNotFoundException)
-            {
-                // the folder went away since (someone tidied up): make it again
-                Directory.CreateDirectory(dir);
-                file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-            }
-
-            using (file)
-            {
-                file.Write(bytes.Span);
-                file.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, final, overwrite: false);
-
-            // The rename lives in the directory: flush it too, or a power cut can lose the file whose bytes were flushed.
-            DurableFiles.FlushDirectory(dir);
-        }
-        catch (IOException) when (File.Exists(final))
-        {
-            // Another writer stored the same bytes first: the file is write-once, keep theirs.
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
-
-        return (encoding, bytes.Length, encoding == "gzip" ? Convert.ToHexStringLower(SHA256.HashData(bytes.Span)) : sha);
+        return ("identity", content.Bytes);
     }
 
     private static bool IsText(ArtifactContent content)
@@ -259,4 +257,8 @@ internal sealed class SqliteArtifactStore(SqliteDatabase db, string root, TimePr
 
         return output.ToArray();
     }
+
+    public void Dispose() => packs.Dispose();
+
+    private sealed record StoredArtifact(string Encoding, long StoredLength, string? StoredSha, string? Pack, long Offset);
 }

@@ -178,6 +178,13 @@ internal static class SqliteSchema
         artifacts.stored_sha256 TEXT;
         runs.owner TEXT;
         """,
+
+        // 5: artifacts appended to pack files: the pack's name and the offset of the stored bytes (none for an artifact
+        // kept in a file of its own, as archives written before packs keep them).
+        """
+        artifacts.pack TEXT;
+        artifacts.pack_offset INTEGER;
+        """,
     ];
 
     public static int Latest => Migrations.Length;
@@ -196,15 +203,15 @@ internal static class SqliteSchema
         {
             using var cmd = connection.CreateCommand();
             cmd.Transaction = tx;
-            cmd.CommandText = (v == AddColumnsMigration ? AddMissingColumns(connection, tx, Migrations[v]) : Migrations[v]) + $"\nPRAGMA user_version = {v + 1};";
+            cmd.CommandText = (AddColumnsMigrations.Contains(v) ? AddMissingColumns(connection, tx, Migrations[v]) : Migrations[v]) + $"\nPRAGMA user_version = {v + 1};";
             cmd.ExecuteNonQuery();
         }
 
         tx.Commit();
     }
 
-    /// <summary>The migration that only adds columns, given as "table.column TYPE;" lines: each is added where it is missing.</summary>
-    private const int AddColumnsMigration = 3;
+    /// <summary>The migrations that only add columns, given as "table.column TYPE;" lines: each is added where it is missing.</summary>
+    private static readonly int[] AddColumnsMigrations = [3, 4];
 
     private static string AddMissingColumns(SqliteConnection connection, SqliteTransaction tx, string lines)
     {

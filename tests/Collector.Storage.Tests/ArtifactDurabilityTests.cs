@@ -8,8 +8,8 @@ using Collector.Storage.Sqlite;
 namespace Collector.Storage.Tests;
 
 /// <summary>
-/// Artifacts on disk survive a power cut (the folder is flushed after the rename that names a new file), and every
-/// store re-hashes stored bytes the same way.
+/// Artifacts on disk survive a power cut (a pack's bytes are flushed, and its name flushed into its folder, before the
+/// database records the artifact), and every store re-hashes stored bytes the same way.
 /// </summary>
 public sealed class ArtifactDurabilityTests : IDisposable
 {
@@ -70,12 +70,12 @@ public sealed class ArtifactDurabilityTests : IDisposable
 
     /// <summary>
     /// Runs a child that stores one artifact under strace, then replays its system calls through a power-cut model
-    /// (<see cref="PowerCutModel"/>): a cut at any instant must never leave the artifact's name pointing at bytes that
-    /// were not yet on disk, and a cut right after the store returned must leave the whole file under its name. The
-    /// file left behind must hold exactly the stored bytes.
+    /// (<see cref="PowerCutModel"/>): from the moment the database is written after the artifact's bytes (the row that
+    /// records it), a cut must leave the whole pack under its name. The pack left behind must hold exactly the stored
+    /// bytes where the row says.
     /// </summary>
     [Fact]
-    public async Task Put_PowerCutAtAnyPoint_NameNeverPointsAtUnflushedBytesAndSurvivesOnceStored()
+    public async Task Put_PowerCutAtAnyPoint_RecordNeverPointsAtUnflushedBytes()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "the system-call trace is Linux's");
         var strace = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
@@ -84,7 +84,6 @@ public sealed class ArtifactDurabilityTests : IDisposable
         var db = Path.Combine(folder.Path, "a.db");
         var log = Path.Combine(folder.Path, "trace.log");
         var sha = Convert.ToHexStringLower(SHA256.HashData(Png));
-        var final = Path.Combine(db + ".artifacts", sha[..2], sha[2..4], sha);
 
         var start = new ProcessStartInfo(strace!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in new[] { "-f", "-qq", "-s", "256", "-e", "trace=openat,write,pwrite64,writev,pwritev,fsync,fdatasync,close,rename,renameat,renameat2,link,linkat,unlink,unlinkat", "-o", log, Environment.ProcessPath! })
@@ -105,22 +104,36 @@ public sealed class ArtifactDurabilityTests : IDisposable
         _ = await child.StandardOutput.ReadToEndAsync(Ct);
         await child.WaitForExitAsync(Ct);
         Assert.SkipWhen(!File.Exists(log) || new FileInfo(log).Length == 0, "strace could not trace here: " + await stderr);
-        Assert.True(File.Exists(final), "the child stored the artifact: " + await stderr);
+        var packs = Directory.Exists(db + ".artifacts/packs") ? Directory.GetFiles(db + ".artifacts/packs") : [];
+        var pack = Assert.Single(packs);
+        var (rowPack, offset, length) = StoredBytes.InPack(db, sha);
+        Assert.Equal(pack, rowPack);
+        var packLength = new FileInfo(pack).Length;
 
         var unsafeMoments = new List<string>();
+        var recordsAfterBytes = 0;
+        long? walBefore = null;
         var model = PowerCutModel.Replay(await File.ReadAllLinesAsync(log, Ct), m =>
         {
-            if (m.SurvivingLength(final) is { } survives && survives < m.WrittenLength(final))
+            var wal = m.WrittenLength(db + "-wal");
+            if (wal != walBefore && m.WrittenLength(pack) == packLength)
             {
-                unsafeMoments.Add($"{survives} of {m.WrittenLength(final)} bytes");
+                recordsAfterBytes++;
+                if (m.SurvivingLength(pack) is not { } survives || survives < packLength)
+                {
+                    unsafeMoments.Add($"database written while {m.SurvivingLength(pack)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"} of {packLength} pack bytes would survive");
+                }
             }
+
+            walBefore = wal;
         });
 
         Assert.Empty(unsafeMoments);
-        Assert.Equal(Png.Length, model.WrittenLength(final));
-        Assert.Equal(Png.Length, model.SurvivingLength(final));
-        Assert.Equal(Png, await File.ReadAllBytesAsync(final, Ct));
-        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(final)!, "*.tmp"));
+        Assert.True(recordsAfterBytes > 0, "the database was written after the artifact's bytes (the row recording it)");
+        Assert.Equal(packLength, model.SurvivingLength(pack));
+        var stored = await File.ReadAllBytesAsync(pack, Ct);
+        Assert.Equal(Png.Length, length);
+        Assert.Equal(Png, stored.AsSpan((int)offset, (int)length).ToArray());
     }
 
     [Fact]

@@ -48,7 +48,19 @@ internal sealed class SealedArchive : IDisposable
 
     public ArtifactRef Png { get; private set; } = null!;
 
-    public static async Task<SealedArchive> BuildAsync(CancellationToken ct)
+    /// <summary>Builds the archive; with <paramref name="filePerArtifact"/>, its artifacts then laid out as archives written before packs keep them.</summary>
+    public static async Task<SealedArchive> BuildAsync(CancellationToken ct, bool filePerArtifact = false)
+    {
+        var built = await BuildPackedAsync(ct);
+        if (filePerArtifact)
+        {
+            StoredBytes.ToFilePerArtifact(built.DbPath);
+        }
+
+        return built;
+    }
+
+    private static async Task<SealedArchive> BuildPackedAsync(CancellationToken ct)
     {
         var built = new SealedArchive();
         await using var archive = await built.OpenAsync(ct);

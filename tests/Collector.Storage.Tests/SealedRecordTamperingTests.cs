@@ -25,9 +25,9 @@ public sealed class SealedRecordTamperingTests
     }
 
     [Fact]
-    public async Task Verify_CompressedArtifactContentChanged_ReportsItAltered()
+    public async Task Verify_CompressedArtifactFileContentChanged_ReportsItAltered()
     {
-        using var archive = await SealedArchive.BuildAsync(Ct);
+        using var archive = await SealedArchive.BuildAsync(Ct, filePerArtifact: true);
         var file = archive.ArtifactFile(archive.Html, gz: true);
         var bytes = await File.ReadAllBytesAsync(file, Ct);
         bytes[bytes.Length / 2] ^= 0x40;
@@ -39,9 +39,9 @@ public sealed class SealedRecordTamperingTests
     }
 
     [Fact]
-    public async Task Verify_GzipHeaderByteChanged_ReportsStoredBytesChanged()
+    public async Task Verify_GzipHeaderByteChangedInOwnFile_ReportsStoredBytesChanged()
     {
-        using var archive = await SealedArchive.BuildAsync(Ct);
+        using var archive = await SealedArchive.BuildAsync(Ct, filePerArtifact: true);
         var file = archive.ArtifactFile(archive.Html, gz: true);
         var bytes = await File.ReadAllBytesAsync(file, Ct);
         bytes[4] ^= 0x01; // MTIME: the content still decompresses the same
@@ -55,9 +55,9 @@ public sealed class SealedRecordTamperingTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task Verify_ByteAppendedToArtifact_ReportsIt(bool compressed)
+    public async Task Verify_ByteAppendedToArtifactFile_ReportsIt(bool compressed)
     {
-        using var archive = await SealedArchive.BuildAsync(Ct);
+        using var archive = await SealedArchive.BuildAsync(Ct, filePerArtifact: true);
         var artifact = compressed ? archive.Html : archive.Png;
         await using (var file = new FileStream(archive.ArtifactFile(artifact, compressed), FileMode.Append))
         {
@@ -70,9 +70,9 @@ public sealed class SealedRecordTamperingTests
     }
 
     [Fact]
-    public async Task Verify_ArtifactDeleted_ReportsItMissing()
+    public async Task Verify_ArtifactFileDeleted_ReportsItMissing()
     {
-        using var archive = await SealedArchive.BuildAsync(Ct);
+        using var archive = await SealedArchive.BuildAsync(Ct, filePerArtifact: true);
         File.Delete(archive.ArtifactFile(archive.Png, gz: false));
 
         var problem = Assert.Single((await archive.VerifyAsync(Ct)).Problems);
@@ -94,7 +94,7 @@ public sealed class SealedRecordTamperingTests
     [Fact]
     public async Task Verify_TemporaryLeftoverInFlightAndOrphanedFile_CleansTheLeftoverKeepsTheLiveOneNotesTheOrphan()
     {
-        using var archive = await SealedArchive.BuildAsync(Ct);
+        using var archive = await SealedArchive.BuildAsync(Ct, filePerArtifact: true);
         var dir = Path.GetDirectoryName(archive.ArtifactFile(archive.Png, gz: false))!;
         var leftover = Path.Combine(dir, "." + archive.Png.Sha256 + ".0123.tmp");
         await File.WriteAllTextAsync(leftover, "half written", Ct);

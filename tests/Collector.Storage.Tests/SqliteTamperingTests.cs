@@ -32,26 +32,24 @@ public sealed class SqliteTamperingTests : IDisposable
     public async Task Verify_OneByteFlippedInUncompressedArtifact_ReportsExpectedAndActualHash()
     {
         var (_, png) = await BuildAsync();
-        var file = Path.Combine(DbPath + ".artifacts", png.Sha256[..2], png.Sha256[2..4], png.Sha256);
-        var bytes = await File.ReadAllBytesAsync(file, Ct);
-        bytes[bytes.Length / 2] ^= 1;
-        await File.WriteAllBytesAsync(file, bytes, Ct);
-        var actual = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        var (pack, offset, length) = StoredBytes.InPack(DbPath, png.Sha256);
+        StoredBytes.Flip(DbPath, png.Sha256);
+        var actual = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            (await File.ReadAllBytesAsync(pack, Ct)).AsSpan((int)offset, (int)length)));
 
         var problem = Assert.Single((await VerifyAsync()).Problems);
 
-        Assert.Equal($"altered artifact {png.Sha256}: expected sha256 {png.Sha256}, actual {actual} ({file})", problem);
+        Assert.Equal($"altered artifact {png.Sha256}: expected sha256 {png.Sha256}, actual {actual} ({pack}@{offset})", problem);
     }
 
     [Fact]
     public async Task Verify_OneByteFlippedInCompressedArtifact_ReportsItAltered()
     {
         var (html, _) = await BuildAsync();
-        var file = Path.Combine(DbPath + ".artifacts", html.Sha256[..2], html.Sha256[2..4], html.Sha256 + ".gz");
-        Assert.True(File.Exists(file), "text artifacts are stored gzip-compressed");
-        var bytes = await File.ReadAllBytesAsync(file, Ct);
-        bytes[bytes.Length / 2] ^= 1;
-        await File.WriteAllBytesAsync(file, bytes, Ct);
+        var (pack, offset, _) = StoredBytes.InPack(DbPath, html.Sha256);
+        var stored = await File.ReadAllBytesAsync(pack, Ct);
+        Assert.True(stored[offset] == 0x1f && stored[offset + 1] == 0x8b, "text artifacts are stored gzip-compressed");
+        StoredBytes.Flip(DbPath, html.Sha256);
 
         var problem = Assert.Single((await VerifyAsync()).Problems);
 
@@ -62,6 +60,7 @@ public sealed class SqliteTamperingTests : IDisposable
     public async Task Verify_ArtifactFileDeleted_ReportsMissingArtifact()
     {
         var (_, png) = await BuildAsync();
+        StoredBytes.ToFilePerArtifact(DbPath);
         File.Delete(Path.Combine(DbPath + ".artifacts", png.Sha256[..2], png.Sha256[2..4], png.Sha256));
 
         var problem = Assert.Single((await VerifyAsync()).Problems);
@@ -126,6 +125,7 @@ public sealed class SqliteTamperingTests : IDisposable
     public async Task Put_ExistingArtifactFile_IsNeverRewritten()
     {
         var (_, png) = await BuildAsync();
+        StoredBytes.ToFilePerArtifact(DbPath);
         var file = Path.Combine(DbPath + ".artifacts", png.Sha256[..2], png.Sha256[2..4], png.Sha256);
         var before = File.GetLastWriteTimeUtc(file);
         File.SetLastWriteTimeUtc(file, before.AddDays(-1));
@@ -137,6 +137,49 @@ public sealed class SqliteTamperingTests : IDisposable
 
         Assert.Equal(before.AddDays(-1), File.GetLastWriteTimeUtc(file));
         Assert.Single(Directory.GetFiles(Path.GetDirectoryName(file)!));
+        Assert.False(Directory.Exists(Path.Combine(DbPath + ".artifacts", "packs")), "stored once already: not written again to a pack");
+    }
+
+    [Fact]
+    public async Task Put_StoredInAnEarlierSession_NotAppendedAgain()
+    {
+        var (_, png) = await BuildAsync();
+        var pack = StoredBytes.InPack(DbPath, png.Sha256).Pack;
+        var before = await File.ReadAllBytesAsync(pack, Ct);
+
+        await using (var archive = await OpenAsync())
+        {
+            await archive.Artifacts.PutAsync(new ArtifactContent(ArtifactKinds.Screenshot, PngBytes(), "image/png"), Ct);
+        }
+
+        Assert.Equal([pack], Directory.GetFiles(Path.GetDirectoryName(pack)!));
+        Assert.Equal(before, await File.ReadAllBytesAsync(pack, Ct));
+    }
+
+    [Fact]
+    public async Task Put_LaterSession_AppendsToANewPackNeverToAnEarlierOne()
+    {
+        var (_, png) = await BuildAsync();
+        var first = StoredBytes.InPack(DbPath, png.Sha256).Pack;
+        var before = await File.ReadAllBytesAsync(first, Ct);
+        var more = Enumerable.Range(0, 40).Select(i => Encoding.UTF8.GetBytes($"later artifact {i}")).ToList();
+
+        await using (var archive = await OpenAsync())
+        {
+            var stored = await Task.WhenAll(more.Select(b => archive.Artifacts.PutAsync(new ArtifactContent(ArtifactKinds.Screenshot, b, "image/png"), Ct)));
+            foreach (var (reference, bytes) in stored.Zip(more))
+            {
+                await using var read = await archive.Artifacts.OpenReadAsync(reference.Sha256, Ct);
+                using var copy = new MemoryStream();
+                await read!.CopyToAsync(copy, Ct);
+                Assert.Equal(bytes, copy.ToArray());
+            }
+        }
+
+        Assert.Equal(before, await File.ReadAllBytesAsync(first, Ct));
+        var second = Assert.Single(Directory.GetFiles(Path.GetDirectoryName(first)!), p => p != first);
+        Assert.All(more, b => Assert.Equal(second, StoredBytes.InPack(DbPath, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(b))).Pack));
+        Assert.Empty((await VerifyAsync()).Problems);
     }
 
     private async Task<(ArtifactRef Html, ArtifactRef Png)> BuildAsync()

@@ -89,10 +89,14 @@ public sealed partial class ActionTests(ActionsFixture fixture) : IClassFixture<
         await using var host = await ServeHost.StartAsync(ServeFixture.Options(allowActions: true, token: null), data.Archive, TimeProvider.System);
         await data.FillAsync(host.UiUrl.GetLeftPart(UriPartial.Authority), "http://127.0.0.1:9");
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(SmallArchive.Png1x1));
-        var file = Path.Combine(data.Folder, "collector.db.artifacts", sha[..2], sha[2..4], sha);
-        var bytes = await File.ReadAllBytesAsync(file, Ct);
-        bytes[^1] ^= 0x01;
-        await File.WriteAllBytesAsync(file, bytes, Ct);
+        var where = await ((Collector.Storage.Sqlite.SqliteArchive)data.Archive).LocateArtifactAsync(sha, Ct);
+        await using (var file = new FileStream(where!.Path!, FileMode.Open, FileAccess.ReadWrite))
+        {
+            file.Position = where.Offset + where.StoredLength!.Value - 1;
+            var last = file.ReadByte();
+            file.Position--;
+            file.WriteByte((byte)(last ^ 0x01));
+        }
         using var client = new HttpClient { BaseAddress = host.UiUrl };
 
         var html = await (await client.PostAsync("/capture/c1/verify", null, Ct)).Content.ReadAsStringAsync(Ct);
