@@ -110,8 +110,7 @@ internal sealed class ArtifactPackWriter : IDisposable
         catch (Exception e)
         {
             // the pack's tail may be torn: leave it as it is (what it held before is intact and recorded) and start anew
-            pack?.Dispose();
-            pack = null;
+            Abandon();
             foreach (var item in batch)
             {
                 item.Done.TrySetException(e);
@@ -130,6 +129,20 @@ internal sealed class ArtifactPackWriter : IDisposable
             pack.Dispose();
             pack = null;
         }
+    }
+
+    private void Abandon()
+    {
+        try
+        {
+            pack?.Dispose(); // may try to write what it still buffers, and fail as the batch did
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // nothing recorded points past what was flushed before
+        }
+
+        pack = null;
     }
 
     /// <summary>The pack being appended to, or a new one: created, its header flushed, and its name flushed into the folder.</summary>
