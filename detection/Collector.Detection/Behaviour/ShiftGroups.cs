@@ -11,18 +11,6 @@ internal static class ShiftGroups
 {
     private const int Bins = 96;
 
-    public static IReadOnlyList<ShiftGroup> Find(IReadOnlyList<AccountFinding> accounts)
-    {
-        var workers = accounts.Where(a => a.Evidence.Shift is not null).OrderByDescending(a => a.Evidence.Shift!.Evidence).ToList();
-        var bins = workers.Select(a => ToBins(a.Evidence.Shift!.WindowsUtc)).ToList();
-        return Cluster(bins)
-            .Select((members, n) => new ShiftGroup(
-                n + 1,
-                members.Select(m => workers[m].Platform + ":" + workers[m].Handle).Order(StringComparer.Ordinal).ToList(),
-                Majority(members.Select(m => bins[m]).ToList())))
-            .ToList();
-    }
-
     /// <summary>The windows (UTC) at least half of the members work in.</summary>
     public static List<string> Majority(IReadOnlyList<bool[]> members) =>
         Spans(Enumerable.Range(0, Bins).Select(b => members.Count(m => m[b]) * 2 >= members.Count).ToArray());
@@ -88,7 +76,7 @@ internal static class ShiftGroups
         return either == 0 ? 0 : (double)both / either;
     }
 
-    private static bool[] ToBins(IReadOnlyList<string> windows)
+    public static bool[] ToBins(IReadOnlyList<string> windows)
     {
         var bins = new bool[Bins];
         foreach (var w in windows)
@@ -107,7 +95,7 @@ internal static class ShiftGroups
     private static int Minutes(string hhmm) =>
         (int.Parse(hhmm[..2], CultureInfo.InvariantCulture) * 60) + int.Parse(hhmm[3..5], CultureInfo.InvariantCulture);
 
-    private static List<string> Spans(bool[] bins)
+    public static List<string> Spans(bool[] bins)
     {
         var spans = new List<string>();
         for (var b = 0; b < Bins; b++)
