@@ -106,7 +106,7 @@ public static class DetectionEngine
             TimeZone = options.TimeZone,
             PlatformHourProfiles = analyzer.PlatformProfiles,
             Thresholds = ThresholdsUsedBuilder.Build(options, network, analyzer.Shifts),
-            ShiftGroups = ShiftGroups.Find(accounts),
+            ShiftGroups = analyzer.Shifts?.Groups ?? [],
             Stats = new DetectionStats
             {
                 Posts = table.Count,

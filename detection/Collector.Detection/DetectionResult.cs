@@ -190,6 +190,15 @@ public sealed record ShiftEvidence
     /// </summary>
     public double Confidence { get; init; }
 
+    /// <summary>
+    /// Null when the account's own schedule cleared the bar (the first stage). Otherwise the first-stage members of the
+    /// shift group whose working week it matched (the second stage): every sitting inside the group's windows on the
+    /// group's working days; its windows and rest days are then the group's, and its evidence and confidence are those
+    /// of that test.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? MatchedGroup { get; init; }
+
     public required IReadOnlyList<EvidencePost> SamplePosts { get; init; }
 }
 

@@ -49,6 +49,8 @@ internal static class ThresholdsUsedBuilder
                 Inv($"ordinary accounts' share of sittings on their two quietest consecutive days, from this archive; a shift worker's rest days hold at most {ShiftPatternDetector.MaxRestRatio:0.0} of that")));
             list.Add(new ThresholdUsed("break", Inv($"≥ {ShiftPatternDetector.MinBreakMinutes} minutes; sittings {ShiftPatternDetector.SittingGapMinutes} minutes apart"), false,
                 "30 minutes is the statutory rest break of a 6-9 hour working day (Germany's ArbZG §4, under EU Directive 2003/88/EC art. 4)"));
+            list.Add(new ThresholdUsed("shift group match", Inv($"-log10 chance ≥ {shifts.GroupMinEvidence:0.00} ({shifts.GroupAccounts:N0} accounts the first stage did not flag × {shifts.GroupsTested} groups with a shared break (of {shifts.GroupsFound} found) = {shifts.GroupTests:N0} tests; {shifts.GroupFlagged} flagged)"), true,
+                Inv($"second stage: each account the first stage did not flag, tested against the working week of each shift group it found (the quarter hours any member works in on the group's working days), a hypothesis fixed before the account is looked at; its chance is an ordinary account's share of that week (archive or platform, the larger) to the power of its sittings, every sitting inside and none in the group's breaks, nights or rest days; Holm at family-wise error {ShiftPatternDetector.FamilyAlpha} over the pairs (each stage holds 5%: at most 10% for both, and 5% when no account is a shift worker, as the second stage runs only after the first has flagged)")));
             list.Add(new ThresholdUsed("shift floor", Inv($"{o.ShiftMinPosts} sittings"), false, "with fewer, no schedule can clear the estimated evidence bar"));
         }
 

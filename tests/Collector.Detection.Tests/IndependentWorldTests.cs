@@ -23,11 +23,9 @@ public sealed class IndependentWorldRuns
 /// <summary>
 /// Detection against a world written without looking at the detector (bench/Collector.Detection.Worlds/Independent):
 /// the bar on every seed, not pooled. Chains (B-cubed precision and recall ≥ 0.95), origins (≥ 0.9), no decoy
-/// flagged, and each account flag's F1 ≥ 0.9 on each seed, except the shift flag, which two seeds of five (37 and 59)
-/// hold at 0.89: their missed workers have 9-16 sittings whose confinement is 10^-2.3 to 10^-3.6 likely for an ordinary
-/// account, under the family-wise bar of about 10^-3.9 for ~480 accounts tested; lowering the bar to reach them (a false
-/// discovery rate of 5% instead) flagged decoys and ordinary accounts with the same evidence (see bench/README.md). The
-/// shift flag is held to F1 ≥ 0.85 on each seed and ≥ 0.9 over the five.
+/// flagged, and each account flag's F1 ≥ 0.9 on each seed and over the five. The shift flag reaches it on seeds 37 and
+/// 59 through its second stage (workers with 9-20 sittings tested against the working week of a shift group the first
+/// stage found; see bench/README.md), not through a lower bar.
 /// </summary>
 public sealed class IndependentWorldTests(IndependentWorldRuns runs, ITestOutputHelper output) : IClassFixture<IndependentWorldRuns>
 {
@@ -58,8 +56,7 @@ public sealed class IndependentWorldTests(IndependentWorldRuns runs, ITestOutput
         {
             var f = score.Flags[flag];
             output.WriteLine($"seed {seed} {flag}: {f}");
-            var bar = flag == AccountFlags.ShiftPattern ? 0.85 : 0.9;
-            Assert.True(F1(f) >= bar, $"seed {seed} {flag}: {f}");
+            Assert.True(F1(f) >= 0.9, $"seed {seed} {flag}: {f}");
         }
     }
 

@@ -111,7 +111,7 @@ public sealed class ShiftPatternTests
     }
 
     /// <summary>80 ordinary accounts: 10-30 posts each, any day, mostly waking hours of their own zones.</summary>
-    private static List<DetectionPost> Ordinary(Random random)
+    internal static List<DetectionPost> Ordinary(Random random)
     {
         var posts = new List<DetectionPost>();
         for (var a = 0; a < 80; a++)

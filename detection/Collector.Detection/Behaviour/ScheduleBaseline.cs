@@ -41,6 +41,30 @@ internal sealed class ScheduleBaseline(ScheduleBaseline? prior = null)
             : (inside + (PriorWeight * prior.Mass(bins))) / (Total + PriorWeight);
     }
 
+    /// <summary>Share (0-1) of ordinary posts on a day of the week (frame day), smoothed as <see cref="RestShare"/> is.</summary>
+    public double DayShare(int frameDay) => prior is null
+        ? (days[frameDay] + 1) / (Total + 7)
+        : (days[frameDay] + (7 * prior.DayShare(frameDay))) / (Total + 7);
+
+    /// <summary>
+    /// Share (0-1) of ordinary posts in the given quarter hours of each day of the week (frame days): the day's share
+    /// times the quarter hours' share, summed over the days (day and time of day taken as independent, as the rest-day
+    /// and window tests of the first stage take them).
+    /// </summary>
+    public double WeekMass(bool[][] binsByDay)
+    {
+        var mass = 0.0;
+        for (var d = 0; d < 7; d++)
+        {
+            if (binsByDay[d].Any(b => b))
+            {
+                mass += DayShare(d) * Mass(binsByDay[d]);
+            }
+        }
+
+        return mass;
+    }
+
     /// <summary>Share of ordinary posts on the quietest two consecutive days (what a rest "weekend" costs an ordinary week).</summary>
     public double RestShare()
     {

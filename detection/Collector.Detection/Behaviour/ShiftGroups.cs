@@ -4,48 +4,79 @@ namespace Collector.Detection.Behaviour;
 
 /// <summary>
 /// Shift groups: flagged shift workers whose learned windows coincide (in UTC, at quarter-hour resolution, the windows
-/// of two accounts overlap by at least half of their union) are one group, reported with the windows most of its
+/// of every two members overlap by at least half of their union) are one group, reported with the windows most of its
 /// members keep (the quarter hours at least half of them work in).
 /// </summary>
 internal static class ShiftGroups
 {
     private const int Bins = 96;
 
-    public static IReadOnlyList<ShiftGroup> Find(IReadOnlyList<AccountFinding> accounts)
+    /// <summary>The windows (UTC) at least half of the members work in.</summary>
+    public static List<string> Majority(IReadOnlyList<bool[]> members) =>
+        Spans(Enumerable.Range(0, Bins).Select(b => members.Count(m => m[b]) * 2 >= members.Count).ToArray());
+
+    /// <summary>
+    /// The groups (two or more members, largest first) of workers whose UTC windows (quarter-hour bins) coincide, every
+    /// member with every other (complete linkage: a chain of pairwise overlaps does not make teams in neighbouring zones
+    /// one group). Workers are taken in the given order (strongest evidence first); each joins the group whose members
+    /// it coincides with best on average, among those it coincides with all of, or starts one.
+    /// </summary>
+    public static List<List<int>> Cluster(IReadOnlyList<bool[]> bins)
     {
-        var workers = accounts.Where(a => a.Evidence.Shift is not null).ToList();
-        var bins = workers.Select(a => ToBins(a.Evidence.Shift!.WindowsUtc)).ToList();
-        var group = Enumerable.Range(0, workers.Count).ToArray();
-        int Find(int x) => group[x] == x ? x : group[x] = Find(group[x]);
-        for (var x = 0; x < workers.Count; x++)
+        var groups = new List<List<int>>();
+        for (var x = 0; x < bins.Count; x++)
         {
-            for (var y = x + 1; y < workers.Count; y++)
+            List<int>? best = null;
+            var bestOverlap = 0.0;
+            foreach (var g in groups)
             {
-                int both = 0, either = 0;
-                for (var b = 0; b < Bins; b++)
+                var sum = 0.0;
+                foreach (var y in g)
                 {
-                    both += bins[x][b] && bins[y][b] ? 1 : 0;
-                    either += bins[x][b] || bins[y][b] ? 1 : 0;
+                    var overlap = Overlap(bins[x], bins[y]);
+                    if (overlap < 0.5)
+                    {
+                        sum = double.NaN;
+                        break;
+                    }
+
+                    sum += overlap;
                 }
 
-                if (either > 0 && both * 2 >= either)
+                if (sum / g.Count > bestOverlap)
                 {
-                    group[Find(x)] = Find(y);
+                    best = g;
+                    bestOverlap = sum / g.Count;
                 }
+            }
+
+            if (best is null)
+            {
+                groups.Add([x]);
+            }
+            else
+            {
+                best.Add(x);
             }
         }
 
-        return Enumerable.Range(0, workers.Count).GroupBy(Find).Where(g => g.Count() >= 2)
-            .Select(g => g.ToList())
-            .OrderByDescending(g => g.Count)
-            .Select((members, n) => new ShiftGroup(
-                n + 1,
-                members.Select(m => workers[m].Platform + ":" + workers[m].Handle).Order(StringComparer.Ordinal).ToList(),
-                Spans(Enumerable.Range(0, Bins).Select(b => members.Count(m => bins[m][b]) * 2 >= members.Count).ToArray())))
-            .ToList();
+        return groups.Where(g => g.Count >= 2).OrderByDescending(g => g.Count).ToList();
     }
 
-    private static bool[] ToBins(IReadOnlyList<string> windows)
+    /// <summary>Quarter hours both work in, over those either works in.</summary>
+    private static double Overlap(bool[] x, bool[] y)
+    {
+        int both = 0, either = 0;
+        for (var b = 0; b < Bins; b++)
+        {
+            both += x[b] && y[b] ? 1 : 0;
+            either += x[b] || y[b] ? 1 : 0;
+        }
+
+        return either == 0 ? 0 : (double)both / either;
+    }
+
+    public static bool[] ToBins(IReadOnlyList<string> windows)
     {
         var bins = new bool[Bins];
         foreach (var w in windows)
@@ -64,7 +95,7 @@ internal static class ShiftGroups
     private static int Minutes(string hhmm) =>
         (int.Parse(hhmm[..2], CultureInfo.InvariantCulture) * 60) + int.Parse(hhmm[3..5], CultureInfo.InvariantCulture);
 
-    private static List<string> Spans(bool[] bins)
+    public static List<string> Spans(bool[] bins)
     {
         var spans = new List<string>();
         for (var b = 0; b < Bins; b++)

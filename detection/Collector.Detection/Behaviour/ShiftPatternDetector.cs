@@ -14,7 +14,10 @@ namespace Collector.Detection.Behaviour;
 /// (fewer than one ordinary account flagged in twenty archives). Each flag's confidence is 1 - its Holm-adjusted chance
 /// (the smallest family-wise level at which it would still be flagged), so it grows with the evidence: each further
 /// sitting in the windows multiplies the chance by the windows' ordinary share. About a dozen sittings in windows of six
-/// to eight hours clear the bar in an archive of a few hundred accounts; fewer do not.
+/// to eight hours clear the bar in an archive of a few hundred accounts; fewer do not. (4) A second, confirmatory stage
+/// (<see cref="ShiftGroupMatch"/>) tests the accounts not flagged against the working week of each shift group the
+/// first stage found, a hypothesis with nothing chosen from the account's own data, under its own Holm bar; such a flag
+/// names the group it matched (<see cref="ShiftEvidence.MatchedGroup"/>).
 /// </summary>
 internal sealed class ShiftPatternDetector
 {
@@ -40,6 +43,7 @@ internal sealed class ShiftPatternDetector
     private readonly ScheduleBaseline[] platforms;
     private readonly List<int>?[] postsByAccount;
     private readonly Dictionary<int, ShiftEvidence> flagged = [];
+    private readonly Dictionary<int, WeekMask> learned = [];
 
     public ShiftPatternDetector(PostTable table, DetectionOptions options, List<int>?[] postsByAccount)
     {
@@ -96,13 +100,37 @@ internal sealed class ShiftPatternDetector
                 };
             }
         }
+
+        ConfirmByGroups();
     }
 
     /// <summary>Accounts with enough sittings to be judged.</summary>
     public int Tested { get; }
 
-    /// <summary>The bar the Benjamini-Hochberg procedure set, in decades of improbability (-log10 of the chance).</summary>
+    /// <summary>The bar Holm's procedure set, in decades of improbability (-log10 of the chance).</summary>
     public double MinEvidence { get; }
+
+    /// <summary>Shift groups the first stage found (two or more flagged accounts whose windows coincide).</summary>
+    public int GroupsFound { get; private set; }
+
+    /// <summary>Of those, the groups whose members share a mid-day break: the hypotheses of the second stage.</summary>
+    public int GroupsTested { get; private set; }
+
+    /// <summary>The groups as reported: first-stage members, the accounts the second stage matched to them, and the
+    /// windows (UTC) at least half of the first-stage members work in.</summary>
+    public IReadOnlyList<ShiftGroup> Groups { get; private set; } = [];
+
+    /// <summary>Accounts the second stage tested (tested by the first, not flagged by it).</summary>
+    public int GroupAccounts { get; private set; }
+
+    /// <summary>(account, group) pairs the second stage tested: its family.</summary>
+    public int GroupTests { get; private set; }
+
+    /// <summary>The second stage's Holm bar, in decades.</summary>
+    public double GroupMinEvidence { get; private set; }
+
+    /// <summary>Accounts the second stage flagged.</summary>
+    public int GroupFlagged { get; private set; }
 
     /// <summary>Ordinary accounts' share of sittings on their quietest two consecutive days (the archive's).</summary>
     public double OrdinaryRestShare => archive.RestShare();
@@ -159,9 +187,8 @@ internal sealed class ShiftPatternDetector
         var log10Day = Math.Log10(w) + Math.Log10(1 + (w - 1) + ((w - 1) * (w - 2) / 2.0)) + ((w - 1 - cuts) * Math.Log10(mass));
         var evidence = -(Math.Min(0, log10Rest) + Math.Min(0, log10Day));
 
+        learned[account] = WeekMask.Of(frame, restStart, windows);
         var zone = options.Zone;
-        var ordered = posts.OrderBy(i => table.Times[i]).ToList();
-        var sample = ordered.Where((_, k) => k % Math.Max(1, ordered.Count / 8) == 0).Take(8).Select(i => table.Evidence(i)).ToList();
         return new ShiftEvidence
         {
             TimeZone = options.TimeZone,
@@ -176,8 +203,75 @@ internal sealed class ShiftPatternDetector
             OrdinaryShareInWindows = Math.Round(mass, 3),
             RhythmUtcOffset = Offset(frame.RhythmUtcOffset),
             Evidence = evidence,
-            SamplePosts = sample,
+            SamplePosts = Sample(posts),
         };
+    }
+
+    /// <summary>
+    /// The second stage (see <see cref="ShiftGroupMatch"/>): every account tested but not flagged, against the working
+    /// week of each group the first stage found (the quarter hours any of its members works in on its working days; a
+    /// group whose members share no mid-day break offers no shift to match and is not tested against). Then the groups
+    /// as reported: their first-stage members and the accounts that matched them.
+    /// </summary>
+    private void ConfirmByGroups()
+    {
+        var workers = flagged.Keys.OrderByDescending(a => flagged[a].Evidence).ThenBy(a => a).ToList();
+        var dayBins = workers.Select(a => ShiftGroups.ToBins(flagged[a].WindowsUtc)).ToList();
+        var clusters = ShiftGroups.Cluster(dayBins);
+        var groups = clusters.Select(c => new ShiftGroupMatch.Group(c.Select(m => workers[m]).ToList(), WeekMask.Union(c.Select(m => learned[workers[m]]).ToList())))
+            .ToList();
+        var testable = groups.Where(g => g.Week.HasBreak()).ToList();
+        var rest = Enumerable.Range(0, sittings.Length).Where(a => sittings[a] is not null && !flagged.ContainsKey(a)).ToList();
+        var (matches, bar, family) = ShiftGroupMatch.Test(testable, rest, a => sittings[a]!, a => frames[a],
+            (a, week) => Math.Max(archive.WeekMass(week), platforms[table.AccountPlatform[a]].WeekMass(week)));
+        GroupsFound = groups.Count;
+        GroupsTested = testable.Count;
+        GroupAccounts = rest.Count;
+        GroupTests = family;
+        GroupMinEvidence = bar;
+        GroupFlagged = matches.Count;
+        var zone = options.Zone;
+        foreach (var m in matches)
+        {
+            var frame = frames[m.Account];
+            var week = testable[m.Group].Week;
+            var inFrame = week.InFrame(frame);
+            var windows = week.UtcWindows();
+            flagged[m.Account] = new ShiftEvidence
+            {
+                TimeZone = options.TimeZone,
+                OfficeHoursShare = 1,
+                BreakShare = 0,
+                WeekendShare = 0,
+                DistanceFromPlatform = Math.Round(1 - m.OrdinaryShare, 3),
+                Sittings = sittings[m.Account]!.Count,
+                RestDays = Enumerable.Range(0, 7).Where(d => !inFrame[d].Any(b => b)).Select(d => Day(d, frame)).ToList(),
+                WindowsUtc = windows.Select(x => Span(x.From, x.To)).ToList(),
+                Windows = windows.Select(x => Span(Local(x.From, zone), Local(x.To, zone))).ToList(),
+                OrdinaryShareInWindows = Math.Round(m.OrdinaryShare, 3),
+                RhythmUtcOffset = Offset(frame.RhythmUtcOffset),
+                Evidence = Math.Round(m.Evidence, 2),
+                EvidenceNeeded = Math.Round(bar, 2),
+                Confidence = Math.Round(1 - m.Adjusted, 4),
+                MatchedGroup = testable[m.Group].Members.Select(Key).Order(StringComparer.Ordinal).ToList(),
+                SamplePosts = Sample(postsByAccount[m.Account]!),
+            };
+        }
+
+        Groups = clusters
+            .Select((c, g) => (Members: c.Select(m => workers[m]).Concat(matches.Where(m => ReferenceEquals(testable[m.Group], groups[g])).Select(m => m.Account)).ToList(),
+                Windows: ShiftGroups.Majority(c.Select(m => dayBins[m]).ToList())))
+            .OrderByDescending(g => g.Members.Count)
+            .Select((g, n) => new ShiftGroup(n + 1, g.Members.Select(Key).Order(StringComparer.Ordinal).ToList(), g.Windows))
+            .ToList();
+    }
+
+    private string Key(int account) => table.PlatformNames[table.AccountPlatform[account]] + ":" + table.AccountHandles[account];
+
+    private List<EvidencePost> Sample(List<int> posts)
+    {
+        var ordered = posts.OrderBy(i => table.Times[i]).ToList();
+        return ordered.Where((_, k) => k % Math.Max(1, ordered.Count / 8) == 0).Take(8).Select(i => table.Evidence(i)).ToList();
     }
 
     /// <summary>Sorted unix times → the start of each sitting.</summary>

@@ -224,7 +224,12 @@ internal static class HtmlReport
 
     private static void AccountEvidenceHtml(StringBuilder b, AccountEvidence e, IReadOnlyDictionary<PostKey, CapturedEvidence>? evidence)
     {
-        if (e.Shift is { } s)
+        if (e.Shift is { MatchedGroup: { } group } g)
+        {
+            b.Append(Inv($"<dl><dt>matches shift group</dt><dd>{Esc(string.Join(", ", group.Take(6)))}{(group.Count > 6 ? Inv($" and {group.Count - 6} more") : "")}: every sitting in the group's working week, none in its breaks, nights or rest days (second stage)</dd><dt>group's windows</dt><dd>{Esc(string.Join(", ", g.Windows))} ({Esc(g.TimeZone)}); UTC {Esc(string.Join(", ", g.WindowsUtc))}; rests {Esc(string.Join(", ", g.RestDays))}</dd><dt>ordinary share in the group's week</dt><dd>{g.OrdinaryShareInWindows:P0}</dd><dt>evidence</dt><dd>{g.Evidence:0.0} decades over {g.Sittings} sittings (needed {g.EvidenceNeeded:0.0}); confidence {g.Confidence:0.000} (1 - Holm-adjusted chance over the accounts × groups tested)</dd></dl>"));
+            Posts(b, "Sample posts", g.SamplePosts.Take(3), evidence);
+        }
+        else if (e.Shift is { } s)
         {
             b.Append(Inv($"<dl><dt>learned windows</dt><dd>{Esc(string.Join(", ", s.Windows))} ({Esc(s.TimeZone)}); UTC {Esc(string.Join(", ", s.WindowsUtc))}</dd><dt>rest days</dt><dd>{Esc(string.Join(", ", s.RestDays))} ({s.WeekendShare:P0} of sittings); rhythm suggests {Esc(s.RhythmUtcOffset)}</dd><dt>ordinary share in windows</dt><dd>{s.OrdinaryShareInWindows:P0}</dd><dt>evidence</dt><dd>{s.Evidence:0.0} decades over {s.Sittings} sittings (needed {s.EvidenceNeeded:0.0}); confidence {s.Confidence:0.000} (1 - Holm-adjusted chance)</dd></dl>"));
             Posts(b, "Sample posts", s.SamplePosts.Take(3), evidence);
