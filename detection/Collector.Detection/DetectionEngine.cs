@@ -107,6 +107,7 @@ public static class DetectionEngine
             PlatformHourProfiles = analyzer.PlatformProfiles,
             Thresholds = ThresholdsUsedBuilder.Build(options, network, analyzer.Shifts),
             ShiftGroups = analyzer.Shifts?.Groups ?? [],
+            RestRatios = analyzer.Shifts is { Tested: > 0 } shifts ? shifts.RestRatios : null,
             Stats = new DetectionStats
             {
                 Posts = table.Count,

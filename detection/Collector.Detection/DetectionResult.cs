@@ -22,6 +22,9 @@ public sealed record DetectionResult
     /// <summary>Every threshold used, estimated or documented (the report's method section prints them).</summary>
     public IReadOnlyList<ThresholdUsed> Thresholds { get; init; } = [];
 
+    /// <summary>How the accounts the shift test judged rest, against its cut (null when no account had enough sittings).</summary>
+    public RestRatioHistogram? RestRatios { get; init; }
+
     /// <summary>Shift workers whose learned windows coincide, with the windows (UTC) most of them keep.</summary>
     public IReadOnlyList<ShiftGroup> ShiftGroups { get; init; } = [];
 }

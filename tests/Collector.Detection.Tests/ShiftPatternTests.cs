@@ -110,6 +110,32 @@ public sealed class ShiftPatternTests
         Assert.All(group.WindowsUtc, w => Assert.True(string.CompareOrdinal(w, "00:45") >= 0 && string.CompareOrdinal(w, "08:15") < 0, w));
     }
 
+    [Fact]
+    public void Run_WorkerAmongOrdinaryAccounts_RestRatiosPutTheWorkerBelowTheCutAndTheRestAroundOne()
+    {
+        var random = new Random(11);
+        var posts = Ordinary(random);
+        for (var i = 0; i < 16; i++)
+        {
+            var day = random.Next(0, 28);
+            day -= day % 7 >= 5 ? 2 : 0;
+            posts.Add(TestPosts.Make("x", "w" + i, "worker", Monday.AddDays(day).AddHours(random.Next(2) == 0 ? 9 : 14).AddMinutes(random.Next(120)), TestPosts.Filler(700 + i)));
+        }
+
+        var without = DetectionEngine.Run(Ordinary(new Random(11))).RestRatios!;
+        var result = DetectionEngine.Run(posts);
+
+        var rest = result.RestRatios!;
+        Assert.Equal(81, rest.Total); // every account with enough sittings is counted, flagged or not
+        Assert.Equal(without.Below(rest.Bar) + 1, rest.Below(rest.Bar)); // the worker never posts on its two quietest days
+        Assert.True(rest.Below(rest.Bar) < rest.Total / 4, "most ordinary accounts post on every pair of days");
+        Assert.True(rest.Median() > 3 * rest.Bar, $"ordinary accounts lie well above the cut (median {rest.Median()})");
+        var html = Output.HtmlReport.Render(result, Monday);
+        Assert.Contains("id=\"rest-ratio\"", html, StringComparison.Ordinal);
+        Assert.Contains("cut 0.1", html, StringComparison.Ordinal);
+        Assert.Contains($"Below the cut of 0.1: {rest.Below(rest.Bar)} accounts", html, StringComparison.Ordinal);
+    }
+
     /// <summary>80 ordinary accounts: 10-30 posts each, any day, mostly waking hours of their own zones.</summary>
     internal static List<DetectionPost> Ordinary(Random random)
     {

@@ -44,6 +44,7 @@ internal sealed class ShiftPatternDetector
     private readonly List<int>?[] postsByAccount;
     private readonly Dictionary<int, ShiftEvidence> flagged = [];
     private readonly Dictionary<int, WeekMask> learned = [];
+    private readonly int[] restRatioCounts = new int[RestRatioHistogram.Bins + 1];
 
     public ShiftPatternDetector(PostTable table, DetectionOptions options, List<int>?[] postsByAccount)
     {
@@ -132,6 +133,10 @@ internal sealed class ShiftPatternDetector
     /// <summary>Accounts the second stage flagged.</summary>
     public int GroupFlagged { get; private set; }
 
+    /// <summary>Every tested account's rest ratio (its quietest two days' share of sittings over the ordinary share), binned:
+    /// the data the <see cref="MaxRestRatio"/> cut is drawn on in the report.</summary>
+    public RestRatioHistogram RestRatios => new(restRatioCounts.ToArray(), MaxRestRatio);
+
     /// <summary>Ordinary accounts' share of sittings on their quietest two consecutive days (the archive's).</summary>
     public double OrdinaryRestShare => archive.RestShare();
 
@@ -159,6 +164,7 @@ internal sealed class ShiftPatternDetector
         var ordinaryRest = Math.Max(archive.RestShare(), platform.RestShare());
         var n = minutes.Count;
         var log10RestChance = Log10BinomialCdf(rest, n, ordinaryRest);
+        restRatioCounts[RestRatioHistogram.BinOf((double)rest / n / ordinaryRest)]++;
         if (rest > n * ordinaryRest * MaxRestRatio)
         {
             return null; // it does not rest: its quietest days are not clearly quieter than an ordinary week's

@@ -287,6 +287,13 @@ internal static class HtmlReport
         }
 
         b.Append("</table></div>");
+        if (result.RestRatios is { Total: > 0 } rest)
+        {
+            var bar = rest.Bar;
+            b.Append("<h3 id=\"rest-ratio\">Where the rest-day cut falls in this archive</h3><div class=\"card\">");
+            b.Append(Svg.RestRatioChart(rest));
+            b.Append(Inv($"<p class=\"meta\">Each account the shift test judged ({rest.Total:N0}), by its share of sittings on its own two quietest consecutive days divided by the share the archive's two quietest days hold (1 = as much; 0 = never; an account with few posts falls below 1 by chance alone, its quietest pair being the least of seven). Median {rest.Median():0.00}. Below the cut of {bar:0.0}: {rest.Below(bar):N0} accounts, the only ones the test goes on to judge by their hours; between {bar:0.0} and {2 * bar:0.0}: {rest.Below(2 * bar) - rest.Below(bar):N0} (what a cut twice as loose would add); below 0.5: {rest.Below(0.5):N0}.</p></div>"));
+        }
     }
 
     private static void Stat(StringBuilder b, int value, string label) =>

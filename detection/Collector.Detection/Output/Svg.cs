@@ -109,6 +109,39 @@ internal static class Svg
         return b.ToString();
     }
 
+    /// <summary>The rest-ratio histogram (<see cref="RestRatioHistogram"/>) with the shift test's cut drawn on it; axes titled.</summary>
+    public static string RestRatioChart(RestRatioHistogram h)
+    {
+        const int width = 520, height = 170, bottom = 34, top = 20, left = 40;
+        var bins = h.Counts.Count;
+        var max = Math.Max(1, h.Counts.Max());
+        var barWidth = (width - left - 6) / (double)bins;
+        var b = new StringBuilder();
+        b.Append(Inv($"<svg class=\"restratio\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"accounts by rest-day ratio\">"));
+        b.Append(Inv($"<line x1=\"{left}\" y1=\"{top}\" x2=\"{left}\" y2=\"{height - bottom}\" class=\"axis\"/>"));
+        b.Append(Inv($"<text x=\"{left - 3}\" y=\"{top + 4}\" class=\"tick\" text-anchor=\"end\">{max}</text><text x=\"{left - 3}\" y=\"{height - bottom}\" class=\"tick\" text-anchor=\"end\">0</text>"));
+        for (var i = 0; i < bins; i++)
+        {
+            var barHeight = (height - top - bottom) * h.Counts[i] / (double)max;
+            var from = i * RestRatioHistogram.Width;
+            var label = i == bins - 1 ? Inv($"≥ {RestRatioHistogram.Max:0.0}") : Inv($"{from:0.00}-{from + RestRatioHistogram.Width:0.00}");
+            b.Append(Inv($"<rect x=\"{left + (i * barWidth) + 0.5:0.#}\" y=\"{height - bottom - barHeight:0.#}\" width=\"{Math.Max(1, barWidth - 1):0.#}\" height=\"{barHeight:0.#}\" class=\"{(from + 1e-9 < h.Bar ? "bar weekend" : "bar")}\"><title>{label}: {h.Counts[i]} accounts</title></rect>"));
+        }
+
+        foreach (var tick in new[] { 0.0, 0.5, 1.0, 1.5, 2.0 })
+        {
+            b.Append(Inv($"<text x=\"{left + (tick / RestRatioHistogram.Width * barWidth):0.#}\" y=\"{height - bottom + 12}\" class=\"tick\" text-anchor=\"middle\">{tick:0.0}</text>"));
+        }
+
+        var cut = left + (h.Bar / RestRatioHistogram.Width * barWidth);
+        b.Append(Inv($"<line x1=\"{cut:0.#}\" y1=\"{top - 4}\" x2=\"{cut:0.#}\" y2=\"{height - bottom}\" stroke=\"#c0392b\" stroke-dasharray=\"3,2\"/>"));
+        b.Append(Inv($"<text x=\"{cut + 3:0.#}\" y=\"{top + 4}\" class=\"tick\">cut {h.Bar:0.0}</text>"));
+        b.Append(Inv($"<text x=\"{left + ((width - left) / 2)}\" y=\"{height - 6}\" class=\"axis-title\" text-anchor=\"middle\">rest ratio: share of sittings on the two quietest days ÷ an ordinary account's</text>"));
+        b.Append(Inv($"<text x=\"{left}\" y=\"10\" class=\"axis-title\">accounts · darker: below the cut</text>"));
+        b.Append("</svg>");
+        return b.ToString();
+    }
+
     /// <summary>Posts per weekday, Monday first, weekend bars marked; axes titled.</summary>
     public static string WeekdayChart(int[] days)
     {
