@@ -44,6 +44,13 @@ public static class CrawlBench
                 RedirectStandardError = true,
                 RedirectStandardOutput = true,
             })!;
+
+            // http.server logs every request to stderr: drained here, or the pipe fills (64 KB, about one crawl's worth
+            // of requests) and the server stops answering in the middle of the next round
+            server.ErrorDataReceived += (_, _) => { };
+            server.OutputDataReceived += (_, _) => { };
+            server.BeginErrorReadLine();
+            server.BeginOutputReadLine();
             var start = new Uri($"http://127.0.0.1:{port}/list/1.html");
             await WaitForAsync(start);
             for (var round = 1; round <= rounds; round++)
