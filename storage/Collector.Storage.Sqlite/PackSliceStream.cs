@@ -1,7 +1,7 @@
 namespace Collector.Storage.Sqlite;
 
 /// <summary>A read-only window of <c>length</c> bytes from <c>offset</c> of a pack file (one artifact's stored bytes); it owns the file.</summary>
-internal sealed class PackSliceStream : Stream
+internal sealed class PackSliceStream : ReadOnlyStream
 {
     private readonly FileStream file;
     private readonly long length;
@@ -14,9 +14,6 @@ internal sealed class PackSliceStream : Stream
         file.Position = offset;
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
     public override long Length => length;
 
     public override long Position
@@ -24,8 +21,6 @@ internal sealed class PackSliceStream : Stream
         get => position;
         set => throw new NotSupportedException();
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -40,19 +35,6 @@ internal sealed class PackSliceStream : Stream
         position += n;
         return n;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -7,14 +7,11 @@ namespace Collector.Storage;
 /// the stored form and (through a decompressor on top) the content. <see cref="FinishAsync"/> reads whatever the reader
 /// on top left unread (bytes appended after gzip data) before reporting.
 /// </summary>
-public sealed class HashingReadStream(Stream inner) : Stream
+public sealed class HashingReadStream(Stream inner) : ReadOnlyStream
 {
     private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private long length;
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
     public override long Length => throw new NotSupportedException();
 
     public override long Position
@@ -33,8 +30,6 @@ public sealed class HashingReadStream(Stream inner) : Stream
         return (length, Convert.ToHexStringLower(hash.GetHashAndReset()));
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         var n = inner.Read(buffer);
@@ -48,19 +43,6 @@ public sealed class HashingReadStream(Stream inner) : Stream
         Count(buffer.Span[..n]);
         return n;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
