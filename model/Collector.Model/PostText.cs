@@ -25,6 +25,57 @@ public static class PostText
             return null;
         }
 
+        // most text arrives normalized already (every parser normalizes, and each copy of a post assigns its text
+        // again): checked in one pass, and then kept as it is, not copied
+        return IsNormal(text) ? text : Rebuild(text);
+    }
+
+    /// <summary>True when <see cref="Rebuild"/> would give back <paramref name="text"/> unchanged.</summary>
+    internal static bool IsNormal(string text)
+    {
+        if (text.Length == 0 || text[0] is ' ' or '\n' || text[^1] is ' ' or '\n')
+        {
+            return false;
+        }
+
+        var previous = '\0';
+        var newlines = 0;
+        foreach (var c in text)
+        {
+            if (c == '\n')
+            {
+                if (previous == ' ' || ++newlines > 2)
+                {
+                    return false;
+                }
+            }
+            else if (c == ' ')
+            {
+                if (previous is ' ' or '\n')
+                {
+                    return false;
+                }
+
+                newlines = 0;
+            }
+            else if (c is '\u200B' or '\uFEFF' || char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                return false;
+            }
+            else
+            {
+                newlines = 0;
+            }
+
+            previous = c;
+        }
+
+        return true;
+    }
+
+    /// <summary>The normal form built character by character.</summary>
+    internal static string? Rebuild(string text)
+    {
         var sb = new StringBuilder(text.Length);
         var pendingSpace = false;
         var newlines = 0;

@@ -42,6 +42,28 @@ public sealed class PostTextTests
         }
     }
 
+    [Fact]
+    public void Normalize_NormalTextKeptAsIsOtherTextRebuilt_SameResultAsBuildingItEveryTime()
+    {
+        var random = new Random(21);
+        const string alphabet = "ab文 \t\n\r\u00A0\u2028\u200B\uFEFF\u0001.";
+        var kept = 0;
+        for (var i = 0; i < 20_000; i++)
+        {
+            var raw = new string([.. Enumerable.Range(0, random.Next(1, 12)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+            var built = PostText.Rebuild(raw);
+
+            var normalized = PostText.Normalize(raw);
+
+            Assert.Equal(built, normalized);
+            Assert.Equal(PostText.IsNormal(raw), ReferenceEquals(raw, normalized));
+            Assert.Equal(string.Equals(built, raw, StringComparison.Ordinal), PostText.IsNormal(raw));
+            kept += ReferenceEquals(raw, normalized) ? 1 : 0;
+        }
+
+        Assert.True(kept > 100, $"the random mixes include normal text ({kept})");
+    }
+
     [Theory]
     [InlineData(" leading")]
     [InlineData("trailing ")]
