@@ -28,6 +28,9 @@ public sealed class CrawlContext : IDisposable
     public required ProxyRotation Proxies { get; init; }
     public required IReadOnlyList<Cookie> Cookies { get; init; }
     public RobotsCache? Robots { get; init; }
+
+    /// <summary>Origins whose robots.txt the address guard refused to fetch, with why (a page there is refused for it).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string> RobotsRefusals { get; } = new(StringComparer.OrdinalIgnoreCase);
     public RedditOAuth? Reddit { get; init; }
 
     /// <summary>Authorization header values by host:port, from credentials written into target URLs.</summary>

@@ -49,6 +49,7 @@ public sealed partial class CrawlRunner(
         var crawlId = job.CrawlId ?? await CurrentGenerationAsync(archive.Queue, baseId, cancellationToken);
         using var crawl = CreateContext(job, archive, crawlId, targets, credentials);
         processor.WarmUp(crawl, Math.Max(1, job.Source.Concurrency ?? options.MaxConcurrency), cancellationToken);
+        processor.PrefetchRobots(crawl, targets, cancellationToken);
         // the scheduler saves the run first (its fire, node, folded fires): keep what it said, add the crawl's part
         var saved = await archive.Runs.GetAsync(job.RunId, cancellationToken);
         var run = (saved ?? new RunRecord

@@ -51,29 +51,11 @@ public sealed partial class PageProcessor(
             return;
         }
 
-        if (crawl.Robots is not null)
+        if (await RobotsRefusalAsync(crawl, url, cancellationToken) is { } robotsRefused)
         {
-            string? robotsRefused = null;
-            var robots = await crawl.Robots.GetAsync(
-                url,
-                async (u, ct) =>
-                {
-                    var fetched = await FetchAsync(crawl, Plain(crawl, u), RenderMode.Http, ct);
-                    robotsRefused = fetched.Error is { Action: FetchErrorAction.GiveUp } e && Safety.ConnectGuard.IsRefusal(e.Message) ? e.Message : null;
-                    return fetched;
-                },
-                cancellationToken);
-            if (source.Robots.CrawlDelay && robots.CrawlDelay(UserAgents.ProductToken(crawl.Options)) is { } delay)
-            {
-                crawl.Budgets.For(url).ApplyCrawlDelay(delay < crawl.Options.MaxCrawlDelay ? delay : crawl.Options.MaxCrawlDelay);
-            }
-
-            if (!robots.IsAllowed(url, UserAgents.ProductToken(crawl.Options)))
-            {
-                crawl.Counters.RobotsDisallowed();
-                await crawl.Archive.Queue.FailAsync(lease, robotsRefused ?? "disallowed by robots.txt", cancellationToken);
-                return;
-            }
+            crawl.Counters.RobotsDisallowed();
+            await crawl.Archive.Queue.FailAsync(lease, robotsRefused, cancellationToken);
+            return;
         }
 
         var mode = request.Render ?? crawl.Job.EffectiveRender;
