@@ -17,6 +17,7 @@ internal sealed class SqliteArtifactStore(SqliteDatabase db, string root, TimePr
 {
     private const int CompressAbove = 256;
     private readonly ConcurrentDictionary<string, bool> known = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task> storing = new(StringComparer.Ordinal);
     private readonly ArtifactPackWriter packs = new(root, time);
 
     public string Root => root;
@@ -40,11 +41,40 @@ internal sealed class SqliteArtifactStore(SqliteDatabase db, string root, TimePr
             return reference;
         }
 
+        // the same bytes being stored right now by another page (a shared image): wait for that, append nothing
+        var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = storing.GetOrAdd(sha, mine.Task);
+        if (running != mine.Task)
+        {
+            await running.WaitAsync(cancellationToken);
+            return reference;
+        }
+
+        try
+        {
+            await StoreAsync(sha, content, cancellationToken);
+            known[sha] = true;
+            mine.SetResult();
+        }
+        catch (Exception e)
+        {
+            mine.SetException(e);
+            throw;
+        }
+        finally
+        {
+            storing.TryRemove(new KeyValuePair<string, Task>(sha, mine.Task));
+        }
+
+        return reference;
+    }
+
+    private async Task StoreAsync(string sha, ArtifactContent content, CancellationToken cancellationToken)
+    {
         // stored before (by an earlier run, or another process): the bytes are never written twice
         if (await FindAsync(sha, cancellationToken) is not null)
         {
-            known[sha] = true;
-            return reference;
+            return;
         }
 
         var (encoding, stored) = StoredForm(content);
@@ -71,8 +101,6 @@ internal sealed class SqliteArtifactStore(SqliteDatabase db, string root, TimePr
                 .ExecuteNonQuery();
             return 0;
         }, cancellationToken);
-        known[sha] = true;
-        return reference;
     }
 
     public async Task<Stream?> OpenReadAsync(string sha256, CancellationToken cancellationToken = default)

@@ -38,6 +38,23 @@ public sealed class PackWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task Put_SameBytesFromManyPagesAtOnce_AppendedOnce()
+    {
+        var image = new byte[5000];
+        new Random(3).NextBytes(image);
+        await using (var archive = SqliteArchive.Open(DbPath, TimeProvider.System))
+        {
+            var stored = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => archive.Artifacts.PutAsync(new ArtifactContent(ArtifactKinds.Screenshot, image, "image/png"), Ct), Ct)));
+            Assert.Single(stored.Select(s => s.Sha256).Distinct());
+        }
+
+        var pack = Assert.Single(Directory.GetFiles(Path.Combine(DbPath + ".artifacts", "packs")));
+        var entry = Assert.Single(ArtifactPack.ReadEntries(pack));
+        Assert.Null(entry.Problem);
+        Assert.Equal(image.Length, entry.StoredLength);
+    }
+
+    [Fact]
     public async Task Put_PackFolderCannotBeMade_ClearErrorThenStoresOnceItCan()
     {
         var blocker = Path.Combine(DbPath + ".artifacts", "packs");
