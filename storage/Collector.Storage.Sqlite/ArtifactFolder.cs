@@ -131,27 +131,18 @@ internal static class ArtifactFolder
         return problems;
     }
 
-    private static string? ContentHash(string file, long offset, long length, bool gz)
-    {
-        try
-        {
-            Stream slice = new PackSliceStream(file, offset, length);
-            using Stream stream = gz ? new System.IO.Compression.GZipStream(slice, System.IO.Compression.CompressionMode.Decompress) : slice;
-            return Convert.ToHexStringLower(SHA256.HashData(stream));
-        }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    private static string? ContentHash(string file, long offset, long length, bool gz) =>
+        ContentHash(() => new PackSliceStream(file, offset, length), gz);
 
-    private static string? ContentHash(string file, bool gz)
+    private static string? ContentHash(string file, bool gz) => ContentHash(() => File.OpenRead(file), gz);
+
+    /// <summary>The SHA-256 of the content the stored bytes hold (decompressed where <paramref name="gz"/>), or null when unreadable.</summary>
+    private static string? ContentHash(Func<Stream> open, bool gz)
     {
         try
         {
-            using Stream stream = gz
-                ? new System.IO.Compression.GZipStream(File.OpenRead(file), System.IO.Compression.CompressionMode.Decompress)
-                : File.OpenRead(file);
+            var stored = open();
+            using Stream stream = gz ? new System.IO.Compression.GZipStream(stored, System.IO.Compression.CompressionMode.Decompress) : stored;
             return Convert.ToHexStringLower(SHA256.HashData(stream));
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)

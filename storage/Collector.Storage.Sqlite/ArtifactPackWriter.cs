@@ -28,9 +28,6 @@ internal sealed class ArtifactPackWriter : IDisposable
         thread.Start();
     }
 
-    /// <summary>Batches flushed to disk so far (each one flush, however many artifacts it held).</summary>
-    public long Flushes { get; private set; }
-
     /// <summary>Appends one artifact's stored bytes; completes (on the thread pool) once they are on disk.</summary>
     public Task<PackLocation> AppendAsync(string sha256, string encoding, ReadOnlyMemory<byte> stored)
     {
@@ -105,7 +102,6 @@ internal sealed class ArtifactPackWriter : IDisposable
             }
 
             file.Flush(flushToDisk: true);
-            Flushes++;
         }
         catch (Exception e)
         {

@@ -22,9 +22,6 @@ internal sealed class SqliteArtifactStore(SqliteDatabase db, string root, TimePr
 
     public string Root => root;
 
-    /// <summary>Batches of artifacts flushed to disk by this store so far.</summary>
-    internal long PackFlushes => packs.Flushes;
-
     public async Task<ArtifactRef> PutAsync(ArtifactContent content, CancellationToken cancellationToken = default)
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(content.Bytes.Span));
@@ -111,9 +108,7 @@ internal sealed class SqliteArtifactStore(SqliteDatabase db, string root, TimePr
             return null;
         }
 
-        Stream stored = where.Packed
-            ? new PackSliceStream(path, where.Offset, where.StoredLength.GetValueOrDefault())
-            : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var stored = OpenStored(where, path);
         return where.Gzip ? new GZipStream(stored, CompressionMode.Decompress) : stored;
     }
 
@@ -146,10 +141,7 @@ internal sealed class SqliteArtifactStore(SqliteDatabase db, string root, TimePr
         }
 
         var (storedLength, storedSha) = (where.StoredLength, where.StoredSha);
-        Stream file = where.Packed
-            ? new PackSliceStream(path, where.Offset, where.StoredLength.GetValueOrDefault())
-            : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        await using var raw = new HashingReadStream(file);
+        await using var raw = new HashingReadStream(OpenStored(where, path));
         await using var content = where.Gzip ? new GZipStream(raw, CompressionMode.Decompress, leaveOpen: true) : (Stream)raw;
         var check = await ArtifactRehash.CheckAsync(sha256, content, where.Describe(root), cancellationToken);
         if (check.State != ArtifactState.Ok)
@@ -170,6 +162,11 @@ internal sealed class SqliteArtifactStore(SqliteDatabase db, string root, TimePr
 
         return check;
     }
+
+    /// <summary>The artifact's stored bytes (compressed where it was stored so): its slice of a pack, or its own file.</summary>
+    private static Stream OpenStored(ArtifactOnDisk where, string path) => where.Packed
+        ? new PackSliceStream(path, where.Offset, where.StoredLength.GetValueOrDefault())
+        : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
 
     /// <summary>Seals the artifacts table's rows for <paramref name="hashes"/> (within the capture's write).</summary>
     internal static void Seal(SqliteDatabase.WriteScope w, IReadOnlyList<string> hashes, List<Seal> seals)
