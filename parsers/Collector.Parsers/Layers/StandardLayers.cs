@@ -22,7 +22,7 @@ public static class StandardLayers
             return null;
         }
 
-        var ld = JsonLdReader.Read(page.Body, page.Url);
+        var ld = PageJsonLd.Of(page);
         return ld.Posts.Count == 0 ? null : new LayerRead(Rekey(ld.Posts, platform, subjectId, page.Url), ParseLayers.JsonLd);
     }
 

@@ -23,7 +23,7 @@ public sealed class GenericParser : PlatformParser
 
         var html = page.Body;
         var meta = MetaTags.Read(html);
-        var ld = JsonLdReader.Read(html, page.Url);
+        var ld = PageJsonLd.Of(page);
         var next = new List<FollowLink>();
         next.AddRange(RelLinks.Find(html, page.Url, "next").Select(u => new FollowLink(u, FollowKind.NextPage)));
         next.AddRange(ld.Items);
