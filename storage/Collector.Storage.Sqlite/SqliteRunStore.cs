@@ -32,7 +32,7 @@ internal sealed class SqliteRunStore(SqliteDatabase db, TimeProvider time) : IRu
             {
                 if (RunLog.OwnerIsGone(r.GetStringOrNull(1)))
                 {
-                    stale.Add(CollectorJson.Deserialize<RunRecord>(r.GetString(0))!);
+                    stale.Add(StorageJson.Deserialize<RunRecord>(r.GetString(0))!);
                 }
             }
         }
@@ -65,7 +65,7 @@ internal sealed class SqliteRunStore(SqliteDatabase db, TimeProvider time) : IRu
 
     private CustodyEntry? Save(SqliteDatabase.WriteScope w, RunRecord run, bool interrupted)
     {
-        var json = CollectorJson.Serialize(run);
+        var json = StorageJson.Serialize(run);
         var before = w.Command("SELECT json FROM runs WHERE id = $id").Bind("$id", run.Id).ExecuteScalar() as string;
         if (string.Equals(before, json, StringComparison.Ordinal))
         {
@@ -87,7 +87,7 @@ internal sealed class SqliteRunStore(SqliteDatabase db, TimeProvider time) : IRu
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT json FROM runs WHERE id = $id";
         cmd.Bind("$id", runId);
-        return await cmd.ExecuteScalarAsync(cancellationToken) is string json ? CollectorJson.Deserialize<RunRecord>(json) : null;
+        return await cmd.ExecuteScalarAsync(cancellationToken) is string json ? StorageJson.Deserialize<RunRecord>(json) : null;
     }
 
     public async Task<IReadOnlyList<RunRecord>> ListAsync(string? source = null, int? last = null, CancellationToken cancellationToken = default)
@@ -100,7 +100,7 @@ internal sealed class SqliteRunStore(SqliteDatabase db, TimeProvider time) : IRu
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
         while (await r.ReadAsync(cancellationToken))
         {
-            runs.Add(CollectorJson.Deserialize<RunRecord>(r.GetString(0))!);
+            runs.Add(StorageJson.Deserialize<RunRecord>(r.GetString(0))!);
         }
 
         return runs;
