@@ -174,9 +174,15 @@ public sealed class HttpFetcher(IHttpClientFactory clients, ProxyClients proxies
             message.Headers.TryAddWithoutValidation("Cookie", cookie);
         }
 
+        var sameOrigin = SameOrigin(url, request.Url);
         foreach (var header in request.Headers)
         {
-            message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            // a token or cookie the caller gave is for the request's own origin: a redirect to another host, port or
+            // scheme (an API answering with a link elsewhere, an https page sent to http) goes on without it, as in a browser
+            if (sameOrigin || !IsCredential(header.Key))
+            {
+                message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
         }
 
         if (request.Credentials is { } credentials && string.Equals(credentials.Key, url.Authority, StringComparison.OrdinalIgnoreCase))
@@ -186,6 +192,16 @@ public sealed class HttpFetcher(IHttpClientFactory clients, ProxyClients proxies
 
         return message;
     }
+
+    private static bool SameOrigin(Uri a, Uri b) =>
+        string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
+        && a.Port == b.Port;
+
+    private static bool IsCredential(string header) =>
+        header.Equals("Authorization", StringComparison.OrdinalIgnoreCase)
+        || header.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase)
+        || header.Equals("Cookie", StringComparison.OrdinalIgnoreCase);
 
     private static async Task<byte[]> ReadCappedAsync(HttpContent content, long cap, CancellationToken cancellationToken)
     {

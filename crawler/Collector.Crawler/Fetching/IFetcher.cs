@@ -66,7 +66,10 @@ public sealed record FetchRequest
     /// </summary>
     public KeyValuePair<string, string>? Credentials { get; init; }
 
-    /// <summary>Extra request headers (e.g. an OAuth Authorization header); never recorded in exchanges.</summary>
+    /// <summary>
+    /// Extra request headers (e.g. an OAuth Authorization header); never recorded in exchanges. Authorization,
+    /// Proxy-Authorization and Cookie among them go to <see cref="Url"/>'s origin only, never to a redirect elsewhere.
+    /// </summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
 }
 
