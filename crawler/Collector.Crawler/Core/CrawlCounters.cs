@@ -52,6 +52,13 @@ public sealed class CrawlCounters
         Interlocked.Add(ref _removed, receipt.Tombstoned);
     }
 
+    /// <summary>A page given up without a capture (its processing kept failing): a failed page of the run.</summary>
+    public void GaveUp()
+    {
+        Interlocked.Increment(ref _pages);
+        _byOutcome.AddOrUpdate(PageOutcome.Failed, 1, (_, n) => n + 1);
+    }
+
     public void RobotsDisallowed() => Interlocked.Increment(ref _robots);
 
     public void UnsafeLink() => Interlocked.Increment(ref _unsafe);

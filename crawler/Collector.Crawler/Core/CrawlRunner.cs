@@ -214,9 +214,17 @@ public sealed partial class CrawlRunner(
                 }
                 catch (Exception e)
                 {
-                    // a bug or an archive error on one page: count it, leave the lease to expire (retried), go on
+                    // a bug or an archive error on one page: count it, put the page back (or give it up), go on
                     crawl.Counters.Error($"{lease.Request.Url}: {e.GetType().Name}: {e.Message}");
                     LogPageCrashed(logger, e, lease.Request.Url);
+                    try
+                    {
+                        await processor.GiveBackAsync(crawl, lease, e, cancellationToken);
+                    }
+                    catch (Exception refused) when (refused is not OutOfMemoryException)
+                    {
+                        // the archive refused that too: the lease runs out and the page is handed out again then
+                    }
                 }
                 finally
                 {

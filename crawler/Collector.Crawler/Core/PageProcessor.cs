@@ -171,6 +171,27 @@ public sealed partial class PageProcessor(
             CancellationToken.None);
     }
 
+    /// <summary>
+    /// A page whose processing threw (a bug, an archive error): back in the queue after the usual delay, counted as an
+    /// attempt, and given up with the error once its attempts are spent. The crawl does not wait out the page's lease
+    /// (minutes) before it is tried again or the run can end.
+    /// </summary>
+    public async Task GiveBackAsync(CrawlContext crawl, QueueLease lease, Exception error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(crawl);
+        ArgumentNullException.ThrowIfNull(lease);
+        ArgumentNullException.ThrowIfNull(error);
+        var why = $"crashed: {error.GetType().Name}: {error.Message}";
+        if (crawl.CountedAttempt(lease) < QueueAttempts)
+        {
+            await crawl.Archive.Queue.RetryLaterAsync(lease, time.GetUtcNow() + QueueDelay(crawl, lease), why, cancellationToken);
+            return;
+        }
+
+        await crawl.Archive.Queue.FailAsync(lease, why, cancellationToken);
+        crawl.Counters.GaveUp();
+    }
+
     /// <summary>How long a request rests in the queue before its next round of attempts: 4x the retry delay per round so far.</summary>
     private static TimeSpan QueueDelay(CrawlContext crawl, QueueLease lease) => crawl.Job.RetryDelay * 4 * lease.Attempt;
 
