@@ -92,10 +92,10 @@ public sealed class BrowserFetcher : IFetcher, IWarmUp, IDisposable
         using var meter = new BodyMeter(request.MaxBytes ?? _options.MaxBodyBytes);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token, meter.Exceeded);
         var reusable = false;
-        TargetAuthorization? credentials = null;
+        OriginHeaders? credentials = null;
         try
         {
-            credentials = await TargetAuthorization.RouteAsync(page.Page, request.Credentials, linked.Token);
+            credentials = await OriginHeaders.RouteAsync(page.Page, request, linked.Token);
             await page.MeterAsync(meter, linked.Token);
             var result = await CaptureAsync(page, request, linked.Token);
 
@@ -144,10 +144,11 @@ public sealed class BrowserFetcher : IFetcher, IWarmUp, IDisposable
         var page = pooled.Page;
         var recorder = new NetworkRecorder(page.MainFrame, _time, _options.MaxNetworkBodyBytes, request.Headers.Select(h => h.Key));
         pooled.BeginCapture(recorder);
-        if (!SameHeaders(pooled.ExtraHeaders, request.Headers))
+        var extra = OriginHeaders.Unscoped(request);
+        if (!SameHeaders(pooled.ExtraHeaders, extra))
         {
-            await page.SetExtraHTTPHeadersAsync(request.Headers).WaitAsync(cancellationToken);
-            pooled.ExtraHeaders = request.Headers;
+            await page.SetExtraHTTPHeadersAsync(extra).WaitAsync(cancellationToken);
+            pooled.ExtraHeaders = extra;
         }
 
         if (request.Cookies.Count > 0)

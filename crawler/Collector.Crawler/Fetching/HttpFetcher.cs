@@ -174,12 +174,12 @@ public sealed class HttpFetcher(IHttpClientFactory clients, ProxyClients proxies
             message.Headers.TryAddWithoutValidation("Cookie", cookie);
         }
 
-        var sameOrigin = SameOrigin(url, request.Url);
+        var sameOrigin = CredentialHeaders.SameOrigin(url, request.Url);
         foreach (var header in request.Headers)
         {
             // a token or cookie the caller gave is for the request's own origin: a redirect to another host, port or
             // scheme (an API answering with a link elsewhere, an https page sent to http) goes on without it, as in a browser
-            if (sameOrigin || !IsCredential(header.Key))
+            if (sameOrigin || !CredentialHeaders.Is(header.Key))
             {
                 message.Headers.TryAddWithoutValidation(header.Key, header.Value);
             }
@@ -192,16 +192,6 @@ public sealed class HttpFetcher(IHttpClientFactory clients, ProxyClients proxies
 
         return message;
     }
-
-    private static bool SameOrigin(Uri a, Uri b) =>
-        string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
-        && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
-        && a.Port == b.Port;
-
-    private static bool IsCredential(string header) =>
-        header.Equals("Authorization", StringComparison.OrdinalIgnoreCase)
-        || header.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase)
-        || header.Equals("Cookie", StringComparison.OrdinalIgnoreCase);
 
     private static async Task<byte[]> ReadCappedAsync(HttpContent content, long cap, CancellationToken cancellationToken)
     {
