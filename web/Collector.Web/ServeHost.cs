@@ -42,7 +42,7 @@ public sealed class ServeHost : IAsyncDisposable
             throw new ServeOptionsException(errors);
         }
 
-        var links = new ArtifactLinks();
+        var links = new ArtifactLinks(time);
         var artifactApp = Build(options.EffectiveArtifactListen, options, logging, _ => { });
         ArtifactOrigin.Map(artifactApp, archive, links);
         await artifactApp.StartAsync(cancellationToken);

@@ -14,10 +14,10 @@ public static partial class ArtifactOrigin
 {
     public static void Map(WebApplication app, IArchive archive, ArtifactLinks links)
     {
-        app.MapGet("/a/{sha256}", async (HttpContext context, string sha256, string? type, string? sig, CancellationToken ct) =>
+        app.MapGet("/a/{sha256}", async (HttpContext context, string sha256, string? type, string? exp, string? sig, CancellationToken ct) =>
         {
             SecurityHeaders.ForArtifact(context, links);
-            if (!Sha256Pattern().IsMatch(sha256) || type is null || !links.IsValid(sha256, type, sig))
+            if (!Sha256Pattern().IsMatch(sha256) || type is null || !links.IsValid(sha256, type, exp, sig))
             {
                 return Results.NotFound();
             }
