@@ -96,4 +96,17 @@ internal sealed class MongoCustodyLog(MongoStore m, TimeProvider time, MongoArti
             }
         }
     }
+
+    public async IAsyncEnumerable<CustodyEntry> ReadBySubjectAsync(string action, string subject, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // the action_subject index (MongoIndexes.Custody)
+        using var cursor = await m.GuardAsync(() => m.Custody.Find(c => c.Action == action && c.Subject == subject).SortBy(c => c.Sequence).ToCursorAsync(cancellationToken));
+        while (await cursor.MoveNextAsync(cancellationToken))
+        {
+            foreach (var d in cursor.Current)
+            {
+                yield return MongoMapping.FromDoc(d);
+            }
+        }
+    }
 }

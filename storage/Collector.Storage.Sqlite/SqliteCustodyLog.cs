@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 
 namespace Collector.Storage.Sqlite;
 
@@ -74,29 +75,43 @@ internal sealed class SqliteCustodyLog(SqliteDatabase db, TimeProvider time) : I
     {
         await using var connection = db.OpenReader();
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = """
-            SELECT seq, at, action, subject, artifact_hashes, tool_version, config_hash, host, detail, previous_hash, hash, seals
-            FROM custody WHERE seq >= $from ORDER BY seq
-            """;
+        cmd.CommandText = $"SELECT {Columns} FROM custody WHERE seq >= $from ORDER BY seq";
         cmd.Bind("$from", fromSequence);
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
         while (await r.ReadAsync(cancellationToken))
         {
-            yield return new CustodyEntry
-            {
-                Sequence = r.GetInt64(0),
-                At = r.Time(1),
-                Action = r.GetString(2),
-                Subject = r.GetString(3),
-                ArtifactHashes = JsonSerializer.Deserialize<string[]>(r.GetString(4)) ?? [],
-                ToolVersion = r.GetString(5),
-                ConfigHash = r.GetStringOrNull(6),
-                Host = r.GetString(7),
-                Detail = r.GetStringOrNull(8),
-                PreviousHash = r.GetString(9),
-                Hash = r.GetString(10),
-                Seals = SealsJson.Read(r.GetStringOrNull(11)),
-            };
+            yield return Entry(r);
         }
     }
+
+    public async IAsyncEnumerable<CustodyEntry> ReadBySubjectAsync(string action, string subject, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = db.OpenReader();
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT {Columns} FROM custody WHERE action = $a AND subject = $s ORDER BY seq";
+        cmd.Bind("$a", action).Bind("$s", subject);
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
+        {
+            yield return Entry(r);
+        }
+    }
+
+    private const string Columns = "seq, at, action, subject, artifact_hashes, tool_version, config_hash, host, detail, previous_hash, hash, seals";
+
+    private static CustodyEntry Entry(SqliteDataReader r) => new()
+    {
+        Sequence = r.GetInt64(0),
+        At = r.Time(1),
+        Action = r.GetString(2),
+        Subject = r.GetString(3),
+        ArtifactHashes = JsonSerializer.Deserialize<string[]>(r.GetString(4)) ?? [],
+        ToolVersion = r.GetString(5),
+        ConfigHash = r.GetStringOrNull(6),
+        Host = r.GetString(7),
+        Detail = r.GetStringOrNull(8),
+        PreviousHash = r.GetString(9),
+        Hash = r.GetString(10),
+        Seals = SealsJson.Read(r.GetStringOrNull(11)),
+    };
 }

@@ -185,6 +185,12 @@ internal static class SqliteSchema
         artifacts.pack TEXT;
         artifacts.pack_offset INTEGER;
         """,
+
+        // 6: custody entries found by what they are about (the entry that sealed a capture, shown with it by serve),
+        // instead of reading the whole log for one.
+        """
+        CREATE INDEX IF NOT EXISTS custody_action_subject ON custody(action, subject);
+        """,
     ];
 
     public static int Latest => Migrations.Length;

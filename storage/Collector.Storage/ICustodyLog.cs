@@ -15,6 +15,12 @@ public interface ICustodyLog
 
     /// <summary>The last entry (the log's head), or null when the log is empty.</summary>
     Task<CustodyEntry?> HeadAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The entries of one <paramref name="action"/> on one <paramref name="subject"/> (the entry that sealed a capture, a
+    /// run's manifests), in sequence order, found by index: the log is never read through for them.
+    /// </summary>
+    IAsyncEnumerable<CustodyEntry> ReadBySubjectAsync(string action, string subject, CancellationToken cancellationToken = default);
 }
 
 /// <summary>What happened, for the custody log.</summary>

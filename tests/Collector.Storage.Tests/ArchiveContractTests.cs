@@ -288,6 +288,26 @@ public abstract partial class ArchiveContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Custody_ReadBySubject_ThatActionOnThatSubjectInOrder()
+    {
+        await Archive.RecordCaptureAsync(TestData.Capture("c1", TestData.T0, TestData.Post("p1")), new CaptureContext(), Ct);
+        await Archive.RecordCaptureAsync(TestData.Capture("c2", TestData.T0, TestData.Post("p2")), new CaptureContext(), Ct);
+        await Archive.Custody.AppendAsync(new CustodyEvent { Action = "verify", Subject = "c1" }, Ct);
+        await Archive.Custody.AppendAsync(new CustodyEvent { Action = "export", Subject = "c1" }, Ct);
+        await Archive.Custody.AppendAsync(new CustodyEvent { Action = "export", Subject = "c1" }, Ct);
+
+        var sealedBy = await Archive.Custody.ReadBySubjectAsync("capture", "c1", Ct).ToListAsync(Ct);
+        var exports = await Archive.Custody.ReadBySubjectAsync("export", "c1", Ct).ToListAsync(Ct);
+
+        var entry = Assert.Single(sealedBy);
+        Assert.Equal(1L, entry.Sequence);
+        Assert.Equal((await Archive.Custody.ReadAsync(1, Ct).FirstAsync(Ct)).Hash, entry.Hash);
+        Assert.Equal([4L, 5L], exports.Select(e => e.Sequence));
+        Assert.Equal(2L, Assert.Single(await Archive.Custody.ReadBySubjectAsync("capture", "c2", Ct).ToListAsync(Ct)).Sequence);
+        Assert.Empty(await Archive.Custody.ReadBySubjectAsync("capture", "c3", Ct).ToListAsync(Ct));
+    }
+
+    [Fact]
     public async Task Runs_SaveTwice_KeepsLatestAndListsNewestFirst()
     {
         var run = new RunRecord { Id = "r1", Source = "s", StartedAt = TestData.T0 };

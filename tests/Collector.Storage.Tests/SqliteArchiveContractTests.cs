@@ -41,6 +41,29 @@ public sealed class SqliteArchiveContractTests : ArchiveContractTests
     }
 
     [Fact]
+    public async Task Custody_ReadBySubject_UsesTheIndexNotAScanOfTheLog()
+    {
+        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DbPath, Pooling = false }.ToString()))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = "EXPLAIN QUERY PLAN SELECT seq FROM custody WHERE action = 'capture' AND subject = 'c1' ORDER BY seq";
+            var plan = new List<string>();
+            await using (var r = await cmd.ExecuteReaderAsync(TestContext.Current.CancellationToken))
+            {
+                while (await r.ReadAsync(TestContext.Current.CancellationToken))
+                {
+                    plan.Add(r.GetString(3));
+                }
+            }
+
+            Assert.Contains(plan, step => step.Contains("custody_action_subject", StringComparison.Ordinal));
+        }
+
+        SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
     public async Task Versions_StoredJsonAndChanges_AreExactlyWhatCollectorJsonWrites()
     {
         var ct = TestContext.Current.CancellationToken;
