@@ -10,5 +10,4 @@ namespace Collector.Model;
 /// </summary>
 [JsonSerializable(typeof(Post))]
 [JsonSerializable(typeof(Capture))]
-[JsonSerializable(typeof(List<Post>))]
 internal sealed partial class ModelJsonContext : JsonSerializerContext;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Collector.Crawler.Fetching;
+using Collector.Crawler.Sessions;
 using Collector.Model;
 using Microsoft.Playwright;
 
@@ -13,17 +14,11 @@ namespace Collector.Crawler.Browser;
 /// </summary>
 public sealed class NetworkRecorder
 {
-    /// <summary>Headers that carry secrets; never recorded.</summary>
-    private static readonly HashSet<string> SecretHeaders = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "x-auth-token", "x-csrf-token",
-    };
-
     private readonly Lock _sync = new();
     private readonly IFrame _mainFrame;
     private readonly TimeProvider _time;
     private readonly long _maxBodyBytes;
-    private readonly HashSet<string> _secretHeaders;
+    private readonly HashSet<string> _extraSecretHeaders;
     private readonly List<Entry> _entries = [];
     private readonly HashSet<IRequest> _inFlight = [];
     private bool _armed;
@@ -32,8 +27,7 @@ public sealed class NetworkRecorder
     /// <param name="extraSecretHeaders">Headers the request added (e.g. an API key): never recorded either.</param>
     public NetworkRecorder(IFrame mainFrame, TimeProvider time, long maxBodyBytes, IEnumerable<string> extraSecretHeaders)
     {
-        _secretHeaders = new HashSet<string>(SecretHeaders, StringComparer.OrdinalIgnoreCase);
-        _secretHeaders.UnionWith(extraSecretHeaders);
+        _extraSecretHeaders = new HashSet<string>(extraSecretHeaders, StringComparer.OrdinalIgnoreCase);
         _mainFrame = mainFrame;
         _time = time;
         _maxBodyBytes = maxBodyBytes;
@@ -256,7 +250,7 @@ public sealed class NetworkRecorder
     public IReadOnlyList<KeyValuePair<string, string>> StripSecrets(Dictionary<string, string> headers) => Clean(headers);
 
     private List<KeyValuePair<string, string>> Clean(Dictionary<string, string> headers) =>
-        [.. headers.Where(h => !_secretHeaders.Contains(h.Key)).OrderBy(h => h.Key, StringComparer.Ordinal)];
+        [.. headers.Where(h => !SecretHeaders.IsSecret(h.Key) && !_extraSecretHeaders.Contains(h.Key)).OrderBy(h => h.Key, StringComparer.Ordinal)];
 
     private sealed record Entry(
         string Url,

@@ -1,4 +1,5 @@
 using Collector.Crawler.Fetching;
+using Collector.Crawler.Sessions;
 using Microsoft.Playwright;
 
 namespace Collector.Crawler.Browser;
@@ -6,8 +7,8 @@ namespace Collector.Crawler.Browser;
 /// <summary>
 /// Secret headers in browser mode, each sent with the page's requests to its own origin and to no other (a page route
 /// that falls back to the context's routes, so the address guard and the resource blocker still decide): credentials
-/// from a target URL (http://user:pass@host/) go to that host and port; a caller's Authorization, Proxy-Authorization or
-/// Cookie header (the Reddit API's bearer token) to the origin of the URL fetched. Chromium's extra headers would send
+/// from a target URL (http://user:pass@host/) go to that host and port; a caller's secret headers (<see cref="SecretHeaders"/>: the
+/// Reddit API's bearer token) to the origin of the URL fetched. Chromium's extra headers would send
 /// them with every image, script and redirect of the page, wherever it points. Secret headers are redacted from
 /// recorded exchanges; the URLs never held the credentials (the crawl strips them before queueing).
 /// </summary>
@@ -41,7 +42,7 @@ internal sealed class OriginHeaders : IAsyncDisposable
 
     /// <summary>The extra headers Chromium may send with every request of the page: all but the secret ones.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Unscoped(FetchRequest request) =>
-        [.. request.Headers.Where(h => !CredentialHeaders.Is(h.Key))];
+        [.. request.Headers.Where(h => !SecretHeaders.IsSecret(h.Key))];
 
     /// <summary>Routes the page's requests to each secret header's origin through it; null when the request has none.</summary>
     public static async Task<OriginHeaders?> RouteAsync(IPage page, FetchRequest request, CancellationToken cancellationToken)
@@ -52,9 +53,9 @@ internal sealed class OriginHeaders : IAsyncDisposable
             rules.Add((u => string.Equals(u.Authority, pair.Key, StringComparison.OrdinalIgnoreCase), "authorization", pair.Value));
         }
 
-        foreach (var header in request.Headers.Where(h => CredentialHeaders.Is(h.Key)))
+        foreach (var header in request.Headers.Where(h => SecretHeaders.IsSecret(h.Key)))
         {
-            rules.Add((u => CredentialHeaders.SameOrigin(u, request.Url), header.Key.ToLowerInvariant(), header.Value));
+            rules.Add((u => SecretHeaders.SameOrigin(u, request.Url), header.Key.ToLowerInvariant(), header.Value));
         }
 
         if (rules.Count == 0)

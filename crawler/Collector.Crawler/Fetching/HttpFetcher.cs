@@ -174,12 +174,11 @@ public sealed class HttpFetcher(IHttpClientFactory clients, ProxyClients proxies
             message.Headers.TryAddWithoutValidation("Cookie", cookie);
         }
 
-        var sameOrigin = CredentialHeaders.SameOrigin(url, request.Url);
         foreach (var header in request.Headers)
         {
             // a token or cookie the caller gave is for the request's own origin: a redirect to another host, port or
             // scheme (an API answering with a link elsewhere, an https page sent to http) goes on without it, as in a browser
-            if (sameOrigin || !CredentialHeaders.Is(header.Key))
+            if (SecretHeaders.MayGo(header.Key, url, request.Url))
             {
                 message.Headers.TryAddWithoutValidation(header.Key, header.Value);
             }

@@ -67,8 +67,8 @@ public sealed record FetchRequest
     public KeyValuePair<string, string>? Credentials { get; init; }
 
     /// <summary>
-    /// Extra request headers (e.g. an OAuth Authorization header); never recorded in exchanges. Authorization,
-    /// Proxy-Authorization and Cookie among them go to <see cref="Url"/>'s origin only, never to a redirect elsewhere.
+    /// Extra request headers (e.g. an OAuth Authorization header); never recorded in exchanges. The secret ones among them
+    /// (<see cref="Sessions.SecretHeaders"/>) go to <see cref="Url"/>'s origin only, never to a redirect elsewhere.
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
 }
